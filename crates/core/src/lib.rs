@@ -1,0 +1,28 @@
+//! Pendulum's core: the org model (SPEC §1), the org as of a day ([`Snapshot`]), the rules
+//! (SPEC §2) and the org-wide figures.
+//!
+//! Architecture Invariant: core is pure. It reads no files, no clock and no environment;
+//! dates are passed in, and the same org, configuration and date always give the same
+//! flags in the same order.
+//!
+//! Architecture Invariant: nothing here recurses on the depth of the org.
+
+mod date;
+pub mod model;
+pub mod rules;
+pub mod snapshot;
+pub mod stats;
+
+pub use date::{Date, DateError};
+pub use model::{
+    Allocation, Invalid, Org, Person, PersonId, Role, Status, Team, TeamId, TeamKind, Workstream,
+    WorkstreamId, WorkstreamKind,
+};
+pub use rules::{Flag, FlagSummary, Rule, RuleConfig, Severity, Subject, SubjectKind, check};
+pub use snapshot::{Line, PersonIx, Snapshot, WorkstreamLoad};
+pub use stats::Stats;
+
+/// Checks an org as of a day: the flags of every rule, in their reporting order.
+pub fn check_org(org: &Org, as_of: Date, config: &RuleConfig) -> Vec<Flag> {
+    check(&Snapshot::new(org, as_of, config), config)
+}

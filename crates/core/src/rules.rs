@@ -1,0 +1,526 @@
+//! The rules of SPEC §2: an org as of a day in, flags out. Rules never fail: a broken org is
+//! a set of findings, not an error.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Role, WorkstreamKind};
+use crate::snapshot::{PersonIx, Snapshot};
+
+/// Every threshold of the rules and of the pendulum simulation, with SPEC's defaults.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RuleConfig {
+    /// `span-too-wide` for role manager: span above this.
+    pub manager_max_span: u32,
+    /// `span-too-wide` for role director or executive: span above this.
+    pub director_max_span: u32,
+    /// `span-too-narrow`: a manager or director with 1 ≤ span below this.
+    pub min_span: u32,
+    /// `too-many-layers`: a tree deeper than this.
+    pub max_layers: u32,
+    /// `workstream-overloaded`: required / effective FTE above this.
+    pub overload_ratio: f64,
+    /// `migrations-in-flight`: a team owning more active migrations than this.
+    pub max_migrations: u32,
+    /// `pendulum-due`: a manager or director in the role for more than this many years.
+    pub pendulum_years: u32,
+    /// Days for a new person to reach full productivity.
+    pub ramp_days: u32,
+    /// A swing to manager keeps this fraction of the person's allocations.
+    pub manager_ic_fraction: f64,
+    /// A swing back to IC re-ramps over this many days.
+    pub ic_reramp_days: u32,
+    /// Months in a swing report's timeline.
+    pub horizon_months: u32,
+}
+
+impl Default for RuleConfig {
+    fn default() -> Self {
+        RuleConfig {
+            manager_max_span: 5,
+            director_max_span: 5,
+            min_span: 2,
+            max_layers: 6,
+            overload_ratio: 1.25,
+            max_migrations: 1,
+            pendulum_years: 3,
+            ramp_days: 90,
+            manager_ic_fraction: 0.2,
+            ic_reramp_days: 60,
+            horizon_months: 12,
+        }
+    }
+}
+
+impl RuleConfig {
+    /// Fields whose values make no sense, as (field, message); empty when usable.
+    pub fn validate(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if !(self.overload_ratio.is_finite() && self.overload_ratio > 0.0) {
+            out.push(("overload_ratio".into(), format!("must be a number > 0, found {}", self.overload_ratio)));
+        }
+        if !(0.0..=1.0).contains(&self.manager_ic_fraction) {
+            out.push((
+                "manager_ic_fraction".into(),
+                format!("must be between 0 and 1, found {}", self.manager_ic_fraction),
+            ));
+        }
+        if self.max_layers == 0 {
+            out.push(("max_layers".into(), "must be at least 1".into()));
+        }
+        if self.horizon_months > 600 {
+            out.push(("horizon_months".into(), format!("must be at most 600, found {}", self.horizon_months)));
+        }
+        out
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// The rules, in the order SPEC §2 lists them (which is also the order flags are reported in
+/// within a severity).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    Cycle,
+    UnknownManager,
+    SpanTooWide,
+    SpanTooNarrow,
+    ManagerWithoutReports,
+    DirectorOverIcs,
+    TooManyLayers,
+    PersonOverallocated,
+    WorkstreamUnstaffed,
+    WorkstreamOverloaded,
+    SinglePointOfFailure,
+    MigrationsInFlight,
+    PendulumDue,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 13] = [
+        Rule::Cycle,
+        Rule::UnknownManager,
+        Rule::SpanTooWide,
+        Rule::SpanTooNarrow,
+        Rule::ManagerWithoutReports,
+        Rule::DirectorOverIcs,
+        Rule::TooManyLayers,
+        Rule::PersonOverallocated,
+        Rule::WorkstreamUnstaffed,
+        Rule::WorkstreamOverloaded,
+        Rule::SinglePointOfFailure,
+        Rule::MigrationsInFlight,
+        Rule::PendulumDue,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::Cycle => "cycle",
+            Rule::UnknownManager => "unknown-manager",
+            Rule::SpanTooWide => "span-too-wide",
+            Rule::SpanTooNarrow => "span-too-narrow",
+            Rule::ManagerWithoutReports => "manager-without-reports",
+            Rule::DirectorOverIcs => "director-over-ics",
+            Rule::TooManyLayers => "too-many-layers",
+            Rule::PersonOverallocated => "person-overallocated",
+            Rule::WorkstreamUnstaffed => "workstream-unstaffed",
+            Rule::WorkstreamOverloaded => "workstream-overloaded",
+            Rule::SinglePointOfFailure => "single-point-of-failure",
+            Rule::MigrationsInFlight => "migrations-in-flight",
+            Rule::PendulumDue => "pendulum-due",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Rule::Cycle | Rule::UnknownManager | Rule::WorkstreamUnstaffed => Severity::Error,
+            Rule::DirectorOverIcs | Rule::PendulumDue => Severity::Info,
+            _ => Severity::Warning,
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SubjectKind {
+    Person,
+    Team,
+    Workstream,
+}
+
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+pub struct Subject {
+    pub kind: SubjectKind,
+    pub id: String,
+}
+
+/// One finding: `{rule, severity, subject {kind, id}, message}`.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct Flag {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub subject: Subject,
+    pub message: String,
+}
+
+impl Flag {
+    /// Flags are the same finding when rule and subject match (messages carry figures).
+    pub fn key(&self) -> (Rule, &Subject) {
+        (self.rule, &self.subject)
+    }
+}
+
+/// Counts of flags by severity and by rule.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+pub struct FlagSummary {
+    pub errors: u32,
+    pub warnings: u32,
+    pub info: u32,
+    pub by_rule: BTreeMap<String, u32>,
+}
+
+impl FlagSummary {
+    pub fn of(flags: &[Flag]) -> FlagSummary {
+        let mut s = FlagSummary::default();
+        for f in flags {
+            match f.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Info => s.info += 1,
+            }
+            *s.by_rule.entry(f.rule.as_str().to_string()).or_default() += 1;
+        }
+        s
+    }
+}
+
+/// Runs every rule on the snapshot. Flags come sorted by severity, then rule (SPEC order),
+/// then subject, so the same org and date always give the same list.
+pub fn check(s: &Snapshot<'_>, config: &RuleConfig) -> Vec<Flag> {
+    let mut flags = Vec::new();
+    person_rules(s, config, &mut flags);
+    workstream_rules(s, config, &mut flags);
+    team_rules(s, config, &mut flags);
+    flags.sort_by(|a, b| {
+        (a.severity, a.rule, &a.subject).cmp(&(b.severity, b.rule, &b.subject))
+    });
+    flags
+}
+
+fn who(s: &Snapshot<'_>, i: PersonIx) -> String {
+    let p = s.person(i);
+    if p.name == p.id.0 { p.name.clone() } else { format!("{} ({})", p.name, p.id) }
+}
+
+fn person_flag(s: &Snapshot<'_>, rule: Rule, i: PersonIx, message: String) -> Flag {
+    Flag {
+        rule,
+        severity: rule.severity(),
+        subject: Subject { kind: SubjectKind::Person, id: s.person(i).id.0.clone() },
+        message,
+    }
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn person_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
+    for cycle in s.cycles() {
+        let mut path: Vec<&str> = cycle.iter().map(|&m| s.person(m).id.as_str()).collect();
+        path.push(s.person(cycle[0]).id.as_str());
+        let path = path.join(" → ");
+        for &m in cycle {
+            let msg = if cycle.len() == 1 {
+                format!("{} is listed as their own manager. Set a manager outside themselves, or leave it empty to make them a root.", who(s, m))
+            } else {
+                format!("{} is on a reporting cycle ({path}). Point one person on it at a manager outside the cycle.", who(s, m))
+            };
+            out.push(person_flag(s, Rule::Cycle, m, msg));
+        }
+    }
+    for &i in s.unknown_manager() {
+        let m = s.person(i).manager_id.as_ref().map(|m| m.as_str()).unwrap_or_default();
+        out.push(person_flag(
+            s,
+            Rule::UnknownManager,
+            i,
+            format!("{} reports to {m:?}, who is not in the org. Correct the manager id, add {m:?}, or clear it to make them a root.", who(s, i)),
+        ));
+    }
+
+    // tree depth per root, for too-many-layers
+    let mut tree_depth: Vec<(PersonIx, u32)> = Vec::new();
+    let mut deepest = rustc_hash::FxHashMap::default();
+    for &i in s.breadth_first() {
+        let d = deepest.entry(s.root_of(i)).or_insert(0u32);
+        *d = (*d).max(s.depth(i));
+    }
+    for &r in s.roots() {
+        tree_depth.push((r, deepest.get(&r).copied().unwrap_or(1)));
+    }
+    for (r, d) in tree_depth {
+        if d > c.max_layers {
+            out.push(person_flag(
+                s,
+                Rule::TooManyLayers,
+                r,
+                format!(
+                    "The org under {} is {d} layers deep (max {}). Remove a layer: merge managers of small teams or have a level report one step higher.",
+                    who(s, r),
+                    c.max_layers
+                ),
+            ));
+        }
+    }
+
+    for &i in s.breadth_first() {
+        let role = s.role(i);
+        let span = s.span(i);
+        let p = s.person(i);
+        match role {
+            Role::Manager if span > c.manager_max_span => out.push(person_flag(
+                s,
+                Rule::SpanTooWide,
+                i,
+                format!(
+                    "{} is a manager with {} (max {}). Split the team under a second manager or move {} elsewhere.",
+                    who(s, i),
+                    plural(span, "direct report", "direct reports"),
+                    c.manager_max_span,
+                    plural(span - c.manager_max_span, "report", "reports")
+                ),
+            )),
+            Role::Director | Role::Executive if span > c.director_max_span => out.push(person_flag(
+                s,
+                Rule::SpanTooWide,
+                i,
+                format!(
+                    "{} is a{} {} with {} (max {}). Group reports under managers or move {} elsewhere.",
+                    who(s, i),
+                    if role == Role::Executive { "n" } else { "" },
+                    role.as_str(),
+                    plural(span, "direct report", "direct reports"),
+                    c.director_max_span,
+                    plural(span - c.director_max_span, "report", "reports")
+                ),
+            )),
+            _ => {}
+        }
+        if matches!(role, Role::Manager | Role::Director) && span >= 1 && span < c.min_span {
+            out.push(person_flag(
+                s,
+                Rule::SpanTooNarrow,
+                i,
+                format!(
+                    "{} is a {} of {} (min {}). Merge the team with a peer's, add reports, or have them swing back to IC.",
+                    who(s, i),
+                    role.as_str(),
+                    plural(span, "person", "people"),
+                    c.min_span
+                ),
+            ));
+        }
+        if role.leads_people() && span == 0 {
+            out.push(person_flag(
+                s,
+                Rule::ManagerWithoutReports,
+                i,
+                format!(
+                    "{} has the role {} but no direct reports. Give them reports, or change their role to ic.",
+                    who(s, i),
+                    role.as_str()
+                ),
+            ));
+        }
+        if role == Role::Director {
+            let (mut counted, mut ics) = (0u32, 0u32);
+            for &r in s.children(i) {
+                if s.person(r).assistant {
+                    continue;
+                }
+                counted += 1;
+                if s.role(r) == Role::Ic {
+                    ics += 1;
+                }
+            }
+            if counted > 0 && 2 * ics > counted {
+                out.push(person_flag(
+                    s,
+                    Rule::DirectorOverIcs,
+                    i,
+                    format!(
+                        "{} is a director, but {ics} of {counted} direct reports are ICs. Put the ICs under a manager, or make {} their manager by role.",
+                        who(s, i),
+                        p.name
+                    ),
+                ));
+            }
+        }
+        let capacity = p.fte * 100.0;
+        let allocated = s.allocated_percent(i);
+        if allocated > capacity + 1e-9 {
+            out.push(person_flag(
+                s,
+                Rule::PersonOverallocated,
+                i,
+                format!(
+                    "{} is allocated {}% against a capacity of {}%. Reduce their allocations by {} points.",
+                    who(s, i),
+                    num(allocated),
+                    num(capacity),
+                    num(allocated - capacity)
+                ),
+            ));
+        }
+        if matches!(role, Role::Manager | Role::Director)
+            && let Some(since) = s.person(i).role_since
+            && since.add_years(c.pendulum_years as i32) < s.as_of()
+        {
+            let years = s.as_of().days_since(since) as f64 / 365.25;
+            out.push(person_flag(
+                s,
+                Rule::PendulumDue,
+                i,
+                format!(
+                    "{} has been a {} since {since} ({years:.1} years, more than {}). Consider a swing back to hands-on IC work before those skills fade.",
+                    who(s, i),
+                    role.as_str(),
+                    c.pendulum_years
+                ),
+            ));
+        }
+    }
+}
+
+/// A figure with at most two decimals and no trailing zeros.
+pub fn num(x: f64) -> String {
+    let r = (x * 100.0).round() / 100.0;
+    let t = format!("{r:.2}");
+    let t = t.trim_end_matches('0').trim_end_matches('.');
+    if t == "-0" { "0".into() } else { t.to_string() }
+}
+
+fn workstream_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
+    let org = s.org();
+    // The single holder of each workstream, for the message of single-point-of-failure.
+    let mut single_holder = vec![None; org.workstreams.len()];
+    for a in &org.allocations {
+        if let (Some(w), Some(p)) = (s.workstream_ix(a.workstream.as_str()), s.person_ix(a.person.as_str()))
+            && s.workstream_load(w).holders == 1
+            && s.is_present(p)
+            && crate::model::within(a.start_date, a.end_date, s.as_of())
+        {
+            single_holder[w as usize] = Some(p);
+        }
+    }
+    for (wi, w) in org.workstreams.iter().enumerate() {
+        let load = s.workstream_load(wi as u32);
+        if !load.active || w.required_fte <= 0.0 {
+            continue;
+        }
+        let name = if w.name == w.id.0 { w.name.clone() } else { format!("{} ({})", w.name, w.id) };
+        let flag = |rule: Rule, message: String| Flag {
+            rule,
+            severity: rule.severity(),
+            subject: Subject { kind: SubjectKind::Workstream, id: w.id.0.clone() },
+            message,
+        };
+        if load.active_allocations == 0 {
+            out.push(flag(
+                Rule::WorkstreamUnstaffed,
+                format!(
+                    "Workstream {name} needs {} FTE and no one is allocated to it. Allocate people, or lower its required FTE to 0 if it is paused.",
+                    num(w.required_fte)
+                ),
+            ));
+            continue;
+        }
+        let ratio = if load.effective_fte > 0.0 { w.required_fte / load.effective_fte } else { f64::INFINITY };
+        if ratio > c.overload_ratio {
+            let missing = w.required_fte / c.overload_ratio - load.effective_fte;
+            out.push(flag(
+                Rule::WorkstreamOverloaded,
+                if load.effective_fte > 0.0 {
+                    format!(
+                        "Workstream {name} needs {} FTE but has {} effective FTE (ratio {:.2}, max {}). Add at least {} effective FTE or lower its scope.",
+                        num(w.required_fte),
+                        num(load.effective_fte),
+                        ratio,
+                        num(c.overload_ratio),
+                        num(missing.max(0.01))
+                    )
+                } else {
+                    format!(
+                        "Workstream {name} needs {} FTE but its allocations give 0 effective FTE (open roles or people not yet started). Add at least {} effective FTE.",
+                        num(w.required_fte),
+                        num(missing.max(0.01))
+                    )
+                },
+            ));
+        }
+        if w.required_fte >= 1.0 && load.holders == 1 {
+            let holder = single_holder[wi].map(|p| who(s, p)).unwrap_or_default();
+            out.push(flag(
+                Rule::SinglePointOfFailure,
+                format!(
+                    "Workstream {name} needs {} FTE and only {holder} works on it. Pair a second person on it so the work survives an absence.",
+                    num(w.required_fte)
+                ),
+            ));
+        }
+    }
+}
+
+fn team_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
+    let mut migrations: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (wi, w) in s.org().workstreams.iter().enumerate() {
+        if w.kind == WorkstreamKind::Migration
+            && s.workstream_load(wi as u32).active
+            && let Some(team) = &w.team
+        {
+            migrations.entry(team.as_str()).or_default().push(w.id.as_str());
+        }
+    }
+    for (team, ids) in migrations {
+        if ids.len() as u64 > u64::from(c.max_migrations) {
+            out.push(Flag {
+                rule: Rule::MigrationsInFlight,
+                severity: Rule::MigrationsInFlight.severity(),
+                subject: Subject { kind: SubjectKind::Team, id: team.to_string() },
+                message: format!(
+                    "Team {team} owns {} active migrations ({}; max {}). Finish or pause some before starting others.",
+                    ids.len(),
+                    ids.join(", "),
+                    c.max_migrations
+                ),
+            });
+        }
+    }
+}

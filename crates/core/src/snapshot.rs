@@ -1,0 +1,448 @@
+//! The org as of one day: who is present, the reporting graph, and every derived figure of
+//! SPEC §1 (span, depth, headcount under, role, ramp, allocated percent, effective FTE).
+//!
+//! Built once in O(people + lines + workstreams + allocations) with no recursion: the
+//! forest is walked breadth-first from its roots, and cycles are found by colouring walks
+//! up the manager chain (each person has at most one manager, so the reporting graph is a
+//! functional graph and a cycle is exactly a non-trivial strongly connected component or a
+//! self-loop).
+
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, NodeIndex};
+use rustc_hash::FxHashMap;
+
+use crate::model::{Org, Person, Role, within};
+use crate::{Date, RuleConfig};
+
+/// Index of a person in [`Org::people`].
+pub type PersonIx = u32;
+/// Index of a workstream in [`Org::workstreams`].
+pub type WorkstreamIx = u32;
+
+/// "No such index".
+pub const NONE: u32 = u32::MAX;
+
+/// The kinds of edge in the org graph: manager → report.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Line {
+    Reporting,
+    Dotted,
+}
+
+/// Figures for one workstream on the snapshot's day.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct WorkstreamLoad {
+    /// The workstream itself is active (its own dates cover the day).
+    pub active: bool,
+    /// Allocations active on the day (their dates cover it and their person is present).
+    pub active_allocations: u32,
+    /// Distinct people holding those allocations.
+    pub holders: u32,
+    /// Σ percent / 100 × ramp factor.
+    pub effective_fte: f64,
+    /// Σ percent / 100, ignoring ramp.
+    pub allocated_fte: f64,
+}
+
+/// The org as of one date.
+#[derive(Debug)]
+pub struct Snapshot<'a> {
+    org: &'a Org,
+    as_of: Date,
+    ramp_days: u32,
+    person_index: FxHashMap<&'a str, PersonIx>,
+    workstream_index: FxHashMap<&'a str, WorkstreamIx>,
+    /// Node i is person i; edges run manager → report, among people present on the day.
+    graph: DiGraph<(), Line, u32>,
+    present: Vec<bool>,
+    /// The present manager each present person is drawn under; `NONE` for a root. Cycles are
+    /// broken at the member first in input order, so this is always a forest.
+    parent: Vec<PersonIx>,
+    /// Present people whose `manager_id` names no person at all.
+    unknown_manager: Vec<PersonIx>,
+    in_cycle: Vec<bool>,
+    /// The cycles, each listed from its first member in input order, following managers.
+    cycles: Vec<Vec<PersonIx>>,
+    /// Children in the forest, CSR: `children[child_start[i]..child_start[i + 1]]`, input order.
+    child_start: Vec<u32>,
+    children: Vec<PersonIx>,
+    roots: Vec<PersonIx>,
+    /// Present people in breadth-first order from the roots (every present person once).
+    order: Vec<PersonIx>,
+    span: Vec<u32>,
+    role: Vec<Role>,
+    depth: Vec<u32>,
+    root_of: Vec<PersonIx>,
+    total_under: Vec<u32>,
+    ramp: Vec<f64>,
+    allocated_percent: Vec<f64>,
+    workstreams: Vec<WorkstreamLoad>,
+}
+
+impl<'a> Snapshot<'a> {
+    /// Derives everything for `as_of`. Never fails: unknown managers and cycles are states
+    /// of the org, reported by the rules. Allocations that name unknown people or
+    /// workstreams are ignored here (see [`Org::validate`]).
+    pub fn new(org: &'a Org, as_of: Date, config: &RuleConfig) -> Snapshot<'a> {
+        let n = org.people.len();
+        let mut person_index =
+            FxHashMap::with_capacity_and_hasher(n, rustc_hash::FxBuildHasher);
+        for (i, p) in org.people.iter().enumerate() {
+            person_index.entry(p.id.as_str()).or_insert(i as u32);
+        }
+        let present: Vec<bool> = org.people.iter().map(|p| p.is_present(as_of)).collect();
+
+        // Reporting lines among present people; the org graph holds them and dotted lines.
+        let mut graph = DiGraph::with_capacity(n, n);
+        for _ in 0..n {
+            graph.add_node(());
+        }
+        let mut manager = vec![NONE; n];
+        let mut unknown_manager = Vec::new();
+        for (i, p) in org.people.iter().enumerate() {
+            if !present[i] {
+                continue;
+            }
+            if let Some(m) = &p.manager_id {
+                match person_index.get(m.as_str()) {
+                    Some(&mi) if present[mi as usize] => manager[i] = mi,
+                    Some(_) => {} // the manager is not present that day: drawn as a root
+                    None => unknown_manager.push(i as u32),
+                }
+            }
+        }
+        // petgraph yields neighbours newest first; adding in reverse keeps input order.
+        for i in (0..n).rev() {
+            if manager[i] != NONE {
+                graph.add_edge(NodeIndex::new(manager[i] as usize), NodeIndex::new(i), Line::Reporting);
+            }
+            if present[i] {
+                for d in org.people[i].dotted_managers.iter().rev() {
+                    if let Some(&di) = person_index.get(d.as_str())
+                        && present[di as usize]
+                        && di as usize != i
+                    {
+                        graph.add_edge(NodeIndex::new(di as usize), NodeIndex::new(i), Line::Dotted);
+                    }
+                }
+            }
+        }
+
+        let (in_cycle, cycles) = find_cycles(&manager, &present);
+        let mut parent = manager;
+        for c in &cycles {
+            parent[c[0] as usize] = NONE;
+        }
+
+        // Forest children as CSR, by counting sort (keeps input order within each parent).
+        let mut child_start = vec![0u32; n + 1];
+        for &p in &parent {
+            if p != NONE {
+                child_start[p as usize + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            child_start[i + 1] += child_start[i];
+        }
+        let mut fill = child_start.clone();
+        let mut children = vec![0u32; child_start[n] as usize];
+        for (i, &p) in parent.iter().enumerate() {
+            if p != NONE {
+                children[fill[p as usize] as usize] = i as u32;
+                fill[p as usize] += 1;
+            }
+        }
+        let roots: Vec<u32> =
+            (0..n as u32).filter(|&i| present[i as usize] && parent[i as usize] == NONE).collect();
+
+        // Breadth-first order, depth and tree root.
+        let mut order = Vec::with_capacity(n);
+        let mut depth = vec![0u32; n];
+        let mut root_of = vec![NONE; n];
+        for &r in &roots {
+            depth[r as usize] = 1;
+            root_of[r as usize] = r;
+            order.push(r);
+        }
+        let mut head = 0;
+        while head < order.len() {
+            let v = order[head] as usize;
+            head += 1;
+            for &c in &children[child_start[v] as usize..child_start[v + 1] as usize] {
+                depth[c as usize] = depth[v] + 1;
+                root_of[c as usize] = root_of[v];
+                order.push(c);
+            }
+        }
+
+        // Spans count present, non-assistant direct reports (open roles included). A cycle's
+        // broken edge still counts: the manager does have that report.
+        let mut span = vec![0u32; n];
+        for (i, &m) in parent.iter().enumerate() {
+            if m != NONE && !org.people[i].assistant {
+                span[m as usize] += 1;
+            }
+        }
+        for c in &cycles {
+            // the first member reports to the second (a self-loop is no report of anyone's)
+            if let Some(&m) = c.get(1)
+                && !org.people[c[0] as usize].assistant
+            {
+                span[m as usize] += 1;
+            }
+        }
+        let mut total_under = vec![0u32; n];
+        for &v in order.iter().rev() {
+            let p = parent[v as usize];
+            if p != NONE {
+                total_under[p as usize] += total_under[v as usize] + 1;
+            }
+        }
+
+        let role: Vec<Role> = (0..n)
+            .map(|i| {
+                if let Some(r) = org.people[i].role {
+                    return r;
+                }
+                if span[i] == 0 {
+                    return Role::Ic;
+                }
+                let reports = &children[child_start[i] as usize..child_start[i + 1] as usize];
+                let leads_managers = reports
+                    .iter()
+                    .any(|&c| !org.people[c as usize].assistant && span[c as usize] > 0);
+                if leads_managers { Role::Director } else { Role::Manager }
+            })
+            .collect();
+
+        let ramp: Vec<f64> =
+            org.people.iter().map(|p| ramp_factor(p, as_of, config.ramp_days)).collect();
+
+        let mut workstream_index =
+            FxHashMap::with_capacity_and_hasher(org.workstreams.len(), rustc_hash::FxBuildHasher);
+        for (i, w) in org.workstreams.iter().enumerate() {
+            workstream_index.entry(w.id.as_str()).or_insert(i as u32);
+        }
+        let mut workstreams: Vec<WorkstreamLoad> = org
+            .workstreams
+            .iter()
+            .map(|w| WorkstreamLoad { active: w.is_active(as_of), ..WorkstreamLoad::default() })
+            .collect();
+        let mut allocated_percent = vec![0.0f64; n];
+        // (workstream, person) pairs, to count distinct holders without a set per workstream.
+        let mut holders: Vec<(u32, u32)> = Vec::new();
+        for a in &org.allocations {
+            let (Some(&pi), Some(&wi)) =
+                (person_index.get(a.person.as_str()), workstream_index.get(a.workstream.as_str()))
+            else {
+                continue;
+            };
+            if !present[pi as usize]
+                || !workstreams[wi as usize].active
+                || !within(a.start_date, a.end_date, as_of)
+            {
+                continue;
+            }
+            allocated_percent[pi as usize] += a.percent;
+            let load = &mut workstreams[wi as usize];
+            load.active_allocations += 1;
+            load.allocated_fte += a.percent / 100.0;
+            load.effective_fte += a.percent / 100.0 * ramp[pi as usize];
+            holders.push((wi, pi));
+        }
+        holders.sort_unstable();
+        holders.dedup();
+        for (wi, _) in holders {
+            workstreams[wi as usize].holders += 1;
+        }
+
+        Snapshot {
+            org,
+            as_of,
+            ramp_days: config.ramp_days,
+            person_index,
+            workstream_index,
+            graph,
+            present,
+            parent,
+            unknown_manager,
+            in_cycle,
+            cycles,
+            child_start,
+            children,
+            roots,
+            order,
+            span,
+            role,
+            depth,
+            root_of,
+            total_under,
+            ramp,
+            allocated_percent,
+            workstreams,
+        }
+    }
+
+    pub fn org(&self) -> &'a Org {
+        self.org
+    }
+    pub fn as_of(&self) -> Date {
+        self.as_of
+    }
+    pub fn ramp_days(&self) -> u32 {
+        self.ramp_days
+    }
+    pub fn person(&self, i: PersonIx) -> &'a Person {
+        &self.org.people[i as usize]
+    }
+    pub fn person_ix(&self, id: &str) -> Option<PersonIx> {
+        self.person_index.get(id).copied()
+    }
+    pub fn workstream_ix(&self, id: &str) -> Option<WorkstreamIx> {
+        self.workstream_index.get(id).copied()
+    }
+    /// Reporting and dotted lines among present people; node i is person i.
+    pub fn graph(&self) -> &DiGraph<(), Line, u32> {
+        &self.graph
+    }
+    pub fn is_present(&self, i: PersonIx) -> bool {
+        self.present[i as usize]
+    }
+    /// The manager a present person is drawn under, if any (cycles broken, see type docs).
+    pub fn parent(&self, i: PersonIx) -> Option<PersonIx> {
+        let p = self.parent[i as usize];
+        (p != NONE).then_some(p)
+    }
+    /// Direct reports in the drawn forest, in input order (assistants included).
+    pub fn children(&self, i: PersonIx) -> &[PersonIx] {
+        &self.children[self.child_start[i as usize] as usize..self.child_start[i as usize + 1] as usize]
+    }
+    /// Dotted-line managers of a present person.
+    pub fn dotted_managers(&self, i: PersonIx) -> impl Iterator<Item = PersonIx> + '_ {
+        self.graph
+            .edges_directed(NodeIndex::new(i as usize), Direction::Incoming)
+            .filter(|e| *e.weight() == Line::Dotted)
+            .map(|e| petgraph::visit::EdgeRef::source(&e).index() as u32)
+    }
+    /// Roots of the drawn forest, in input order.
+    pub fn roots(&self) -> &[PersonIx] {
+        &self.roots
+    }
+    /// Every present person once, breadth-first from the roots.
+    pub fn breadth_first(&self) -> &[PersonIx] {
+        &self.order
+    }
+    pub fn unknown_manager(&self) -> &[PersonIx] {
+        &self.unknown_manager
+    }
+    pub fn in_cycle(&self, i: PersonIx) -> bool {
+        self.in_cycle[i as usize]
+    }
+    pub fn cycles(&self) -> &[Vec<PersonIx>] {
+        &self.cycles
+    }
+    /// Present direct reports, open roles included, assistants not.
+    pub fn span(&self, i: PersonIx) -> u32 {
+        self.span[i as usize]
+    }
+    /// The role on file, or the inferred one: no reports → ic; reports but none of them has
+    /// reports → manager; otherwise director.
+    pub fn role(&self, i: PersonIx) -> Role {
+        self.role[i as usize]
+    }
+    /// 1 for a root; 0 for someone not present.
+    pub fn depth(&self, i: PersonIx) -> u32 {
+        self.depth[i as usize]
+    }
+    /// The root of the tree a present person is in.
+    pub fn root_of(&self, i: PersonIx) -> PersonIx {
+        self.root_of[i as usize]
+    }
+    /// Present people under this one (all descendants, open roles and assistants included).
+    pub fn total_under(&self, i: PersonIx) -> u32 {
+        self.total_under[i as usize]
+    }
+    /// Present direct reports in the drawn forest (assistants included).
+    pub fn direct_under(&self, i: PersonIx) -> u32 {
+        self.child_start[i as usize + 1] - self.child_start[i as usize]
+    }
+    pub fn ramp(&self, i: PersonIx) -> f64 {
+        self.ramp[i as usize]
+    }
+    pub fn allocated_percent(&self, i: PersonIx) -> f64 {
+        self.allocated_percent[i as usize]
+    }
+    pub fn workstream_load(&self, w: WorkstreamIx) -> WorkstreamLoad {
+        self.workstreams[w as usize]
+    }
+    pub fn people_count(&self) -> usize {
+        self.present.len()
+    }
+    /// Σ over present people with role `ic` of `fte × ramp factor`.
+    pub fn ic_capacity(&self) -> f64 {
+        self.order
+            .iter()
+            .filter(|&&i| self.role[i as usize] == Role::Ic)
+            .map(|&i| self.org.people[i as usize].fte * self.ramp[i as usize])
+            .sum()
+    }
+}
+
+/// SPEC §1: 0 before start_date; `min(1, 0.25 + 0.75 × days_since_start / ramp_days)`;
+/// 1 when start_date is unknown. An open role has no one in the seat, so its factor is 0
+/// until its start_date, and 0 when it has none.
+pub fn ramp_factor(p: &Person, d: Date, ramp_days: u32) -> f64 {
+    match p.start_date {
+        None if p.is_open_role() => 0.0,
+        None => 1.0,
+        Some(s) if d < s => 0.0,
+        Some(s) => ramp_since(s, d, ramp_days),
+    }
+}
+
+/// The ramp formula from a start day: 0.25 on the first day, 1 after `ramp_days`.
+pub fn ramp_since(start: Date, d: Date, ramp_days: u32) -> f64 {
+    if d < start {
+        return 0.0;
+    }
+    if ramp_days == 0 {
+        return 1.0;
+    }
+    (0.25 + 0.75 * d.days_since(start) as f64 / f64::from(ramp_days)).min(1.0)
+}
+
+/// Finds every cycle of the manager function among present people, in O(n): each walk up
+/// the chain is coloured with its start; meeting the current colour again closes a cycle.
+fn find_cycles(manager: &[u32], present: &[bool]) -> (Vec<bool>, Vec<Vec<u32>>) {
+    let n = manager.len();
+    let mut walk = vec![NONE; n]; // which walk first visited the node
+    let mut in_cycle = vec![false; n];
+    let mut cycles = Vec::new();
+    for start in 0..n {
+        if !present[start] || walk[start] != NONE {
+            continue;
+        }
+        let mut v = start as u32;
+        while v != NONE && walk[v as usize] == NONE {
+            walk[v as usize] = start as u32;
+            v = manager[v as usize];
+        }
+        if v != NONE && walk[v as usize] == start as u32 {
+            // v is on a new cycle: collect it, then rotate it to begin at its lowest index.
+            let mut members = vec![v];
+            let mut u = manager[v as usize];
+            while u != v {
+                members.push(u);
+                u = manager[u as usize];
+            }
+            let lowest = members.iter().enumerate().min_by_key(|(_, m)| **m).map_or(0, |(k, _)| k);
+            members.rotate_left(lowest);
+            for &m in &members {
+                in_cycle[m as usize] = true;
+            }
+            cycles.push(members);
+        }
+    }
+    cycles.sort_unstable_by_key(|c| c[0]);
+    (in_cycle, cycles)
+}
