@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { boundsOf, centreOn, fit, MAX_SCALE, MIN_SCALE, visibleWorld, zoomAt } from './camera';
+
+describe('camera', () => {
+  it('keeps the world point under the cursor fixed while zooming', () => {
+    const cam = { x: 40, y: -10, scale: 0.5 };
+    const at = { x: 300, y: 200 };
+    const before = { x: (at.x - cam.x) / cam.scale, y: (at.y - cam.y) / cam.scale };
+    const next = zoomAt(cam, at, 1.7);
+    expect((at.x - next.x) / next.scale).toBeCloseTo(before.x, 9);
+    expect((at.y - next.y) / next.scale).toBeCloseTo(before.y, 9);
+  });
+
+  it('clamps the zoom', () => {
+    expect(zoomAt({ x: 0, y: 0, scale: 1 }, { x: 0, y: 0 }, 1000).scale).toBe(MAX_SCALE);
+    expect(zoomAt({ x: 0, y: 0, scale: 1 }, { x: 0, y: 0 }, 1e-6).scale).toBe(MIN_SCALE);
+  });
+
+  it('fits a wide drawing inside the screen with padding', () => {
+    const bounds = { x: 100, y: 50, width: 4000, height: 600 };
+    const screen = { width: 1000, height: 800 };
+    const cam = fit(bounds, screen, 20);
+    const seen = visibleWorld(cam, screen);
+    expect(seen.x).toBeLessThanOrEqual(bounds.x);
+    expect(seen.x + seen.width).toBeGreaterThanOrEqual(bounds.x + bounds.width);
+    expect(cam.scale).toBeCloseTo(960 / 4000, 9);
+  });
+
+  it('never enlarges a small drawing past the cap', () => {
+    expect(fit({ x: 0, y: 0, width: 10, height: 10 }, { width: 800, height: 600 }).scale).toBe(1);
+  });
+
+  it('centres a card', () => {
+    const cam = centreOn({ x: 500, y: 300, width: 200, height: 100 }, { width: 1000, height: 800 }, 1);
+    expect(cam).toEqual({ scale: 1, x: 500 - 600, y: 400 - 350 });
+  });
+
+  it('bounds of nothing is an empty rectangle', () => {
+    expect(boundsOf([])).toEqual({ x: 0, y: 0, width: 0, height: 0 });
+    expect(boundsOf([{ x: 1, y: 2, width: 3, height: 4 }, { x: -5, y: 0, width: 1, height: 1 }])).toEqual({
+      x: -5,
+      y: 0,
+      width: 9,
+      height: 6,
+    });
+  });
+});

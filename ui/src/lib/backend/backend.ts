@@ -1,0 +1,38 @@
+import type { DocumentInfo, OrgView, ViewRequest, ApiError, ErrorCode } from './types';
+
+/** Everything the UI asks of the Rust side. One implementation talks to Tauri, one is in memory. */
+export interface Backend {
+  /** The document the session has open, if any. */
+  current(): Promise<DocumentInfo | null>;
+  /** Opens the bundled demo org (first launch). */
+  openDemo(): Promise<DocumentInfo>;
+  /** Shows the native open dialog; null when the user cancels. */
+  openDocument(): Promise<DocumentInfo | null>;
+  /** The org as of a day, with its layout, flags and figures. */
+  view(request: ViewRequest): Promise<OrgView>;
+}
+
+const CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'usage',
+  'bad-input',
+  'not-found',
+  'not-pendulum',
+  'newer-schema',
+  'in-use',
+  'io',
+  'refused',
+  'unknown',
+  'internal',
+]);
+
+/** Turns whatever a call rejected with into `{code, message}`. */
+export function toApiError(reason: unknown): ApiError {
+  if (typeof reason === 'object' && reason !== null) {
+    const r = reason as Record<string, unknown>;
+    if (typeof r.code === 'string' && typeof r.message === 'string' && CODES.has(r.code)) {
+      return { code: r.code as ErrorCode, message: r.message };
+    }
+    if (reason instanceof Error) return { code: 'internal', message: reason.message };
+  }
+  return { code: 'internal', message: String(reason) };
+}

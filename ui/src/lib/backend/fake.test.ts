@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { toApiError } from './backend';
+import { FakeBackend, syntheticOrg, viewOf } from './fake';
+
+describe('fake backend', () => {
+  it('opens the demo when nothing is open and lays every person out once', async () => {
+    const backend = new FakeBackend(syntheticOrg(40, 4));
+    expect(await backend.current()).toBeNull();
+    await expect(backend.view({})).rejects.toMatchObject({ code: 'usage' });
+    const doc = await backend.openDemo();
+    expect(doc.name).toBe('Synthetic org (40)');
+    const view = await backend.view({});
+    expect(view.layout.nodes.map((n) => n.id).sort()).toEqual(view.people.map((p) => p.id).sort());
+    expect(view.layout.edges).toHaveLength(39);
+    expect(view.people[0]?.total).toBe(39);
+    expect(view.stats.headcount).toBe(40);
+  });
+
+  it('lays boxes out without overlaps and skips collapsed subtrees', () => {
+    const view = viewOf(syntheticOrg(300, 5));
+    const nodes = view.layout.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) {
+        const a = nodes[i]!;
+        const b = nodes[j]!;
+        const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+        expect(overlap).toBe(false);
+      }
+    }
+    const folded = viewOf(syntheticOrg(300, 5), { collapsed: ['p1'] });
+    expect(folded.layout.nodes.length).toBeLessThan(nodes.length);
+    expect(folded.layout.nodes.some((n) => n.id === 'p1')).toBe(true);
+  });
+
+  it('turns any rejection into {code, message}', () => {
+    expect(toApiError({ code: 'refused', message: 'cycle' })).toEqual({ code: 'refused', message: 'cycle' });
+    expect(toApiError({ code: 'nonsense', message: 'x' })).toEqual({ code: 'internal', message: '[object Object]' });
+    expect(toApiError(new Error('boom'))).toEqual({ code: 'internal', message: 'boom' });
+    expect(toApiError('text')).toEqual({ code: 'internal', message: 'text' });
+  });
+});

@@ -1,0 +1,258 @@
+import type { Backend } from './backend';
+import type {
+  ApiError,
+  DocumentInfo,
+  Flag,
+  Layout,
+  LayoutEdge,
+  LayoutNode,
+  OrgView,
+  PersonCard,
+  Role,
+  Stats,
+  Status,
+  ViewRequest,
+} from './types';
+
+// An in-memory backend for unit tests and for running the UI in a plain browser. It derives
+// what the Rust side derives (headcount under, depth, a simple tree layout) just well enough
+// to exercise the UI; the real rules and the real layout live in Rust.
+
+export interface FakePerson {
+  id: string;
+  name: string;
+  title?: string;
+  manager_id?: string | null;
+  role?: Role;
+  team?: string | null;
+  status?: Status;
+}
+
+export interface FakeOrg {
+  name: string;
+  as_of: string;
+  people: FakePerson[];
+  flags?: Flag[];
+}
+
+export const CARD_WIDTH = 240;
+export const CARD_HEIGHT = 96;
+const GAP_X = 24;
+const GAP_Y = 56;
+
+export class FakeBackend implements Backend {
+  private open: FakeOrg | null = null;
+  /** Every call, for tests that check what the UI asked for. */
+  readonly calls: string[] = [];
+
+  constructor(
+    private readonly demo: FakeOrg,
+    private readonly picked: FakeOrg | null = null,
+  ) {}
+
+  async current(): Promise<DocumentInfo | null> {
+    this.calls.push('current');
+    return this.open ? info(this.open) : null;
+  }
+
+  async openDemo(): Promise<DocumentInfo> {
+    this.calls.push('openDemo');
+    this.open = this.demo;
+    return info(this.demo);
+  }
+
+  async openDocument(): Promise<DocumentInfo | null> {
+    this.calls.push('openDocument');
+    if (!this.picked) return null;
+    this.open = this.picked;
+    return info(this.picked);
+  }
+
+  async view(request: ViewRequest): Promise<OrgView> {
+    this.calls.push('view');
+    if (!this.open) throw { code: 'usage', message: 'no document is open' } satisfies ApiError;
+    return viewOf(this.open, request);
+  }
+}
+
+function info(org: FakeOrg): DocumentInfo {
+  return { name: org.name, scenario: null, as_of: org.as_of, can_undo: false, can_redo: false };
+}
+
+/** The view the Rust side would send for `org`: cards, a layout that skips collapsed subtrees, stats. */
+export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
+  const n = org.people.length;
+  const index = new Map<string, number>();
+  org.people.forEach((p, i) => index.set(p.id, i));
+  const parent = org.people.map((p) => {
+    const m = p.manager_id ? index.get(p.manager_id) : undefined;
+    return m === undefined ? -1 : m;
+  });
+  const children: number[][] = org.people.map(() => []);
+  const roots: number[] = [];
+  parent.forEach((m, i) => (m >= 0 ? children[m]?.push(i) : roots.push(i)));
+
+  // Breadth-first order gives depths; its reverse gives subtree totals, without recursion.
+  const order: number[] = [...roots];
+  const depth = new Array<number>(n).fill(1);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    for (const c of children[i] ?? []) {
+      depth[c] = (depth[i] ?? 1) + 1;
+      order.push(c);
+    }
+  }
+  const total = new Array<number>(n).fill(0);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k] as number;
+    const m = parent[i] ?? -1;
+    if (m >= 0) total[m] = (total[m] ?? 0) + (total[i] ?? 0) + 1;
+  }
+
+  const people: PersonCard[] = org.people.map((p, i) => {
+    const direct = children[i]?.length ?? 0;
+    const role: Role = p.role ?? (direct === 0 ? 'ic' : (children[i] ?? []).some((c) => (children[c]?.length ?? 0) > 0) ? 'director' : 'manager');
+    return {
+      id: p.id,
+      name: p.name,
+      title: p.title ?? '',
+      role,
+      team: p.team ?? null,
+      level: null,
+      status: p.status ?? 'active',
+      manager_id: p.manager_id ?? null,
+      fte: 1,
+      location: null,
+      email: null,
+      start_date: null,
+      end_date: null,
+      role_since: null,
+      span: direct,
+      direct,
+      total: total[i] ?? 0,
+      depth: depth[i] ?? 1,
+    };
+  });
+
+  const collapsed = new Set(request.collapsed ?? []);
+  return {
+    as_of: request.as_of ?? org.as_of,
+    scenario: null,
+    people,
+    layout: treeLayout(order, roots, children, org.people.map((p) => p.id), collapsed, depth),
+    flags: org.flags ?? [],
+    stats: statsOf(people),
+  };
+}
+
+function treeLayout(
+  order: number[],
+  roots: number[],
+  children: number[][],
+  ids: string[],
+  collapsed: Set<string>,
+  depth: number[],
+): Layout {
+  const shown = (i: number) => (collapsed.has(ids[i] ?? '') ? [] : (children[i] ?? []));
+  const width = new Array<number>(ids.length).fill(CARD_WIDTH);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k] as number;
+    const kids = shown(i);
+    if (kids.length === 0) continue;
+    const sum = kids.reduce((s, c) => s + (width[c] ?? CARD_WIDTH), 0) + GAP_X * (kids.length - 1);
+    width[i] = Math.max(CARD_WIDTH, sum);
+  }
+  const left = new Array<number>(ids.length).fill(0);
+  let x = 0;
+  for (const r of roots) {
+    left[r] = x;
+    x += (width[r] ?? CARD_WIDTH) + GAP_X * 2;
+  }
+  const nodes: LayoutNode[] = [];
+  const edges: LayoutEdge[] = [];
+  const stack = [...roots].reverse();
+  while (stack.length > 0) {
+    const i = stack.pop() as number;
+    const nx = (left[i] ?? 0) + ((width[i] ?? CARD_WIDTH) - CARD_WIDTH) / 2;
+    const ny = ((depth[i] ?? 1) - 1) * (CARD_HEIGHT + GAP_Y);
+    nodes.push({ id: ids[i] ?? '', x: nx, y: ny, width: CARD_WIDTH, height: CARD_HEIGHT });
+    const kids = shown(i);
+    let cx = (left[i] ?? 0) + ((width[i] ?? CARD_WIDTH) - (kids.reduce((s, c) => s + (width[c] ?? 0), 0) + GAP_X * (kids.length - 1))) / 2;
+    const midY = ny + CARD_HEIGHT + GAP_Y / 2;
+    for (const c of kids) {
+      left[c] = cx;
+      const childX = cx + ((width[c] ?? CARD_WIDTH) - CARD_WIDTH) / 2 + CARD_WIDTH / 2;
+      edges.push({
+        from: ids[i] ?? '',
+        to: ids[c] ?? '',
+        points: [
+          [nx + CARD_WIDTH / 2, ny + CARD_HEIGHT],
+          [nx + CARD_WIDTH / 2, midY],
+          [childX, midY],
+          [childX, ny + CARD_HEIGHT + GAP_Y],
+        ],
+      });
+      cx += (width[c] ?? CARD_WIDTH) + GAP_X;
+    }
+    for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k] as number);
+  }
+  return { nodes, edges };
+}
+
+function statsOf(people: PersonCard[]): Stats {
+  const histogram: Record<string, number> = {};
+  let headcount = 0;
+  let managers = 0;
+  let open = 0;
+  let spanSum = 0;
+  let maxSpan = 0;
+  let layers = 0;
+  for (const p of people) {
+    layers = Math.max(layers, p.depth);
+    if (p.status === 'open') {
+      open++;
+      continue;
+    }
+    headcount++;
+    if (p.role !== 'ic') {
+      managers++;
+      spanSum += p.span;
+      maxSpan = Math.max(maxSpan, p.span);
+      histogram[String(p.span)] = (histogram[String(p.span)] ?? 0) + 1;
+    }
+  }
+  return {
+    headcount,
+    managers,
+    ics: headcount - managers,
+    open_roles: open,
+    ic_capacity: headcount - managers,
+    mean_span: managers === 0 ? 0 : Math.round((spanSum / managers) * 10000) / 10000,
+    max_span: maxSpan,
+    layers,
+    span_histogram: histogram,
+  };
+}
+
+const FIRST = ['Ada', 'Bela', 'Chen', 'Dana', 'Emeka', 'Farah', 'Goran', 'Hana', 'Ines', 'Jonas', 'Kiri', 'Lena', 'Mateo', 'Nadia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sami', 'Tomás'];
+const LAST = ['Okafor', 'Lindqvist', 'Tanaka', 'Moreau', 'Haddad', 'Novak', 'Silva', 'Kowalski', 'Mensah', 'Rossi', 'Ibarra', 'Fischer', 'Nguyen', 'Costa'];
+const TEAMS = ['Platform', 'Payments', 'Search', 'Mobile', 'Data', 'Growth', 'Security', 'Infra'];
+
+/**
+ * A deterministic org of `n` people: one root, managers of up to `span` reports, names
+ * from fixed lists. Used by tests and by the UI when it runs outside Tauri.
+ */
+export function syntheticOrg(n: number, span = 6): FakeOrg {
+  const people: FakePerson[] = [];
+  for (let i = 0; i < n; i++) {
+    const manager = i === 0 ? null : `p${Math.floor((i - 1) / span)}`;
+    people.push({
+      id: `p${i}`,
+      name: `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}`,
+      title: i === 0 ? 'Chief Technology Officer' : i <= span ? 'Director of Engineering' : 'Software Engineer',
+      manager_id: manager,
+      team: i === 0 ? null : (TEAMS[i % TEAMS.length] ?? null),
+    });
+  }
+  return { name: `Synthetic org (${n})`, as_of: '2026-11-24', people };
+}

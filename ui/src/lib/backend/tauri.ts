@@ -1,0 +1,32 @@
+import { invoke } from '@tauri-apps/api/core';
+import { toApiError, type Backend } from './backend';
+import type { DocumentInfo, OrgView, ViewRequest } from './types';
+
+// Each method is one command of src-tauri; argument names are the Rust parameter names.
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (reason) {
+    throw toApiError(reason);
+  }
+}
+
+export class TauriBackend implements Backend {
+  current(): Promise<DocumentInfo | null> {
+    return call('current');
+  }
+  openDemo(): Promise<DocumentInfo> {
+    return call('open_demo');
+  }
+  openDocument(): Promise<DocumentInfo | null> {
+    return call('open_document');
+  }
+  view(request: ViewRequest): Promise<OrgView> {
+    return call('view', { request });
+  }
+}
+
+/** True inside the Tauri webview (its IPC bridge is injected before the bundle runs). */
+export function insideTauri(): boolean {
+  return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
+}
