@@ -1,0 +1,1179 @@
+//! CSV files in, one [`Org`] out: all of it or, with the first error, none of it.
+
+use std::borrow::Cow;
+
+use pendulum_core::{
+    Allocation, Date, Org, Person, PersonId, Role, Status, Team, TeamId, TeamKind, Workstream,
+    WorkstreamId, WorkstreamKind,
+};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+use crate::columns::{
+    A_END, A_PERCENT, A_PERSON, A_START, A_WORKSTREAM, P_ASSISTANT, P_DOTTED, P_EMAIL, P_END,
+    P_FIRST, P_FTE, P_ID, P_LAST, P_LEVEL, P_LOCATION, P_MANAGER, P_NAME, P_ROLE, P_ROLE_SINCE,
+    P_START, P_STATUS, P_TEAM, P_TITLE, T_LEAD, T_NAME, T_TYPE, W_END, W_ID, W_KIND, W_NAME,
+    W_PRIORITY, W_REQUIRED, W_START, W_TEAM,
+};
+use crate::columns::{FileKind, FileMapping, Shape, match_headers};
+use crate::decode::decode;
+use crate::parse::{CellProblem, Reader, Record};
+use crate::problem::{ImportErrors, ImportProblem, Problems};
+use crate::value::{self, FORMULA_TRIGGERS, is_bidi_control, unescape_formula};
+
+/// One CSV file: its name (used in every message) and its bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct Source<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+impl<'a> Source<'a> {
+    pub fn new(name: &'a str, bytes: &'a [u8]) -> Source<'a> {
+        Source { name, bytes }
+    }
+}
+
+/// The files of one import. Only the people file is required.
+#[derive(Clone, Copy, Debug)]
+pub struct ImportRequest<'a> {
+    pub people: Source<'a>,
+    /// Team name, lead and type; teams named only in the other files are created bare.
+    pub teams: Option<Source<'a>>,
+    pub workstreams: Option<Source<'a>>,
+    pub allocations: Option<Source<'a>>,
+}
+
+impl<'a> ImportRequest<'a> {
+    /// A request with only a people file.
+    pub fn people(people: Source<'a>) -> ImportRequest<'a> {
+        ImportRequest {
+            people,
+            teams: None,
+            workstreams: None,
+            allocations: None,
+        }
+    }
+}
+
+/// A successful import.
+#[derive(Clone, PartialEq, Debug, Serialize)]
+pub struct Imported {
+    pub org: Org,
+    /// Things done on the user's behalf (an encoding guessed, bidi controls removed, …).
+    pub warnings: Vec<ImportProblem>,
+    /// Warnings beyond the first [`crate::MAX_LISTED`].
+    pub more_warnings: usize,
+    /// How each file's columns were read, in the order people, teams, workstreams, allocations.
+    pub mappings: Vec<FileMapping>,
+}
+
+/// What an import would do, for the app's preview: never fails.
+#[derive(Clone, PartialEq, Debug, Serialize)]
+pub struct ImportPreview {
+    pub mappings: Vec<FileMapping>,
+    pub errors: Vec<ImportProblem>,
+    pub more_errors: usize,
+    pub warnings: Vec<ImportProblem>,
+    pub more_warnings: usize,
+    /// What the org would hold (rows with errors left out).
+    pub people: usize,
+    pub teams: usize,
+    pub workstreams: usize,
+    pub allocations: usize,
+}
+
+/// Reads the files into an org. Every problem is listed (up to [`crate::MAX_LISTED`]);
+/// with any error, no org is returned.
+pub fn import(req: &ImportRequest<'_>) -> Result<Imported, ImportErrors> {
+    let run = run(req);
+    let p = run.problems;
+    if p.has_errors() {
+        return Err(ImportErrors {
+            errors: p.errors,
+            more: p.more_errors,
+            warnings: p.warnings,
+            mappings: run.mappings,
+        });
+    }
+    Ok(Imported {
+        org: run.org,
+        warnings: p.warnings,
+        more_warnings: p.more_warnings,
+        mappings: run.mappings,
+    })
+}
+
+/// The mapping, every problem and the counts an import of these files would give.
+pub fn preview(req: &ImportRequest<'_>) -> ImportPreview {
+    let run = run(req);
+    let p = run.problems;
+    ImportPreview {
+        mappings: run.mappings,
+        errors: p.errors,
+        more_errors: p.more_errors,
+        warnings: p.warnings,
+        more_warnings: p.more_warnings,
+        people: run.org.people.len(),
+        teams: run.org.teams.len(),
+        workstreams: run.org.workstreams.len(),
+        allocations: run.org.allocations.len(),
+    }
+}
+
+#[derive(Debug)]
+struct Run {
+    org: Org,
+    problems: Problems,
+    mappings: Vec<FileMapping>,
+}
+
+/// Where each org entry came from, to place the safety net's findings.
+#[derive(Debug, Default)]
+struct Origins {
+    people: Vec<u64>,
+    teams: Vec<Option<u64>>,
+    workstreams: Vec<u64>,
+    allocations: Vec<u64>,
+}
+
+fn run(req: &ImportRequest<'_>) -> Run {
+    let mut problems = Problems::default();
+    let mut mappings = Vec::new();
+    let mut origins = Origins::default();
+
+    let people = read_people(req.people, &mut problems, &mut mappings);
+    origins.people = people.rows.clone();
+    let directory = Directory::new(&people);
+
+    let mut teams: Vec<Team> = Vec::new();
+    if let Some(source) = req.teams {
+        let (t, rows) = read_teams(source, &directory, &mut problems, &mut mappings);
+        teams = t;
+        origins.teams = rows.into_iter().map(Some).collect();
+    }
+    let (workstreams, ws_rows) = match req.workstreams {
+        Some(source) => read_workstreams(source, &mut problems, &mut mappings),
+        None => (Vec::new(), Vec::new()),
+    };
+    origins.workstreams = ws_rows;
+    let (allocations, alloc_rows) = match req.allocations {
+        Some(source) => read_allocations(
+            source,
+            &directory,
+            &workstreams,
+            req.workstreams.is_some(),
+            &mut problems,
+            &mut mappings,
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    origins.allocations = alloc_rows;
+
+    // Teams named only in people and workstreams, first-seen order, after the teams file's.
+    let mut known: FxHashSet<String> = teams.iter().map(|t| t.id.0.clone()).collect();
+    let named = people
+        .people
+        .iter()
+        .filter_map(|p| p.team.as_ref())
+        .chain(workstreams.iter().filter_map(|w| w.team.as_ref()));
+    for team in named {
+        if known.insert(team.0.clone()) {
+            teams.push(Team {
+                id: team.clone(),
+                lead: None,
+                kind: None,
+            });
+            origins.teams.push(None);
+        }
+    }
+
+    let org = Org {
+        people: people.people,
+        teams,
+        workstreams,
+        allocations,
+    };
+    if !problems.has_errors() {
+        safety_net(&org, req, &origins, &mappings, &mut problems);
+    }
+    Run {
+        org,
+        problems,
+        mappings,
+    }
+}
+
+/// Core's own validation: a finding here means a check above is missing, so it is reported
+/// as an import error rather than returned as an org that core would refuse.
+fn safety_net(
+    org: &Org,
+    req: &ImportRequest<'_>,
+    origins: &Origins,
+    mappings: &[FileMapping],
+    problems: &mut Problems,
+) {
+    for invalid in org.validate() {
+        let (collection, rest) = invalid
+            .field
+            .split_once('[')
+            .unwrap_or((invalid.field.as_str(), ""));
+        let (index, field) = rest.split_once("].").unwrap_or(("", ""));
+        let index: Option<usize> = index.parse().ok();
+        let (source, kind, row) = match collection {
+            "people" => (
+                Some(req.people),
+                FileKind::People,
+                index.and_then(|i| origins.people.get(i).copied()),
+            ),
+            "teams" => (
+                req.teams,
+                FileKind::Teams,
+                index.and_then(|i| origins.teams.get(i).copied().flatten()),
+            ),
+            "workstreams" => (
+                req.workstreams,
+                FileKind::Workstreams,
+                index.and_then(|i| origins.workstreams.get(i).copied()),
+            ),
+            _ => (
+                req.allocations,
+                FileKind::Allocations,
+                index.and_then(|i| origins.allocations.get(i).copied()),
+            ),
+        };
+        let field = if kind == FileKind::Teams && field == "id" {
+            "name"
+        } else {
+            field
+        };
+        let column = mappings
+            .iter()
+            .find(|m| m.kind == kind)
+            .and_then(|m| m.columns.iter().find(|c| c.field == Some(field)));
+        let file = source.map_or(req.people.name, |s| s.name).to_string();
+        let problem = match (row, column) {
+            (Some(row), Some(c)) => ImportProblem {
+                file,
+                row: Some(row),
+                column: Some(c.column),
+                header: Some(c.header.clone()),
+                message: invalid.message,
+            },
+            _ => ImportProblem {
+                file,
+                row: None,
+                column: None,
+                header: None,
+                message: invalid.to_string(),
+            },
+        };
+        problems.error(problem);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading a file: decode, split, find the header, map columns, clean cells.
+
+/// A mapped cell of a data row, cleaned.
+#[derive(Debug)]
+struct Value<'a> {
+    text: Cow<'a, str>,
+    /// 0-based column.
+    column: usize,
+    /// A problem was already reported for this cell.
+    bad: bool,
+}
+
+/// One data row, as the file's fields (not its columns).
+#[derive(Debug)]
+struct Row<'a> {
+    file: &'a str,
+    row: u64,
+    headers: &'a [String],
+    /// Per field: `None` when the file has no column for it.
+    values: Vec<Option<Value<'a>>>,
+}
+
+impl Row<'_> {
+    fn has(&self, field: usize) -> bool {
+        matches!(self.values.get(field), Some(Some(_)))
+    }
+
+    /// The cell's text; `None` when there is no such column or the cell is known bad.
+    fn text(&self, field: usize) -> Option<&str> {
+        match self.values.get(field) {
+            Some(Some(v)) if !v.bad => Some(&v.text),
+            _ => None,
+        }
+    }
+
+    /// Non-empty text.
+    fn filled(&self, field: usize) -> Option<&str> {
+        self.text(field).filter(|t| !t.is_empty())
+    }
+
+    fn is_bad(&self, field: usize) -> bool {
+        matches!(self.values.get(field), Some(Some(v)) if v.bad)
+    }
+
+    fn column_of(&self, field: usize) -> usize {
+        match self.values.get(field) {
+            Some(Some(v)) => v.column,
+            _ => 0,
+        }
+    }
+
+    fn problem(&self, field: usize, message: String) -> ImportProblem {
+        let column = self.column_of(field);
+        ImportProblem {
+            file: self.file.to_string(),
+            row: Some(self.row),
+            column: Some(column as u64 + 1),
+            header: self.headers.get(column).filter(|h| !h.is_empty()).cloned(),
+            message,
+        }
+    }
+
+    /// Parses a non-empty cell; an error names the cell. `Ok(None)` for empty or absent.
+    fn parse<T>(
+        &self,
+        field: usize,
+        problems: &mut Problems,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Option<T> {
+        let text = self.filled(field)?;
+        match parse(text) {
+            Ok(v) => Some(v),
+            Err(message) => {
+                problems.error(self.problem(field, message));
+                None
+            }
+        }
+    }
+
+    fn date(&self, field: usize, problems: &mut Problems) -> Option<Date> {
+        self.parse(field, problems, |t| {
+            Date::parse(t).map_err(|e| e.to_string())
+        })
+    }
+
+    /// Start and end dates, refusing an end before the start.
+    fn dates(
+        &self,
+        start: usize,
+        end: usize,
+        problems: &mut Problems,
+    ) -> (Option<Date>, Option<Date>) {
+        let s = self.date(start, problems);
+        let e = self.date(end, problems);
+        if let (Some(s), Some(e)) = (s, e)
+            && e < s
+        {
+            problems.error(self.problem(end, format!("end date {e} is before start date {s}")));
+        }
+        (s, e)
+    }
+}
+
+fn whole_file(file: &str, message: String) -> ImportProblem {
+    ImportProblem {
+        file: file.to_string(),
+        row: None,
+        column: None,
+        header: None,
+        message,
+    }
+}
+
+fn cell_problem(file: &str, headers: &[String], p: CellProblem) -> ImportProblem {
+    let header = usize::try_from(p.column)
+        .ok()
+        .and_then(|c| c.checked_sub(1))
+        .and_then(|c| headers.get(c))
+        .filter(|h| !h.is_empty())
+        .cloned();
+    ImportProblem {
+        file: file.to_string(),
+        row: Some(p.row),
+        column: Some(p.column),
+        header,
+        message: p.message,
+    }
+}
+
+/// Reads one file's rows through `on_row`. `required` lists groups of fields of which one
+/// must have a column. Returns how the columns were read and the header row's fields.
+fn read_file<'s>(
+    source: Source<'s>,
+    kind: FileKind,
+    required: &[&[usize]],
+    problems: &mut Problems,
+    mut on_row: impl FnMut(&Row<'_>, &mut Problems),
+) -> (FileMapping, Vec<Option<usize>>) {
+    let file = source.name;
+    let fields = kind.fields();
+    let mut mapping = FileMapping {
+        file: file.to_string(),
+        kind,
+        header_row: None,
+        records: 0,
+        columns: Vec::new(),
+    };
+    let none = vec![None; fields.len()];
+    let decoded = match decode(source.bytes) {
+        Ok(d) => d,
+        Err(message) => {
+            problems.error(whole_file(file, message));
+            return (mapping, none);
+        }
+    };
+    if let Some(w) = decoded.warning {
+        problems.warning(whole_file(file, w));
+    }
+    let mut reader = Reader::new(&decoded.text);
+    let mut cell_problems = Vec::new();
+    let header = loop {
+        match reader.next_record(&mut cell_problems) {
+            Some(r) if r.is_blank() => continue,
+            other => break other,
+        }
+    };
+    for p in cell_problems.drain(..) {
+        problems.error(cell_problem(file, &[], p));
+    }
+    let Some(header) = header else {
+        problems.error(whole_file(
+            file,
+            format!(
+                "the file is empty: expected a header row naming the columns, such as {}",
+                example_header(kind)
+            ),
+        ));
+        return (mapping, none);
+    };
+    let headers: Vec<String> = header.cells.iter().map(|c| c.text.to_string()).collect();
+    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let matched = match_headers(kind, &header_refs);
+    mapping.header_row = Some(header.row);
+    mapping.columns = matched.columns;
+    for (c, message) in matched.duplicates {
+        problems.error(ImportProblem {
+            file: file.to_string(),
+            row: Some(header.row),
+            column: Some(c as u64 + 1),
+            header: headers.get(c).cloned(),
+            message,
+        });
+    }
+    let mut missing = false;
+    for group in required {
+        if group
+            .iter()
+            .all(|&f| matched.field_column.get(f).copied().flatten().is_none())
+        {
+            missing = true;
+            let spec = group.first().and_then(|&f| fields.get(f));
+            let (key, examples) = spec.map_or(("?", ""), |s| (s.key, s.examples));
+            problems.error(whole_file(
+                file,
+                format!(
+                    "no {key} column: expected a header such as {examples}; found {}",
+                    if headers.is_empty() {
+                        "no headers".to_string()
+                    } else {
+                        headers.join(", ")
+                    }
+                ),
+            ));
+        }
+    }
+    if missing {
+        return (mapping, matched.field_column);
+    }
+
+    let width = headers.len();
+    while let Some(record) = reader.next_record(&mut cell_problems) {
+        for p in cell_problems.drain(..) {
+            problems.error(cell_problem(file, &headers, p));
+        }
+        if record.is_blank() {
+            continue;
+        }
+        mapping.records += 1;
+        if !fits(&record, width, file, &headers, problems) {
+            continue;
+        }
+        let values = matched
+            .field_column
+            .iter()
+            .zip(fields)
+            .map(|(column, spec)| {
+                let column = (*column)?;
+                let cell = record.cells.get(column)?;
+                Some(clean(
+                    &cell.text, cell.bad, column, spec.shape, record.row, file, &headers, problems,
+                ))
+            })
+            .collect();
+        on_row(
+            &Row {
+                file,
+                row: record.row,
+                headers: &headers,
+                values,
+            },
+            problems,
+        );
+    }
+    for p in cell_problems.drain(..) {
+        problems.error(cell_problem(file, &headers, p));
+    }
+    (mapping, matched.field_column)
+}
+
+/// Checks that a record has as many cells as the header has columns. Extra empty cells
+/// (trailing commas) are fine; anything else means the columns are shifted, so the row is
+/// reported and not read.
+fn fits(
+    record: &Record<'_>,
+    width: usize,
+    file: &str,
+    headers: &[String],
+    problems: &mut Problems,
+) -> bool {
+    let n = record.cells.len();
+    if n < width {
+        problems.error(ImportProblem {
+            file: file.to_string(),
+            row: Some(record.row),
+            column: Some(n as u64 + 1),
+            header: headers.get(n).filter(|h| !h.is_empty()).cloned(),
+            message: format!(
+                "this row has {n} cell{} but the header has {width} columns (a missing comma, or a cell with \
+                 an unquoted line break?)",
+                if n == 1 { "" } else { "s" }
+            ),
+        });
+        return false;
+    }
+    if let Some(extra) = record
+        .cells
+        .iter()
+        .skip(width)
+        .position(|c| !c.text.is_empty() || c.quoted)
+    {
+        problems.error(ImportProblem {
+            file: file.to_string(),
+            row: Some(record.row),
+            column: Some((width + extra) as u64 + 1),
+            header: None,
+            message: format!(
+                "this row has {n} cells but the header has {width} columns (a cell with an unquoted comma?)"
+            ),
+        });
+        return false;
+    }
+    true
+}
+
+/// Cleans a mapped cell: removes bidi controls (with a warning), undoes the exporter's
+/// formula escape, and warns about text a spreadsheet would run as a formula.
+#[allow(clippy::too_many_arguments)]
+fn clean<'a>(
+    text: &Cow<'a, str>,
+    bad: bool,
+    column: usize,
+    shape: Shape,
+    row: u64,
+    file: &str,
+    headers: &[String],
+    problems: &mut Problems,
+) -> Value<'a> {
+    if bad {
+        return Value {
+            text: Cow::Borrowed(""),
+            column,
+            bad,
+        };
+    }
+    let at = |message: String| ImportProblem {
+        file: file.to_string(),
+        row: Some(row),
+        column: Some(column as u64 + 1),
+        header: headers.get(column).filter(|h| !h.is_empty()).cloned(),
+        message,
+    };
+    let mut text: Cow<'a, str> = text.clone();
+    if text.contains(is_bidi_control) {
+        let stripped: String = text.chars().filter(|&c| !is_bidi_control(c)).collect();
+        problems.warning(at(
+            "removed invisible bidirectional control characters (they can make text display differently \
+             from what it is)"
+                .into(),
+        ));
+        text = Cow::Owned(stripped.trim().to_string());
+    }
+    let unescaped = unescape_formula(&text);
+    if unescaped.len() < text.len() {
+        text = Cow::Owned(unescaped.to_string());
+    } else if shape == Shape::Text && text.starts_with(FORMULA_TRIGGERS) {
+        let first = text
+            .chars()
+            .next()
+            .map(|c| c.escape_debug().to_string())
+            .unwrap_or_default();
+        problems.warning(at(format!(
+            "begins with '{first}', so a spreadsheet would run it as a formula; imported as text, and \
+             exports will escape it with a leading apostrophe"
+        )));
+    }
+    Value { text, column, bad }
+}
+
+fn example_header(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::People => "id,name,title,manager_id",
+        FileKind::Teams => "name,lead,type",
+        FileKind::Workstreams => "id,name,team,required_fte,kind",
+        FileKind::Allocations => "person,workstream,percent",
+    }
+}
+
+fn words<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str) -> String {
+    all.iter().map(|&v| name(v)).collect::<Vec<_>>().join(", ")
+}
+
+// ---------------------------------------------------------------------------------------
+// People.
+
+#[derive(Debug, Default)]
+struct PeopleFile {
+    people: Vec<Person>,
+    /// Row of each person.
+    rows: Vec<u64>,
+    /// Whether the file had an e-mail column (managers may then be named by e-mail).
+    has_email: bool,
+}
+
+/// A manager or dotted-line reference waiting for every id to be known.
+#[derive(Debug)]
+struct PendingRefs {
+    person: usize,
+    problem_at: ImportProblem,
+}
+
+fn read_people(
+    source: Source<'_>,
+    problems: &mut Problems,
+    mappings: &mut Vec<FileMapping>,
+) -> PeopleFile {
+    let mut out = PeopleFile::default();
+    let mut first_row: FxHashMap<String, u64> = FxHashMap::default();
+    let mut pending: Vec<PendingRefs> = Vec::new();
+    let (mut mapping, field_column) = read_file(
+        source,
+        FileKind::People,
+        &[&[P_ID, P_EMAIL], &[P_NAME, P_FIRST, P_LAST]],
+        problems,
+        |row, problems| {
+            let id_field = if row.has(P_ID) { P_ID } else { P_EMAIL };
+            if row.is_bad(id_field) {
+                return;
+            }
+            let Some(id) = row.filled(id_field) else {
+                let message = if id_field == P_ID {
+                    "the id is empty; every person needs one".to_string()
+                } else {
+                    "the e-mail is empty; without an id column the e-mail is each person's id"
+                        .to_string()
+                };
+                problems.error(row.problem(id_field, message));
+                return;
+            };
+            if let Some(&first) = first_row.get(id) {
+                problems.error(row.problem(
+                    id_field,
+                    format!("duplicate id {id:?}: row {first} has it too"),
+                ));
+                return;
+            }
+            first_row.insert(id.to_string(), row.row);
+            let Some(name) = person_name(row, problems) else {
+                return;
+            };
+            let mut person = Person::new(id, name);
+            person.title = row.text(P_TITLE).unwrap_or("").to_string();
+            person.manager_id = row.filled(P_MANAGER).map(PersonId::from);
+            person.role = row.parse(P_ROLE, problems, |t| {
+                Role::parse(t).ok_or_else(|| {
+                    format!(
+                        "unknown role {t:?}: expected one of {} (or leave it empty to infer it)",
+                        words(&Role::ALL, Role::as_str)
+                    )
+                })
+            });
+            person.team = row.filled(P_TEAM).map(TeamId::from);
+            person.level = row.filled(P_LEVEL).map(str::to_string);
+            person.status = row
+                .parse(P_STATUS, problems, |t| {
+                    Status::parse(t).ok_or_else(|| {
+                        format!("unknown status {t:?}: expected one of active, open, leaving (empty means active)")
+                    })
+                })
+                .unwrap_or_default();
+            (person.start_date, person.end_date) = row.dates(P_START, P_END, problems);
+            person.fte = row
+                .parse(P_FTE, problems, |t| match value::fraction(t) {
+                    Some(v) if v > 0.0 && v <= 1.0 => Ok(v),
+                    Some(v) => Err(format!(
+                        "fte must be in (0, 1] (a fraction of a full-time week; \"80%\" reads as 0.8), found {v}"
+                    )),
+                    None => Err(format!("fte must be a number in (0, 1] such as 0.8 or 80%, found {t:?}")),
+                })
+                .unwrap_or(1.0);
+            person.location = row.filled(P_LOCATION).map(str::to_string);
+            person.email = row.filled(P_EMAIL).map(str::to_string);
+            person.role_since = row.date(P_ROLE_SINCE, problems);
+            person.assistant = row
+                .parse(P_ASSISTANT, problems, |t| {
+                    value::yes_no(t).ok_or_else(|| {
+                        format!("expected yes or no (true/false, y/n, 1/0), found {t:?}")
+                    })
+                })
+                .unwrap_or(false);
+            person.dotted_managers = row
+                .filled(P_DOTTED)
+                .map(|t| {
+                    t.split(';')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(PersonId::from)
+                        .collect()
+                })
+                .unwrap_or_default();
+            if person.manager_id.is_some() || !person.dotted_managers.is_empty() {
+                let field = if person.manager_id.is_some() {
+                    P_MANAGER
+                } else {
+                    P_DOTTED
+                };
+                pending.push(PendingRefs {
+                    person: out.people.len(),
+                    problem_at: row.problem(field, String::new()),
+                });
+            }
+            out.people.push(person);
+            out.rows.push(row.row);
+        },
+    );
+    let column = |f: usize| field_column.get(f).copied().flatten();
+    out.has_email = column(P_EMAIL).is_some();
+    if column(P_ID).is_none()
+        && let Some(c) = column(P_EMAIL).and_then(|c| mapping.columns.get_mut(c))
+    {
+        c.note = Some("also the id: the file has no id column".into());
+    }
+    if column(P_FIRST).is_none()
+        && column(P_LAST).is_some()
+        && let Some(c) = column(P_NAME).and_then(|c| mapping.columns.get_mut(c))
+    {
+        c.note = Some("first name: joined with the last-name column".into());
+    }
+    if mapping.header_row.is_some()
+        && mapping.records == 0
+        && column(P_ID).or(column(P_EMAIL)).is_some()
+    {
+        problems.error(whole_file(
+            source.name,
+            "the file has a header but no people".into(),
+        ));
+    }
+    if mapping.records > 0 && column(P_MANAGER).is_none() {
+        problems.warning(whole_file(
+            source.name,
+            "no manager column (such as manager_id, parentId, SupervisorID, Reports To or Manager Email): \
+             everyone is a root"
+                .into(),
+        ));
+    }
+    mappings.push(mapping);
+
+    // Managers and dotted lines named by e-mail become ids; unknown ones stay as written.
+    let directory = Directory::new(&out);
+    let mut resolved = Vec::with_capacity(pending.len());
+    for p in &pending {
+        let Some(person) = out.people.get(p.person) else {
+            continue;
+        };
+        let manager = person
+            .manager_id
+            .as_ref()
+            .map(|m| directory.resolve(m.as_str()));
+        let dotted: Vec<Lookup> = person
+            .dotted_managers
+            .iter()
+            .map(|d| directory.resolve(d.as_str()))
+            .collect();
+        resolved.push((p, manager, dotted));
+    }
+    let mut changes = Vec::new();
+    for (p, manager, dotted) in resolved {
+        let mut report = |lookup: &Lookup, field: &str| {
+            if let Lookup::Ambiguous(text, a, b) = lookup {
+                let mut problem = p.problem_at.clone();
+                problem.message = format!(
+                    "{field} {text:?} is the e-mail of two people (rows {a} and {b}); use their id instead"
+                );
+                problems.error(problem);
+            }
+        };
+        if let Some(m) = &manager {
+            report(m, "manager");
+        }
+        for d in &dotted {
+            report(d, "dotted-line manager");
+        }
+        changes.push((p.person, manager, dotted));
+    }
+    for (i, manager, dotted) in changes {
+        let Some(person) = out.people.get_mut(i) else {
+            continue;
+        };
+        if let Some(Lookup::Found(id)) = manager {
+            person.manager_id = Some(id);
+        }
+        for (slot, lookup) in person.dotted_managers.iter_mut().zip(dotted) {
+            if let Lookup::Found(id) = lookup {
+                *slot = id;
+            }
+        }
+    }
+    out
+}
+
+/// The display name: one name column, or first and last name joined (d3-org-chart's
+/// `name` + `lastName` counts as first and last).
+fn person_name(row: &Row<'_>, problems: &mut Problems) -> Option<String> {
+    let join = |first: Option<&str>, last: Option<&str>| -> String {
+        [first.unwrap_or(""), last.unwrap_or("")]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (name, field) = if row.has(P_NAME) && row.has(P_FIRST) {
+        let name = row
+            .filled(P_NAME)
+            .map(str::to_string)
+            .unwrap_or_else(|| join(row.text(P_FIRST), row.text(P_LAST)));
+        (name, P_NAME)
+    } else if row.has(P_NAME) {
+        (join(row.text(P_NAME), row.text(P_LAST)), P_NAME)
+    } else {
+        (
+            join(row.text(P_FIRST), row.text(P_LAST)),
+            if row.has(P_FIRST) { P_FIRST } else { P_LAST },
+        )
+    };
+    if name.trim().is_empty() {
+        if ![P_NAME, P_FIRST, P_LAST].iter().any(|&f| row.is_bad(f)) {
+            problems.error(row.problem(field, "the name is empty; every person needs one".into()));
+        }
+        return None;
+    }
+    Some(name)
+}
+
+/// Finds people by id, or by e-mail (ignoring case) when the people file has e-mails.
+#[derive(Debug)]
+struct Directory {
+    ids: FxHashSet<String>,
+    /// Lower-cased e-mail → (id, row) of the first person with it, and the row of a second.
+    emails: FxHashMap<String, (String, u64, Option<u64>)>,
+}
+
+#[derive(Debug)]
+enum Lookup {
+    Found(PersonId),
+    Ambiguous(String, u64, u64),
+    Unknown,
+}
+
+impl Directory {
+    fn new(people: &PeopleFile) -> Directory {
+        let ids = people.people.iter().map(|p| p.id.0.clone()).collect();
+        let mut emails: FxHashMap<String, (String, u64, Option<u64>)> = FxHashMap::default();
+        if people.has_email {
+            for (p, &row) in people.people.iter().zip(&people.rows) {
+                if let Some(e) = &p.email {
+                    emails
+                        .entry(e.to_lowercase())
+                        .and_modify(|entry| {
+                            entry.2.get_or_insert(row);
+                        })
+                        .or_insert((p.id.0.clone(), row, None));
+                }
+            }
+        }
+        Directory { ids, emails }
+    }
+
+    fn resolve(&self, text: &str) -> Lookup {
+        if self.ids.contains(text) {
+            return Lookup::Found(PersonId::from(text));
+        }
+        match self.emails.get(&text.to_lowercase()) {
+            Some((_, first, Some(second))) => Lookup::Ambiguous(text.to_string(), *first, *second),
+            Some((id, _, None)) => Lookup::Found(PersonId::from(id.as_str())),
+            None => Lookup::Unknown,
+        }
+    }
+
+    /// A reference that must name someone; the error message when it does not.
+    fn person(&self, text: &str) -> Result<PersonId, String> {
+        match self.resolve(text) {
+            Lookup::Found(id) => Ok(id),
+            Lookup::Ambiguous(t, a, b) => Err(format!(
+                "{t:?} is the e-mail of two people (people rows {a} and {b}); use their id instead"
+            )),
+            Lookup::Unknown => Err(format!("no person has the id (or e-mail) {text:?}")),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Teams, workstreams, allocations.
+
+fn read_teams(
+    source: Source<'_>,
+    directory: &Directory,
+    problems: &mut Problems,
+    mappings: &mut Vec<FileMapping>,
+) -> (Vec<Team>, Vec<u64>) {
+    let mut teams = Vec::new();
+    let mut rows = Vec::new();
+    let mut first_row: FxHashMap<String, u64> = FxHashMap::default();
+    let (mapping, _) = read_file(
+        source,
+        FileKind::Teams,
+        &[&[T_NAME]],
+        problems,
+        |row, problems| {
+            if row.is_bad(T_NAME) {
+                return;
+            }
+            let Some(name) = row.filled(T_NAME) else {
+                problems.error(row.problem(T_NAME, "the team name is empty".into()));
+                return;
+            };
+            if let Some(&first) = first_row.get(name) {
+                problems.error(row.problem(
+                    T_NAME,
+                    format!("duplicate team {name:?}: row {first} has it too"),
+                ));
+                return;
+            }
+            first_row.insert(name.to_string(), row.row);
+            let lead = row.parse(T_LEAD, problems, |t| directory.person(t));
+            let kind = row.parse(T_TYPE, problems, |t| {
+                TeamKind::parse(t).ok_or_else(|| {
+                    format!(
+                        "unknown team type {t:?}: expected one of {}",
+                        words(
+                            &[
+                                TeamKind::StreamAligned,
+                                TeamKind::Platform,
+                                TeamKind::Enabling,
+                                TeamKind::ComplicatedSubsystem
+                            ],
+                            TeamKind::as_str
+                        )
+                    )
+                })
+            });
+            teams.push(Team {
+                id: TeamId::from(name),
+                lead,
+                kind,
+            });
+            rows.push(row.row);
+        },
+    );
+    mappings.push(mapping);
+    (teams, rows)
+}
+
+fn read_workstreams(
+    source: Source<'_>,
+    problems: &mut Problems,
+    mappings: &mut Vec<FileMapping>,
+) -> (Vec<Workstream>, Vec<u64>) {
+    let mut workstreams = Vec::new();
+    let mut rows = Vec::new();
+    let mut first_row: FxHashMap<String, u64> = FxHashMap::default();
+    let (mapping, _) = read_file(
+        source,
+        FileKind::Workstreams,
+        &[&[W_ID]],
+        problems,
+        |row, problems| {
+            if row.is_bad(W_ID) {
+                return;
+            }
+            let Some(id) = row.filled(W_ID) else {
+                problems.error(row.problem(W_ID, "the workstream id is empty".into()));
+                return;
+            };
+            if let Some(&first) = first_row.get(id) {
+                problems.error(row.problem(
+                    W_ID,
+                    format!("duplicate workstream id {id:?}: row {first} has it too"),
+                ));
+                return;
+            }
+            first_row.insert(id.to_string(), row.row);
+            let name = if row.has(W_NAME) {
+                row.text(W_NAME).unwrap_or("")
+            } else {
+                id
+            };
+            let mut w = Workstream::new(id, name);
+            w.team = row.filled(W_TEAM).map(TeamId::from);
+            w.required_fte = row
+                .parse(W_REQUIRED, problems, |t| match value::fraction(t) {
+                    Some(v) if v >= 0.0 => Ok(v),
+                    Some(v) => Err(format!("required_fte must be 0 or more, found {v}")),
+                    None => Err(format!(
+                        "required_fte must be a number such as 2 or 1.5, found {t:?}"
+                    )),
+                })
+                .unwrap_or(0.0);
+            w.kind = row
+            .parse(W_KIND, problems, |t| {
+                WorkstreamKind::parse(t).ok_or_else(|| {
+                    format!(
+                        "unknown workstream kind {t:?}: expected one of {} (empty means feature)",
+                        words(
+                            &[WorkstreamKind::Feature, WorkstreamKind::Migration, WorkstreamKind::Operations, WorkstreamKind::Other],
+                            WorkstreamKind::as_str
+                        )
+                    )
+                })
+            })
+            .unwrap_or_default();
+            (w.start_date, w.end_date) = row.dates(W_START, W_END, problems);
+            w.priority = row.filled(W_PRIORITY).map(str::to_string);
+            workstreams.push(w);
+            rows.push(row.row);
+        },
+    );
+    mappings.push(mapping);
+    (workstreams, rows)
+}
+
+fn read_allocations(
+    source: Source<'_>,
+    directory: &Directory,
+    workstreams: &[Workstream],
+    had_workstreams_file: bool,
+    problems: &mut Problems,
+    mappings: &mut Vec<FileMapping>,
+) -> (Vec<Allocation>, Vec<u64>) {
+    let ids: FxHashSet<&str> = workstreams.iter().map(|w| w.id.as_str()).collect();
+    let mut allocations = Vec::new();
+    let mut rows = Vec::new();
+    let required: &[&[usize]] = &[&[A_PERSON], &[A_WORKSTREAM], &[A_PERCENT]];
+    let (mapping, _) = read_file(
+        source,
+        FileKind::Allocations,
+        required,
+        problems,
+        |row, problems| {
+            let mut complete = true;
+            for (field, what) in [
+                (A_PERSON, "person"),
+                (A_WORKSTREAM, "workstream"),
+                (A_PERCENT, "percent"),
+            ] {
+                if row.is_bad(field) {
+                    complete = false;
+                } else if row.filled(field).is_none() {
+                    problems.error(row.problem(field, format!("the {what} is empty")));
+                    complete = false;
+                }
+            }
+            let person = row.parse(A_PERSON, problems, |t| directory.person(t));
+            let workstream = row.parse(A_WORKSTREAM, problems, |t| {
+                if ids.contains(t) {
+                    Ok(WorkstreamId::from(t))
+                } else if had_workstreams_file {
+                    Err(format!("no workstream has the id {t:?}"))
+                } else {
+                    Err(format!(
+                        "no workstream has the id {t:?} (no workstreams file was given)"
+                    ))
+                }
+            });
+            let percent = row.parse(A_PERCENT, problems, |t| match value::percent(t) {
+                Some(v) if v > 0.0 && v <= 100.0 => Ok(v),
+                Some(v) => Err(format!(
+                    "percent must be in (0, 100] of a full-time week, found {v}"
+                )),
+                None => Err(format!(
+                    "percent must be a number such as 50 or 50%, found {t:?}"
+                )),
+            });
+            let (start_date, end_date) = row.dates(A_START, A_END, problems);
+            if let (true, Some(person), Some(workstream), Some(percent)) =
+                (complete, person, workstream, percent)
+            {
+                allocations.push(Allocation {
+                    person,
+                    workstream,
+                    percent,
+                    start_date,
+                    end_date,
+                });
+                rows.push(row.row);
+            }
+        },
+    );
+    mappings.push(mapping);
+    (allocations, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(csv: &str) -> Result<Imported, ImportErrors> {
+        import(&ImportRequest::people(Source::new(
+            "people.csv",
+            csv.as_bytes(),
+        )))
+    }
+
+    #[test]
+    fn reads_a_small_org() {
+        let got = people("id,name,manager_id,fte\n1,Ann,,\n2,Bob,1,80%\n");
+        let org = got.map(|i| i.org).map_err(|e| e.to_string());
+        assert!(
+            matches!(&org, Ok(o) if o.people.len() == 2 && o.people.get(1).is_some_and(|p| p.fte == 0.8
+            && p.manager_id.as_ref().is_some_and(|m| m.as_str() == "1"))),
+            "{org:?}"
+        );
+    }
+
+    #[test]
+    fn names_managers_by_email() {
+        let got =
+            people("Work Email,Manager Email,Name\nann@x.org,,Ann\nbob@x.org,ANN@X.org,Bob\n");
+        let org = got.map(|i| i.org).map_err(|e| e.to_string());
+        assert!(
+            matches!(&org, Ok(o) if o.people.get(1).and_then(|p| p.manager_id.as_ref()).is_some_and(|m| m.as_str() == "ann@x.org")),
+            "{org:?}"
+        );
+    }
+}
