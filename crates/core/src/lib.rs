@@ -8,12 +8,19 @@
 //! Architecture Invariant: nothing here recurses on the depth of the org.
 
 mod date;
+pub mod diff;
+pub mod edit;
 pub mod model;
 pub mod rules;
 pub mod snapshot;
 pub mod stats;
 
 pub use date::{Date, DateError};
+pub use diff::{Diff, FieldChange, FieldValue, Move, diff, diff_checked};
+pub use edit::{
+    DatedEdit, Edit, EditError, PersonChange, RuleChange, Skipped, TeamChange, WorkstreamChange,
+    apply, replay,
+};
 pub use model::{
     Allocation, Invalid, Org, Person, PersonId, Role, Status, Team, TeamId, TeamKind, Workstream,
     WorkstreamId, WorkstreamKind,
