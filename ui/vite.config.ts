@@ -4,7 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // The bundle is loaded from the app's own origin under a strict CSP: no inline scripts,
 // no eval, no remote assets, so nothing may be inlined as a data: URL either.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [svelte()],
   clearScreen: false,
   base: './',
@@ -16,8 +16,10 @@ export default defineConfig({
     emptyOutDir: true,
   },
   server: { port: 5173, strictPort: true },
+  // Component tests mount Svelte in jsdom, which needs Svelte's browser build.
+  resolve: mode === 'test' ? { conditions: ['browser'] } : undefined,
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
   },
-});
+}));

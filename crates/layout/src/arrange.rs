@@ -1,0 +1,461 @@
+//! From a forest to boxes and routes: group visible nodes into units (a card with its
+//! assistants, or a stacked team), place the units with the tidy algorithm, set the trees
+//! side by side, then read off every box and route.
+//!
+//! Everything is computed in a top-down frame of *breadth* (across the reporting lines) and
+//! *depth* (along them); left-right orientation swaps each card's sides on the way in and
+//! transposes coordinates on the way out.
+
+use crate::forest::{Forest, NONE};
+use crate::tidy::TidyForest;
+use crate::{EdgeRoute, Layout, LayoutError, LayoutOptions, NodeBox, Orientation, Placement};
+
+/// Lays out every tree of the forest, side by side in the order of their roots.
+///
+/// O(n) time and memory; no recursion.
+pub fn layout(forest: &Forest, options: &LayoutOptions) -> Layout {
+    arrange(forest, forest.roots(), options)
+}
+
+/// Lays out the subtree under `root` alone, as if `root` were a root of the forest. The
+/// subtree has the same shape as in [`layout`], translated.
+pub fn layout_subtree(
+    forest: &Forest,
+    root: u32,
+    options: &LayoutOptions,
+) -> Result<Layout, LayoutError> {
+    if root as usize >= forest.len() {
+        return Err(LayoutError::NoSuchNode { node: root });
+    }
+    Ok(arrange(forest, &[root], options))
+}
+
+/// Options made safe to compute with: gaps finite and ≥ 0, column bounds ordered and ≥ 1.
+struct Geometry {
+    lr: bool,
+    sibling: f64,
+    level: f64,
+    tree: f64,
+    stack: Option<Stack>,
+}
+
+struct Stack {
+    min_leaves: usize,
+    min_columns: usize,
+    max_columns: usize,
+    row_gap: f64,
+    indent: f64,
+}
+
+fn gap(g: f64) -> f64 {
+    if g.is_finite() && g > 0.0 { g } else { 0.0 }
+}
+
+impl Geometry {
+    fn of(options: &LayoutOptions) -> Geometry {
+        Geometry {
+            lr: options.orientation == Orientation::LeftRight,
+            sibling: gap(options.sibling_gap),
+            level: gap(options.level_gap),
+            tree: gap(options.tree_gap),
+            stack: options.stack.map(|s| {
+                let min_columns = s.min_columns.max(1);
+                Stack {
+                    min_leaves: s.min_leaves,
+                    min_columns,
+                    max_columns: s.max_columns.max(min_columns),
+                    row_gap: gap(s.row_gap),
+                    indent: gap(s.indent),
+                }
+            }),
+        }
+    }
+
+    /// A node's card as (breadth, depth).
+    fn card(&self, forest: &Forest, v: u32) -> (f64, f64) {
+        let s = forest.size[v as usize];
+        if self.lr {
+            (s.height, s.width)
+        } else {
+            (s.width, s.height)
+        }
+    }
+
+    /// A (breadth, depth) point in output coordinates.
+    fn out(&self, b: f64, d: f64) -> [f64; 2] {
+        if self.lr { [d, b] } else { [b, d] }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum UnitKind {
+    /// A card, with its assistants beside it.
+    Person(u32),
+    /// A stacked team: `team_members[start..start + len]`.
+    Team { start: u32, len: u32 },
+}
+
+/// The units of the tidy tree, in breadth-first order.
+#[derive(Default)]
+struct Units {
+    kind: Vec<UnitKind>,
+    first_child: Vec<u32>,
+    child_count: Vec<u32>,
+    /// Which tree (position in the list of roots) the unit belongs to.
+    tree: Vec<u32>,
+    breadth: Vec<f64>,
+    depth: Vec<f64>,
+    anchor: Vec<f64>,
+    /// Depth coordinate of the unit's top.
+    top: Vec<f64>,
+}
+
+impl Units {
+    fn push(&mut self, kind: UnitKind, tree: u32, top: f64) {
+        self.kind.push(kind);
+        self.first_child.push(0);
+        self.child_count.push(0);
+        self.tree.push(tree);
+        self.breadth.push(0.0);
+        self.depth.push(0.0);
+        self.anchor.push(0.0);
+        self.top.push(top);
+    }
+
+    fn len(&self) -> usize {
+        self.kind.len()
+    }
+}
+
+/// Where each visible node sits inside its unit.
+struct Seats {
+    unit: Vec<u32>,
+    /// (breadth, depth) offset of the card from the unit's top-left corner.
+    offset: Vec<[f64; 2]>,
+    placement: Vec<Placement>,
+}
+
+fn arrange(forest: &Forest, roots: &[u32], options: &LayoutOptions) -> Layout {
+    let geo = Geometry::of(options);
+    let n = forest.len();
+    let mut seats = Seats {
+        unit: vec![NONE; n],
+        offset: vec![[0.0; 2]; n],
+        placement: vec![Placement::Root; n],
+    };
+    let mut units = Units::default();
+    let mut team_members: Vec<u32> = Vec::new();
+    for (tree, &r) in (0u32..).zip(roots) {
+        units.push(UnitKind::Person(r), tree, 0.0);
+    }
+
+    let (mut beside, mut regular) = (Vec::new(), Vec::new());
+    let mut u = 0;
+    while u < units.len() {
+        let first_child = units.len() as u32;
+        match units.kind[u] {
+            UnitKind::Person(v) => {
+                beside.clear();
+                regular.clear();
+                if forest.shows_children(v) {
+                    for &c in forest.children(v) {
+                        if forest.assistant[c as usize] && !forest.shows_children(c) {
+                            beside.push(c);
+                        } else {
+                            regular.push(c);
+                        }
+                    }
+                }
+                let (breadth, depth, anchor) =
+                    hang_assistants(forest, &geo, v, &beside, u as u32, &mut seats);
+                units.breadth[u] = breadth;
+                units.depth[u] = depth;
+                units.anchor[u] = anchor;
+                if !regular.is_empty() {
+                    let top = units.top[u] + depth + geo.level;
+                    let tree = units.tree[u];
+                    let stacks = geo.stack.as_ref().is_some_and(|s| {
+                        regular.len() >= s.min_leaves
+                            && regular.iter().all(|&c| !forest.shows_children(c))
+                    });
+                    if stacks {
+                        let start = team_members.len() as u32;
+                        team_members.extend_from_slice(&regular);
+                        for &c in &regular {
+                            seats.placement[c as usize] = Placement::Stacked;
+                        }
+                        units.push(
+                            UnitKind::Team {
+                                start,
+                                len: regular.len() as u32,
+                            },
+                            tree,
+                            top,
+                        );
+                    } else {
+                        for &c in &regular {
+                            seats.placement[c as usize] = Placement::Report;
+                            units.push(UnitKind::Person(c), tree, top);
+                        }
+                    }
+                }
+            }
+            UnitKind::Team { start, len } => {
+                let members = &team_members[start as usize..(start + len) as usize];
+                let (breadth, depth) = stack_team(forest, &geo, members, u as u32, &mut seats);
+                units.breadth[u] = breadth;
+                units.depth[u] = depth;
+                units.anchor[u] = breadth / 2.0;
+            }
+        }
+        units.first_child[u] = first_child;
+        units.child_count[u] = units.len() as u32 - first_child;
+        u += 1;
+    }
+
+    let unit_left = place_units(&units, &geo, roots.len());
+    let order = visible_order(forest, roots);
+
+    // Boxes, keeping each card's (breadth, depth) corner for the routes.
+    let mut corner = vec![[0.0f64; 2]; n];
+    let mut nodes = Vec::with_capacity(order.len());
+    let (mut width, mut height) = (0.0f64, 0.0f64);
+    for &v in &order {
+        let i = v as usize;
+        let unit = seats.unit[i] as usize;
+        let b = unit_left[unit] + seats.offset[i][0];
+        let d = units.top[unit] + seats.offset[i][1];
+        corner[i] = [b, d];
+        let [x, y] = geo.out(b, d);
+        let s = forest.size[i];
+        width = width.max(x + s.width);
+        height = height.max(y + s.height);
+        nodes.push(NodeBox {
+            index: v,
+            x,
+            y,
+            width: s.width,
+            height: s.height,
+            placement: seats.placement[i],
+        });
+    }
+
+    let mut edges = Vec::with_capacity(order.len().saturating_sub(roots.len()));
+    for &v in &order {
+        let i = v as usize;
+        let p = forest.parent[i];
+        if seats.placement[i] == Placement::Root || p == NONE {
+            continue;
+        }
+        let (pb, pd) = geo.card(forest, p);
+        let [pl, pt] = corner[p as usize];
+        let (cb, cd) = geo.card(forest, v);
+        let [cl, ct] = corner[i];
+        let spine = pl + pb / 2.0;
+        let start = (spine, pt + pd);
+        let parent_unit = seats.unit[p as usize] as usize;
+        let bus = units.top[parent_unit] + units.depth[parent_unit] + geo.level / 2.0;
+        let route: &[(f64, f64)] = match seats.placement[i] {
+            Placement::Report => &[
+                start,
+                (spine, bus),
+                (cl + cb / 2.0, bus),
+                (cl + cb / 2.0, ct),
+            ],
+            Placement::Stacked => {
+                let column_spine = cl - geo.stack.as_ref().map_or(0.0, |s| s.indent) / 2.0;
+                let middle = ct + cd / 2.0;
+                &[
+                    start,
+                    (spine, bus),
+                    (column_spine, bus),
+                    (column_spine, middle),
+                    (cl, middle),
+                ]
+            }
+            Placement::Assistant => {
+                let middle = ct + cd / 2.0;
+                let near = if cl + cb / 2.0 < spine { cl + cb } else { cl };
+                &[start, (spine, middle), (near, middle)]
+            }
+            Placement::Root => &[],
+        };
+        let mut points = Vec::with_capacity(route.len());
+        for &(b, d) in route {
+            push_orthogonal(&mut points, geo.out(b, d));
+        }
+        // Boxes that touch still get a (zero-length) line, so every route has two ends.
+        if let [only] = points[..] {
+            points.push(only);
+        }
+        edges.push(EdgeRoute {
+            from: p,
+            to: v,
+            points,
+        });
+    }
+
+    Layout {
+        nodes,
+        edges,
+        width,
+        height,
+    }
+}
+
+/// Lays out a manager's card with its assistants in rows below it, alternately left and right
+/// of the connector; returns the unit's (breadth, depth, anchor).
+fn hang_assistants(
+    forest: &Forest,
+    geo: &Geometry,
+    v: u32,
+    assistants: &[u32],
+    unit: u32,
+    seats: &mut Seats,
+) -> (f64, f64, f64) {
+    let (mb, md) = geo.card(forest, v);
+    let (mut left, mut right) = (mb / 2.0, mb / 2.0);
+    for (k, &a) in assistants.iter().enumerate() {
+        let reach = geo.card(forest, a).0 + geo.sibling;
+        if k % 2 == 0 {
+            left = left.max(reach);
+        } else {
+            right = right.max(reach);
+        }
+    }
+    seats.unit[v as usize] = unit;
+    seats.offset[v as usize] = [left - mb / 2.0, 0.0];
+    let mut depth = md;
+    for row in assistants.chunks(2) {
+        depth += geo.level / 2.0;
+        let mut row_depth = 0.0f64;
+        for (k, &a) in row.iter().enumerate() {
+            let (ab, ad) = geo.card(forest, a);
+            let b = if k == 0 {
+                left - geo.sibling - ab
+            } else {
+                left + geo.sibling
+            };
+            seats.unit[a as usize] = unit;
+            seats.offset[a as usize] = [b, depth];
+            seats.placement[a as usize] = Placement::Assistant;
+            row_depth = row_depth.max(ad);
+        }
+        depth += row_depth;
+    }
+    (left + right, depth, left)
+}
+
+/// Stacks a team of leaves in columns filled top to bottom, left to right, aiming at a
+/// square block; returns its (breadth, depth).
+fn stack_team(
+    forest: &Forest,
+    geo: &Geometry,
+    members: &[u32],
+    unit: u32,
+    seats: &mut Seats,
+) -> (f64, f64) {
+    let Some(stack) = &geo.stack else {
+        return (0.0, 0.0);
+    };
+    let k = members.len().max(1);
+    let (sum_b, sum_d) = members.iter().fold((0.0, 0.0), |(b, d), &m| {
+        let (mb, md) = geo.card(forest, m);
+        (b + mb, d + md)
+    });
+    let column_pitch = sum_b / k as f64 + stack.indent + geo.sibling;
+    let row_pitch = sum_d / k as f64 + stack.row_gap;
+    let square = if column_pitch > 0.0 {
+        (k as f64 * row_pitch / column_pitch).sqrt().ceil() as usize
+    } else {
+        k
+    };
+    let columns = square.clamp(stack.min_columns, stack.max_columns).min(k);
+    let rows = k.div_ceil(columns);
+
+    let (mut column_left, mut depth) = (0.0f64, 0.0f64);
+    for column in members.chunks(rows) {
+        let (mut d, mut column_breadth) = (0.0f64, 0.0f64);
+        for (j, &m) in column.iter().enumerate() {
+            let (mb, md) = geo.card(forest, m);
+            if j > 0 {
+                d += stack.row_gap;
+            }
+            seats.unit[m as usize] = unit;
+            seats.offset[m as usize] = [column_left + stack.indent, d];
+            d += md;
+            column_breadth = column_breadth.max(mb);
+        }
+        depth = depth.max(d);
+        column_left += stack.indent + column_breadth + geo.sibling;
+    }
+    ((column_left - geo.sibling).max(0.0), depth)
+}
+
+/// Runs the tidy algorithm, then sets the trees side by side from breadth 0; returns the
+/// left side of every unit.
+fn place_units(units: &Units, geo: &Geometry, tree_count: usize) -> Vec<f64> {
+    let tidy = TidyForest {
+        root_count: tree_count,
+        first_child: units.first_child.clone(),
+        child_count: units.child_count.clone(),
+        breadth: units.breadth.iter().map(|b| b + geo.sibling).collect(),
+        bottom: units
+            .top
+            .iter()
+            .zip(&units.depth)
+            .map(|(t, d)| t + d + geo.level)
+            .collect(),
+        anchor: units.anchor.clone(),
+    };
+    let mut left = tidy.place();
+    let mut low = vec![f64::INFINITY; tree_count];
+    let mut high = vec![f64::NEG_INFINITY; tree_count];
+    for ((&x, &b), &t) in left.iter().zip(&units.breadth).zip(&units.tree) {
+        low[t as usize] = low[t as usize].min(x);
+        high[t as usize] = high[t as usize].max(x + b);
+    }
+    let mut cursor = 0.0;
+    let mut shift = vec![0.0; tree_count];
+    for t in 0..tree_count {
+        shift[t] = cursor - low[t];
+        cursor += high[t] - low[t] + geo.tree;
+    }
+    for (x, &t) in left.iter_mut().zip(&units.tree) {
+        *x += shift[t as usize];
+    }
+    left
+}
+
+/// Visible nodes breadth-first: roots in order, then children in order, skipping what lies
+/// under a collapsed node.
+fn visible_order(forest: &Forest, roots: &[u32]) -> Vec<u32> {
+    let mut order = roots.to_vec();
+    let mut head = 0;
+    while let Some(&v) = order.get(head) {
+        head += 1;
+        if forest.shows_children(v) {
+            order.extend_from_slice(forest.children(v));
+        }
+    }
+    order
+}
+
+/// Appends a point to an orthogonal route, dropping repeats and points in the middle of a
+/// straight run so that every point is a real corner.
+fn push_orthogonal(points: &mut Vec<[f64; 2]>, p: [f64; 2]) {
+    const EPS: f64 = 1e-6;
+    let near = |a: f64, b: f64| (a - b).abs() <= EPS;
+    if let Some(&last) = points.last()
+        && near(last[0], p[0])
+        && near(last[1], p[1])
+    {
+        return;
+    }
+    if let [.., a, b] = points.as_slice()
+        && ((near(a[0], b[0]) && near(b[0], p[0])) || (near(a[1], b[1]) && near(b[1], p[1])))
+    {
+        points.pop();
+    }
+    points.push(p);
+}

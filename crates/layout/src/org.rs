@@ -1,0 +1,158 @@
+//! The org chart: a [`Snapshot`]'s present people as a forest of cards, laid out, with
+//! person ids in the output (SPEC §6 `layout` JSON).
+
+use pendulum_core::{PersonId, PersonIx, Snapshot};
+use serde::Serialize;
+
+use crate::forest::NONE;
+use crate::{
+    Forest, ForestNode, LayoutError, LayoutOptions, Placement, Size, layout, layout_subtree,
+};
+
+/// How to draw an org chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartOptions {
+    pub layout: LayoutOptions,
+    /// Every person's card.
+    pub card: Size,
+    /// People whose reports are hidden. Ids of people who are not present are ignored, so a
+    /// remembered set of collapsed cards survives a change of date.
+    pub collapsed: Vec<PersonId>,
+    /// Draw only this person and the people under them.
+    pub root: Option<PersonId>,
+}
+
+impl Default for ChartOptions {
+    fn default() -> ChartOptions {
+        ChartOptions {
+            layout: LayoutOptions::default(),
+            card: Size::new(220.0, 88.0),
+            collapsed: Vec::new(),
+            root: None,
+        }
+    }
+}
+
+/// A person's card.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct PersonBox<'a> {
+    #[serde(skip)]
+    pub person: PersonIx,
+    pub id: &'a str,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+    pub placement: Placement,
+}
+
+/// The route of one reporting line, from the manager's card to the report's.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportingLine<'a> {
+    #[serde(skip)]
+    pub manager: PersonIx,
+    #[serde(skip)]
+    pub report: PersonIx,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub points: Vec<[f64; 2]>,
+}
+
+/// A laid-out org chart; serialises to SPEC §6's `layout` JSON (plus `placement`, `width`
+/// and `height`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ChartLayout<'a> {
+    /// One card per drawn person, breadth-first from the roots.
+    pub nodes: Vec<PersonBox<'a>>,
+    /// One route per drawn reporting line, in the order of the report's card.
+    pub edges: Vec<ReportingLine<'a>>,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Lays out the people present on the snapshot's day, as drawn: cycles are already broken
+/// by the snapshot, people whose manager is unknown or absent are roots, and trees stand side
+/// by side in the order of their roots.
+///
+/// O(people) time and memory; no recursion.
+pub fn layout_snapshot<'a>(
+    s: &Snapshot<'a>,
+    options: &ChartOptions,
+) -> Result<ChartLayout<'a>, LayoutError> {
+    let card = options.card;
+    if !(card.width.is_finite()
+        && card.height.is_finite()
+        && card.width >= 0.0
+        && card.height >= 0.0)
+    {
+        return Err(LayoutError::BadCard);
+    }
+    let order = s.breadth_first();
+    let mut node_of = vec![NONE; s.people_count()];
+    for (k, &p) in (0u32..).zip(order) {
+        node_of[p as usize] = k;
+    }
+    // Breadth-first order keeps each manager's reports in input order, as the forest needs.
+    let nodes: Vec<ForestNode> = order
+        .iter()
+        .map(|&p| ForestNode {
+            parent: s.parent(p).map(|m| node_of[m as usize]),
+            size: options.card,
+            assistant: s.person(p).assistant,
+            collapsed: false,
+        })
+        .collect();
+    let mut forest = Forest::new(&nodes)?;
+    for id in &options.collapsed {
+        if let Some(p) = s.person_ix(id.as_str()) {
+            forest.set_collapsed(node_of[p as usize], true);
+        }
+    }
+    let laid_out = match &options.root {
+        None => layout(&forest, &options.layout),
+        Some(id) => {
+            let p = s
+                .person_ix(id.as_str())
+                .ok_or_else(|| LayoutError::UnknownPerson { id: id.0.clone() })?;
+            let k = node_of[p as usize];
+            if k == NONE {
+                return Err(LayoutError::NotPresent {
+                    id: id.0.clone(),
+                    as_of: s.as_of(),
+                });
+            }
+            layout_subtree(&forest, k, &options.layout)?
+        }
+    };
+
+    let person = |k: u32| order[k as usize];
+    let id = |p: PersonIx| s.person(p).id.as_str();
+    Ok(ChartLayout {
+        nodes: laid_out
+            .nodes
+            .iter()
+            .map(|b| PersonBox {
+                person: person(b.index),
+                id: id(person(b.index)),
+                x: b.x,
+                y: b.y,
+                width: b.width,
+                height: b.height,
+                placement: b.placement,
+            })
+            .collect(),
+        edges: laid_out
+            .edges
+            .into_iter()
+            .map(|e| ReportingLine {
+                manager: person(e.from),
+                report: person(e.to),
+                from: id(person(e.from)),
+                to: id(person(e.to)),
+                points: e.points,
+            })
+            .collect(),
+        width: laid_out.width,
+        height: laid_out.height,
+    })
+}
