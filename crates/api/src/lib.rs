@@ -1,1 +1,16 @@
-//! WIP
+//! The use cases every Pendulum front end calls — load, check, stats, export — with the
+//! serializable request and response types and the error codes. The CLI and the desktop
+//! shell are thin adapters over this crate.
+//!
+//! Architecture Invariant: this is the only place that turns a user's files into an
+//! [`pendulum_core::Org`]; front ends never parse.
+
+pub mod error;
+pub mod export;
+mod import;
+pub mod reports;
+pub mod source;
+
+pub use error::{ApiError, ApiResult, ErrorCode};
+pub use reports::{CheckReport, StatsReport, check_report, stats_report};
+pub use source::{Loaded, OrgFile, OrgSource, load, override_rules};

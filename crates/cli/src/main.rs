@@ -1,1 +1,210 @@
-fn main() {}
+//! `pendulum`: the command-line twin of the desktop app (SPEC §6).
+//!
+//! Exit codes: 0 = fine; 1 = `check` found error flags (or warnings with `--deny warnings`);
+//! 2 = bad input or usage.
+
+mod output;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use pendulum_api::{ApiError, ApiResult, Loaded, OrgSource};
+use pendulum_core::Date;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "pendulum",
+    version,
+    about = "Plan org charts and team workloads; check them against span, layer and staffing rules.",
+    after_help = "ORG is a people CSV (with --workstreams/--allocations beside it) or a JSON export."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check the org against every rule and list the flags (exit 1 when there are errors).
+    Check {
+        #[command(flatten)]
+        org: OrgArgs,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Also fail (exit 1) on warnings.
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
+    },
+    /// Print headcount, managers, ICs, IC capacity, spans and layers.
+    Stats {
+        #[command(flatten)]
+        org: OrgArgs,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write the org as JSON (lossless) or CSV (people, workstreams, allocations, workload).
+    Export {
+        #[command(flatten)]
+        org: OrgArgs,
+        #[command(flatten)]
+        kind: ExportKind,
+        /// Output file. For --csv, the people file; the others are written beside it.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Args, Debug)]
+#[group(required = true, multiple = false)]
+struct ExportKind {
+    /// The whole org and its rules as JSON; `pendulum check` reads it back.
+    #[arg(long)]
+    json: bool,
+    /// People as CSV, plus OUT-workstreams.csv, OUT-allocations.csv and OUT-workload.csv.
+    #[arg(long)]
+    csv: bool,
+}
+
+#[derive(Args, Debug)]
+struct OrgArgs {
+    /// The org: a people CSV or a JSON export.
+    #[arg(value_name = "ORG")]
+    path: PathBuf,
+    /// Workstreams CSV (with a people CSV).
+    #[arg(long, value_name = "CSV")]
+    workstreams: Option<PathBuf>,
+    /// Allocations CSV (with a people CSV).
+    #[arg(long, value_name = "CSV")]
+    allocations: Option<PathBuf>,
+    /// The day to look at the org as of (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<Date>,
+    /// JSON object of rule thresholds that override the org's (e.g. {"manager_max_span": 7}).
+    #[arg(long, value_name = "FILE")]
+    rule_config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Deny {
+    Warnings,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).map_err(|e| e.to_string())
+}
+
+/// Today's date in UTC: the one place the clock is read.
+fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days_since_epoch((secs / 86_400) as i32)
+}
+
+impl OrgArgs {
+    fn load(&self) -> ApiResult<Loaded> {
+        let mut loaded = pendulum_api::load(&OrgSource {
+            path: self.path.clone(),
+            workstreams: self.workstreams.clone(),
+            allocations: self.allocations.clone(),
+        })?;
+        if let Some(path) = &self.rule_config {
+            loaded.rules = pendulum_api::override_rules(&loaded.rules, path)?;
+        }
+        for w in &loaded.warnings {
+            eprintln!("warning: {w}");
+        }
+        Ok(loaded)
+    }
+
+    fn as_of(&self) -> Date {
+        self.as_of.unwrap_or_else(today)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let paint = output::Paint::stderr();
+            eprintln!("{} {}", paint.error("error:"), e.message);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> ApiResult<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Check { org, format, deny } => {
+            let loaded = org.load()?;
+            let report = pendulum_api::check_report(&loaded, org.as_of());
+            match format {
+                Format::Json => write_json(&mut out, &report)?,
+                Format::Text => {
+                    let paint = output::Paint::stdout();
+                    let text = output::check_text(&report, &loaded, &org.path, &paint);
+                    write_text(&mut out, &text)?;
+                }
+            }
+            let failing = report.summary.errors > 0
+                || (deny == Some(Deny::Warnings) && report.summary.warnings > 0);
+            Ok(if failing {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Stats { org, format } => {
+            let loaded = org.load()?;
+            let report = pendulum_api::stats_report(&loaded, org.as_of());
+            match format {
+                Format::Json => write_json(&mut out, &report)?,
+                Format::Text => {
+                    let paint = output::Paint::stdout();
+                    write_text(&mut out, &output::stats_text(&report, &org.path, &paint))?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { org, kind, output } => {
+            let loaded = org.load()?;
+            let written = if kind.json {
+                pendulum_api::export::write_json(&loaded, &output)?
+            } else {
+                pendulum_api::export::write_csv(&loaded, org.as_of(), &output)?
+            };
+            for path in written {
+                eprintln!("wrote {}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> ApiResult<()> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| ApiError::new(pendulum_api::ErrorCode::Internal, e.to_string()))?;
+    write_text(out, &(text + "\n"))
+}
+
+fn write_text(out: &mut impl Write, text: &str) -> ApiResult<()> {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`pendulum check … | head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(ApiError::new(
+            pendulum_api::ErrorCode::Io,
+            format!("stdout: {e}"),
+        )),
+    }
+}

@@ -195,18 +195,36 @@ mod tests {
 
     #[test]
     fn parses_dates_and_timestamps() {
-        assert_eq!(Date::parse("2027-03-01").map(|d| d.to_string()), Ok("2027-03-01".into()));
+        assert_eq!(
+            Date::parse("2027-03-01").map(|d| d.to_string()),
+            Ok("2027-03-01".into())
+        );
         assert_eq!(
             Date::parse("2003-07-16T19:00:00.000Z").map(|d| d.to_string()),
             Ok("2003-07-16".into())
         );
-        assert_eq!(Date::parse("2003-07-16 19:00").map(|d| d.ymd()), Ok((2003, 7, 16)));
-        assert!(matches!(Date::parse("2023-02-29"), Err(DateError::NoSuchDay(_))));
-        assert!(matches!(Date::parse("03/01/2027"), Err(DateError::Format(_))));
+        assert_eq!(
+            Date::parse("2003-07-16 19:00").map(|d| d.ymd()),
+            Ok((2003, 7, 16))
+        );
+        assert!(matches!(
+            Date::parse("2023-02-29"),
+            Err(DateError::NoSuchDay(_))
+        ));
+        assert!(matches!(
+            Date::parse("03/01/2027"),
+            Err(DateError::Format(_))
+        ));
         assert!(matches!(Date::parse("2027-3-1"), Err(DateError::Format(_))));
-        assert!(matches!(Date::parse("2027-03-01T"), Err(DateError::Format(_))));
+        assert!(matches!(
+            Date::parse("2027-03-01T"),
+            Err(DateError::Format(_))
+        ));
         assert!(matches!(Date::parse(""), Err(DateError::Format(_))));
-        assert!(matches!(Date::parse("２０２７-03-01"), Err(DateError::Format(_))));
+        assert!(matches!(
+            Date::parse("２０２７-03-01"),
+            Err(DateError::Format(_))
+        ));
     }
 
     #[test]
@@ -224,6 +242,9 @@ mod tests {
         assert_eq!(d.add_months(1).to_string(), "2024-02-29");
         assert_eq!(d.add_months(13).to_string(), "2025-02-28");
         assert_eq!(d.add_months(-2).to_string(), "2023-11-30");
-        assert_eq!(Date::parse("2024-02-29").map(|d| d.add_years(3).to_string()), Ok("2027-02-28".into()));
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.add_years(3).to_string()),
+            Ok("2027-02-28".into())
+        );
     }
 }

@@ -99,7 +99,9 @@ impl Role {
 }
 
 /// Whether a seat is filled.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     #[default]
@@ -161,7 +163,9 @@ impl TeamKind {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum WorkstreamKind {
     #[default]
@@ -384,7 +388,10 @@ impl Org {
         let mut people = rustc_hash::FxHashMap::default();
         for (i, p) in self.people.iter().enumerate() {
             if p.id.0.trim().is_empty() {
-                bad(format!("people[{i}].id"), "a person needs a non-empty id".into());
+                bad(
+                    format!("people[{i}].id"),
+                    "a person needs a non-empty id".into(),
+                );
             } else if let Some(first) = people.insert(p.id.as_str(), i) {
                 bad(
                     format!("people[{i}].id"),
@@ -392,15 +399,24 @@ impl Org {
                 );
             }
             if p.name.trim().is_empty() {
-                bad(format!("people[{i}].name"), format!("person {:?} needs a name", p.id.0));
+                bad(
+                    format!("people[{i}].name"),
+                    format!("person {:?} needs a name", p.id.0),
+                );
             }
             if !(p.fte > 0.0 && p.fte <= 1.0) {
-                bad(format!("people[{i}].fte"), format!("fte must be in (0, 1], found {}", p.fte));
+                bad(
+                    format!("people[{i}].fte"),
+                    format!("fte must be in (0, 1], found {}", p.fte),
+                );
             }
             if let (Some(s), Some(e)) = (p.start_date, p.end_date)
                 && e < s
             {
-                bad(format!("people[{i}].end_date"), format!("end date {e} is before start date {s}"));
+                bad(
+                    format!("people[{i}].end_date"),
+                    format!("end date {e} is before start date {s}"),
+                );
             }
         }
         let mut teams = rustc_hash::FxHashSet::default();
@@ -408,31 +424,49 @@ impl Org {
             if t.id.0.trim().is_empty() {
                 bad(format!("teams[{i}].id"), "a team needs a name".into());
             } else if !teams.insert(t.id.as_str()) {
-                bad(format!("teams[{i}].id"), format!("duplicate team {:?}", t.id.0));
+                bad(
+                    format!("teams[{i}].id"),
+                    format!("duplicate team {:?}", t.id.0),
+                );
             }
             if let Some(lead) = &t.lead
                 && !people.contains_key(lead.as_str())
             {
-                bad(format!("teams[{i}].lead"), format!("no person has id {:?}", lead.0));
+                bad(
+                    format!("teams[{i}].lead"),
+                    format!("no person has id {:?}", lead.0),
+                );
             }
         }
         let mut workstreams = rustc_hash::FxHashSet::default();
         for (i, w) in self.workstreams.iter().enumerate() {
             if w.id.0.trim().is_empty() {
-                bad(format!("workstreams[{i}].id"), "a workstream needs a non-empty id".into());
+                bad(
+                    format!("workstreams[{i}].id"),
+                    "a workstream needs a non-empty id".into(),
+                );
             } else if !workstreams.insert(w.id.as_str()) {
-                bad(format!("workstreams[{i}].id"), format!("duplicate workstream id {:?}", w.id.0));
+                bad(
+                    format!("workstreams[{i}].id"),
+                    format!("duplicate workstream id {:?}", w.id.0),
+                );
             }
             if !(w.required_fte >= 0.0 && w.required_fte.is_finite()) {
                 bad(
                     format!("workstreams[{i}].required_fte"),
-                    format!("required_fte must be a number ≥ 0, found {}", w.required_fte),
+                    format!(
+                        "required_fte must be a number ≥ 0, found {}",
+                        w.required_fte
+                    ),
                 );
             }
         }
         for (i, a) in self.allocations.iter().enumerate() {
             if !people.contains_key(a.person.as_str()) {
-                bad(format!("allocations[{i}].person"), format!("no person has id {:?}", a.person.0));
+                bad(
+                    format!("allocations[{i}].person"),
+                    format!("no person has id {:?}", a.person.0),
+                );
             }
             if !workstreams.contains(a.workstream.as_str()) {
                 bad(

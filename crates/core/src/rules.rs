@@ -60,19 +60,28 @@ impl RuleConfig {
     pub fn validate(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         if !(self.overload_ratio.is_finite() && self.overload_ratio > 0.0) {
-            out.push(("overload_ratio".into(), format!("must be a number > 0, found {}", self.overload_ratio)));
+            out.push((
+                "overload_ratio".into(),
+                format!("must be a number > 0, found {}", self.overload_ratio),
+            ));
         }
         if !(0.0..=1.0).contains(&self.manager_ic_fraction) {
             out.push((
                 "manager_ic_fraction".into(),
-                format!("must be between 0 and 1, found {}", self.manager_ic_fraction),
+                format!(
+                    "must be between 0 and 1, found {}",
+                    self.manager_ic_fraction
+                ),
             ));
         }
         if self.max_layers == 0 {
             out.push(("max_layers".into(), "must be at least 1".into()));
         }
         if self.horizon_months > 600 {
-            out.push(("horizon_months".into(), format!("must be at most 600, found {}", self.horizon_months)));
+            out.push((
+                "horizon_months".into(),
+                format!("must be at most 600, found {}", self.horizon_months),
+            ));
         }
         out
     }
@@ -227,22 +236,27 @@ pub fn check(s: &Snapshot<'_>, config: &RuleConfig) -> Vec<Flag> {
     person_rules(s, config, &mut flags);
     workstream_rules(s, config, &mut flags);
     team_rules(s, config, &mut flags);
-    flags.sort_by(|a, b| {
-        (a.severity, a.rule, &a.subject).cmp(&(b.severity, b.rule, &b.subject))
-    });
+    flags.sort_by(|a, b| (a.severity, a.rule, &a.subject).cmp(&(b.severity, b.rule, &b.subject)));
     flags
 }
 
 fn who(s: &Snapshot<'_>, i: PersonIx) -> String {
     let p = s.person(i);
-    if p.name == p.id.0 { p.name.clone() } else { format!("{} ({})", p.name, p.id) }
+    if p.name == p.id.0 {
+        p.name.clone()
+    } else {
+        format!("{} ({})", p.name, p.id)
+    }
 }
 
 fn person_flag(s: &Snapshot<'_>, rule: Rule, i: PersonIx, message: String) -> Flag {
     Flag {
         rule,
         severity: rule.severity(),
-        subject: Subject { kind: SubjectKind::Person, id: s.person(i).id.0.clone() },
+        subject: Subject {
+            kind: SubjectKind::Person,
+            id: s.person(i).id.0.clone(),
+        },
         message,
     }
 }
@@ -258,15 +272,26 @@ fn person_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
         let path = path.join(" → ");
         for &m in cycle {
             let msg = if cycle.len() == 1 {
-                format!("{} is listed as their own manager. Set a manager outside themselves, or leave it empty to make them a root.", who(s, m))
+                format!(
+                    "{} is listed as their own manager. Set a manager outside themselves, or leave it empty to make them a root.",
+                    who(s, m)
+                )
             } else {
-                format!("{} is on a reporting cycle ({path}). Point one person on it at a manager outside the cycle.", who(s, m))
+                format!(
+                    "{} is on a reporting cycle ({path}). Point one person on it at a manager outside the cycle.",
+                    who(s, m)
+                )
             };
             out.push(person_flag(s, Rule::Cycle, m, msg));
         }
     }
     for &i in s.unknown_manager() {
-        let m = s.person(i).manager_id.as_ref().map(|m| m.as_str()).unwrap_or_default();
+        let m = s
+            .person(i)
+            .manager_id
+            .as_ref()
+            .map(|m| m.as_str())
+            .unwrap_or_default();
         out.push(person_flag(
             s,
             Rule::UnknownManager,
@@ -361,7 +386,7 @@ fn person_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
         }
         if role == Role::Director {
             let (mut counted, mut ics) = (0u32, 0u32);
-            for &r in s.children(i) {
+            for r in s.reports(i) {
                 if s.person(r).assistant {
                     continue;
                 }
@@ -376,9 +401,8 @@ fn person_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
                     Rule::DirectorOverIcs,
                     i,
                     format!(
-                        "{} is a director, but {ics} of {counted} direct reports are ICs. Put the ICs under a manager, or make {} their manager by role.",
-                        who(s, i),
-                        p.name
+                        "{} is a director, but {ics} of {counted} direct reports are ICs. Put the ICs under a manager, or change the role to manager.",
+                        who(s, i)
                     ),
                 ));
             }
@@ -432,8 +456,10 @@ fn workstream_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
     // The single holder of each workstream, for the message of single-point-of-failure.
     let mut single_holder = vec![None; org.workstreams.len()];
     for a in &org.allocations {
-        if let (Some(w), Some(p)) = (s.workstream_ix(a.workstream.as_str()), s.person_ix(a.person.as_str()))
-            && s.workstream_load(w).holders == 1
+        if let (Some(w), Some(p)) = (
+            s.workstream_ix(a.workstream.as_str()),
+            s.person_ix(a.person.as_str()),
+        ) && s.workstream_load(w).holders == 1
             && s.is_present(p)
             && crate::model::within(a.start_date, a.end_date, s.as_of())
         {
@@ -445,11 +471,18 @@ fn workstream_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
         if !load.active || w.required_fte <= 0.0 {
             continue;
         }
-        let name = if w.name == w.id.0 { w.name.clone() } else { format!("{} ({})", w.name, w.id) };
+        let name = if w.name == w.id.0 {
+            w.name.clone()
+        } else {
+            format!("{} ({})", w.name, w.id)
+        };
         let flag = |rule: Rule, message: String| Flag {
             rule,
             severity: rule.severity(),
-            subject: Subject { kind: SubjectKind::Workstream, id: w.id.0.clone() },
+            subject: Subject {
+                kind: SubjectKind::Workstream,
+                id: w.id.0.clone(),
+            },
             message,
         };
         if load.active_allocations == 0 {
@@ -462,7 +495,11 @@ fn workstream_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
             ));
             continue;
         }
-        let ratio = if load.effective_fte > 0.0 { w.required_fte / load.effective_fte } else { f64::INFINITY };
+        let ratio = if load.effective_fte > 0.0 {
+            w.required_fte / load.effective_fte
+        } else {
+            f64::INFINITY
+        };
         if ratio > c.overload_ratio {
             let missing = w.required_fte / c.overload_ratio - load.effective_fte;
             out.push(flag(
@@ -505,7 +542,10 @@ fn team_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
             && s.workstream_load(wi as u32).active
             && let Some(team) = &w.team
         {
-            migrations.entry(team.as_str()).or_default().push(w.id.as_str());
+            migrations
+                .entry(team.as_str())
+                .or_default()
+                .push(w.id.as_str());
         }
     }
     for (team, ids) in migrations {

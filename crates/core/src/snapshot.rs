@@ -63,6 +63,8 @@ pub struct Snapshot<'a> {
     in_cycle: Vec<bool>,
     /// The cycles, each listed from its first member in input order, following managers.
     cycles: Vec<Vec<PersonIx>>,
+    /// (manager, report) for the reporting line each cycle's drawing breaks, by manager.
+    cycle_reports: Vec<(PersonIx, PersonIx)>,
     /// Children in the forest, CSR: `children[child_start[i]..child_start[i + 1]]`, input order.
     child_start: Vec<u32>,
     children: Vec<PersonIx>,
@@ -85,8 +87,7 @@ impl<'a> Snapshot<'a> {
     /// workstreams are ignored here (see [`Org::validate`]).
     pub fn new(org: &'a Org, as_of: Date, config: &RuleConfig) -> Snapshot<'a> {
         let n = org.people.len();
-        let mut person_index =
-            FxHashMap::with_capacity_and_hasher(n, rustc_hash::FxBuildHasher);
+        let mut person_index = FxHashMap::with_capacity_and_hasher(n, rustc_hash::FxBuildHasher);
         for (i, p) in org.people.iter().enumerate() {
             person_index.entry(p.id.as_str()).or_insert(i as u32);
         }
@@ -114,7 +115,11 @@ impl<'a> Snapshot<'a> {
         // petgraph yields neighbours newest first; adding in reverse keeps input order.
         for i in (0..n).rev() {
             if manager[i] != NONE {
-                graph.add_edge(NodeIndex::new(manager[i] as usize), NodeIndex::new(i), Line::Reporting);
+                graph.add_edge(
+                    NodeIndex::new(manager[i] as usize),
+                    NodeIndex::new(i),
+                    Line::Reporting,
+                );
             }
             if present[i] {
                 for d in org.people[i].dotted_managers.iter().rev() {
@@ -122,7 +127,11 @@ impl<'a> Snapshot<'a> {
                         && present[di as usize]
                         && di as usize != i
                     {
-                        graph.add_edge(NodeIndex::new(di as usize), NodeIndex::new(i), Line::Dotted);
+                        graph.add_edge(
+                            NodeIndex::new(di as usize),
+                            NodeIndex::new(i),
+                            Line::Dotted,
+                        );
                     }
                 }
             }
@@ -130,9 +139,15 @@ impl<'a> Snapshot<'a> {
 
         let (in_cycle, cycles) = find_cycles(&manager, &present);
         let mut parent = manager;
+        let mut cycle_reports = Vec::new();
         for c in &cycles {
             parent[c[0] as usize] = NONE;
+            // the first member reports to the second (a self-loop is no report of anyone's)
+            if let Some(&m) = c.get(1) {
+                cycle_reports.push((m, c[0]));
+            }
         }
+        cycle_reports.sort_unstable();
 
         // Forest children as CSR, by counting sort (keeps input order within each parent).
         let mut child_start = vec![0u32; n + 1];
@@ -152,8 +167,9 @@ impl<'a> Snapshot<'a> {
                 fill[p as usize] += 1;
             }
         }
-        let roots: Vec<u32> =
-            (0..n as u32).filter(|&i| present[i as usize] && parent[i as usize] == NONE).collect();
+        let roots: Vec<u32> = (0..n as u32)
+            .filter(|&i| present[i as usize] && parent[i as usize] == NONE)
+            .collect();
 
         // Breadth-first order, depth and tree root.
         let mut order = Vec::with_capacity(n);
@@ -183,11 +199,8 @@ impl<'a> Snapshot<'a> {
                 span[m as usize] += 1;
             }
         }
-        for c in &cycles {
-            // the first member reports to the second (a self-loop is no report of anyone's)
-            if let Some(&m) = c.get(1)
-                && !org.people[c[0] as usize].assistant
-            {
+        for &(m, r) in &cycle_reports {
+            if !org.people[r as usize].assistant {
                 span[m as usize] += 1;
             }
         }
@@ -207,16 +220,26 @@ impl<'a> Snapshot<'a> {
                 if span[i] == 0 {
                     return Role::Ic;
                 }
-                let reports = &children[child_start[i] as usize..child_start[i + 1] as usize];
-                let leads_managers = reports
+                let reports = children[child_start[i] as usize..child_start[i + 1] as usize]
                     .iter()
-                    .any(|&c| !org.people[c as usize].assistant && span[c as usize] > 0);
-                if leads_managers { Role::Director } else { Role::Manager }
+                    .copied()
+                    .chain(cycle_report(&cycle_reports, i as u32));
+                let leads_managers = reports
+                    .into_iter()
+                    .any(|c| !org.people[c as usize].assistant && span[c as usize] > 0);
+                if leads_managers {
+                    Role::Director
+                } else {
+                    Role::Manager
+                }
             })
             .collect();
 
-        let ramp: Vec<f64> =
-            org.people.iter().map(|p| ramp_factor(p, as_of, config.ramp_days)).collect();
+        let ramp: Vec<f64> = org
+            .people
+            .iter()
+            .map(|p| ramp_factor(p, as_of, config.ramp_days))
+            .collect();
 
         let mut workstream_index =
             FxHashMap::with_capacity_and_hasher(org.workstreams.len(), rustc_hash::FxBuildHasher);
@@ -226,15 +249,19 @@ impl<'a> Snapshot<'a> {
         let mut workstreams: Vec<WorkstreamLoad> = org
             .workstreams
             .iter()
-            .map(|w| WorkstreamLoad { active: w.is_active(as_of), ..WorkstreamLoad::default() })
+            .map(|w| WorkstreamLoad {
+                active: w.is_active(as_of),
+                ..WorkstreamLoad::default()
+            })
             .collect();
         let mut allocated_percent = vec![0.0f64; n];
         // (workstream, person) pairs, to count distinct holders without a set per workstream.
         let mut holders: Vec<(u32, u32)> = Vec::new();
         for a in &org.allocations {
-            let (Some(&pi), Some(&wi)) =
-                (person_index.get(a.person.as_str()), workstream_index.get(a.workstream.as_str()))
-            else {
+            let (Some(&pi), Some(&wi)) = (
+                person_index.get(a.person.as_str()),
+                workstream_index.get(a.workstream.as_str()),
+            ) else {
                 continue;
             };
             if !present[pi as usize]
@@ -268,6 +295,7 @@ impl<'a> Snapshot<'a> {
             unknown_manager,
             in_cycle,
             cycles,
+            cycle_reports,
             child_start,
             children,
             roots,
@@ -315,7 +343,16 @@ impl<'a> Snapshot<'a> {
     }
     /// Direct reports in the drawn forest, in input order (assistants included).
     pub fn children(&self, i: PersonIx) -> &[PersonIx] {
-        &self.children[self.child_start[i as usize] as usize..self.child_start[i as usize + 1] as usize]
+        &self.children
+            [self.child_start[i as usize] as usize..self.child_start[i as usize + 1] as usize]
+    }
+    /// Present direct reports: the children in the drawn forest and, for a person on a
+    /// reporting cycle, the report whose line the drawing breaks (assistants included).
+    pub fn reports(&self, i: PersonIx) -> impl Iterator<Item = PersonIx> + '_ {
+        self.children(i)
+            .iter()
+            .copied()
+            .chain(cycle_report(&self.cycle_reports, i))
     }
     /// Dotted-line managers of a present person.
     pub fn dotted_managers(&self, i: PersonIx) -> impl Iterator<Item = PersonIx> + '_ {
@@ -388,6 +425,14 @@ impl<'a> Snapshot<'a> {
     }
 }
 
+/// The report of `manager` whose line a cycle's drawing breaks, if any.
+fn cycle_report(cycle_reports: &[(PersonIx, PersonIx)], manager: PersonIx) -> Option<PersonIx> {
+    cycle_reports
+        .binary_search_by_key(&manager, |&(m, _)| m)
+        .ok()
+        .map(|k| cycle_reports[k].1)
+}
+
 /// SPEC §1: 0 before start_date; `min(1, 0.25 + 0.75 × days_since_start / ramp_days)`;
 /// 1 when start_date is unknown. An open role has no one in the seat, so its factor is 0
 /// until its start_date, and 0 when it has none.
@@ -435,7 +480,11 @@ fn find_cycles(manager: &[u32], present: &[bool]) -> (Vec<bool>, Vec<Vec<u32>>) 
                 members.push(u);
                 u = manager[u as usize];
             }
-            let lowest = members.iter().enumerate().min_by_key(|(_, m)| **m).map_or(0, |(k, _)| k);
+            let lowest = members
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, m)| **m)
+                .map_or(0, |(k, _)| k);
             members.rotate_left(lowest);
             for &m in &members {
                 in_cycle[m as usize] = true;

@@ -47,8 +47,11 @@ impl Stats {
             }
         }
         st.ic_capacity = round4(s.ic_capacity());
-        st.mean_span =
-            if st.managers == 0 { 0.0 } else { round4(span_sum as f64 / f64::from(st.managers)) };
+        st.mean_span = if st.managers == 0 {
+            0.0
+        } else {
+            round4(span_sum as f64 / f64::from(st.managers))
+        };
         st
     }
 

@@ -1,0 +1,217 @@
+//! Where an org comes from: a people CSV (with workstreams and allocations beside it), a
+//! JSON export, or a `.pendulum` document.
+
+use std::path::{Path, PathBuf};
+
+use pendulum_core::{Org, RuleConfig};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ApiError, ApiResult, ErrorCode};
+
+/// Files larger than this are refused before reading (a people CSV of 1M rows is ~150 MB).
+const MAX_INPUT_BYTES: u64 = 2 << 30;
+
+/// What to load. `path` is a `.pendulum` document, a JSON export, or a people CSV.
+#[derive(Clone, Debug, Default)]
+pub struct OrgSource {
+    pub path: PathBuf,
+    /// Workstreams CSV, when `path` is a people CSV.
+    pub workstreams: Option<PathBuf>,
+    /// Allocations CSV, when `path` is a people CSV.
+    pub allocations: Option<PathBuf>,
+}
+
+/// An org ready to check, with the rules it is checked against.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub org: Org,
+    pub rules: RuleConfig,
+    /// Import warnings (e.g. characters removed), as `file:row:column: message`.
+    pub warnings: Vec<String>,
+}
+
+/// The lossless JSON form of an org and its rules (`pendulum export --json`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrgFile {
+    /// Always "pendulum-org": tells a Pendulum JSON export from any other JSON.
+    pub format: String,
+    /// Format version; this build reads 1.
+    pub version: u32,
+    pub org: Org,
+    #[serde(default)]
+    pub rules: RuleConfig,
+}
+
+pub const ORG_FILE_FORMAT: &str = "pendulum-org";
+pub const ORG_FILE_VERSION: u32 = 1;
+
+impl OrgFile {
+    pub fn new(org: Org, rules: RuleConfig) -> OrgFile {
+        OrgFile {
+            format: ORG_FILE_FORMAT.into(),
+            version: ORG_FILE_VERSION,
+            org,
+            rules,
+        }
+    }
+}
+
+/// Reads a whole file, refusing directories and absurd sizes with a clear message.
+pub fn read_file(path: &Path) -> ApiResult<Vec<u8>> {
+    let meta = std::fs::metadata(path).map_err(|e| ApiError::io(path, "read it", &e))?;
+    if meta.is_dir() {
+        return Err(ApiError::bad_input(format!(
+            "{}: is a directory, not a file",
+            path.display()
+        )));
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(ApiError::bad_input(format!(
+            "{}: {} bytes is larger than the {} bytes Pendulum reads",
+            path.display(),
+            meta.len(),
+            MAX_INPUT_BYTES
+        )));
+    }
+    std::fs::read(path).map_err(|e| ApiError::io(path, "read it", &e))
+}
+
+/// The kinds of file `load` tells apart by their first bytes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum FileKind {
+    Document,
+    Json,
+    Csv,
+}
+
+pub fn sniff(bytes: &[u8]) -> FileKind {
+    if bytes.starts_with(b"SQLite format 3\0") {
+        return FileKind::Document;
+    }
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match text.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => FileKind::Json,
+        _ => FileKind::Csv,
+    }
+}
+
+/// Loads the org a source names. Malformed input is an error naming file, row and column
+/// (CSV) or field (JSON); nothing is half-loaded.
+pub fn load(source: &OrgSource) -> ApiResult<Loaded> {
+    let bytes = read_file(&source.path)?;
+    let name = source.path.display().to_string();
+    let kind = sniff(&bytes);
+    if kind != FileKind::Csv && (source.workstreams.is_some() || source.allocations.is_some()) {
+        return Err(ApiError::usage(
+            "--workstreams and --allocations go with a people CSV; this file already holds the whole org",
+        ));
+    }
+    match kind {
+        FileKind::Document => Err(ApiError::new(
+            ErrorCode::NotPendulum,
+            format!("{name}: .pendulum documents are opened through the document store"),
+        )),
+        FileKind::Json => load_json(&name, &bytes),
+        FileKind::Csv => {
+            let workstreams = source.workstreams.as_deref().map(read_named).transpose()?;
+            let allocations = source.allocations.as_deref().map(read_named).transpose()?;
+            crate::import::import_csv(
+                (&name, &bytes),
+                workstreams
+                    .as_ref()
+                    .map(|(n, b)| (n.as_str(), b.as_slice())),
+                allocations
+                    .as_ref()
+                    .map(|(n, b)| (n.as_str(), b.as_slice())),
+            )
+        }
+    }
+}
+
+fn read_named(path: &Path) -> ApiResult<(String, Vec<u8>)> {
+    Ok((path.display().to_string(), read_file(path)?))
+}
+
+/// Parses a JSON export, then checks the org's structure (duplicate ids, ranges).
+pub fn load_json(name: &str, bytes: &[u8]) -> ApiResult<Loaded> {
+    let file: OrgFile = serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::bad_input(format!("{name}:{}:{}: {e}", e.line(), e.column())))?;
+    if file.format != ORG_FILE_FORMAT {
+        return Err(ApiError::bad_input(format!(
+            "{name}: field \"format\" is {:?}, expected {ORG_FILE_FORMAT:?}",
+            file.format
+        )));
+    }
+    if file.version > ORG_FILE_VERSION {
+        return Err(ApiError::new(
+            ErrorCode::NewerSchema,
+            format!(
+                "{name}: made by a newer Pendulum (format version {} > {ORG_FILE_VERSION})",
+                file.version
+            ),
+        ));
+    }
+    validated(name, file.org, file.rules)
+}
+
+fn validated(name: &str, org: Org, rules: RuleConfig) -> ApiResult<Loaded> {
+    let mut problems: Vec<String> = org
+        .validate()
+        .iter()
+        .map(|p| format!("{name}: org.{}: {}", p.field, p.message))
+        .collect();
+    problems.extend(
+        rules
+            .validate()
+            .into_iter()
+            .map(|(f, m)| format!("{name}: rules.{f}: {m}")),
+    );
+    if !problems.is_empty() {
+        return Err(ApiError::bad_input(problems.join("\n")));
+    }
+    Ok(Loaded {
+        org,
+        rules,
+        warnings: Vec::new(),
+    })
+}
+
+/// Applies a rule-configuration file (JSON object with any subset of [`RuleConfig`]'s
+/// fields) over `base`: fields it names replace the base's, the others are kept.
+pub fn override_rules(base: &RuleConfig, path: &Path) -> ApiResult<RuleConfig> {
+    let bytes = read_file(path)?;
+    let name = path.display();
+    let overlay: serde_json::Value = serde_json::from_slice(&bytes)
+        .map_err(|e| ApiError::bad_input(format!("{name}:{}:{}: {e}", e.line(), e.column())))?;
+    let serde_json::Value::Object(overlay) = overlay else {
+        return Err(ApiError::bad_input(format!(
+            "{name}: a rule configuration is a JSON object such as {{\"manager_max_span\": 6}}"
+        )));
+    };
+    let mut merged = serde_json::to_value(base)
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("rule configuration: {e}")))?;
+    if let serde_json::Value::Object(m) = &mut merged {
+        for (k, v) in overlay {
+            if !m.contains_key(&k) {
+                let known: Vec<&str> = m.keys().map(String::as_str).collect();
+                return Err(ApiError::bad_input(format!(
+                    "{name}: field {k:?} is not a rule threshold (known: {})",
+                    known.join(", ")
+                )));
+            }
+            m.insert(k, v);
+        }
+    }
+    let rules: RuleConfig =
+        serde_json::from_value(merged).map_err(|e| ApiError::bad_input(format!("{name}: {e}")))?;
+    let problems = rules.validate();
+    if !problems.is_empty() {
+        let lines: Vec<String> = problems
+            .into_iter()
+            .map(|(f, m)| format!("{name}: {f}: {m}"))
+            .collect();
+        return Err(ApiError::bad_input(lines.join("\n")));
+    }
+    Ok(rules)
+}

@@ -1,0 +1,353 @@
+//! CLI journeys: the real `pendulum` binary on fixture orgs, compared with committed golden
+//! outputs (`PENDULUM_BLESS=1 cargo test -p pendulum-cli` rewrites them after a deliberate
+//! change; review the diff).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn fixture(rel: &str) -> String {
+    repo()
+        .join("tests/fixtures")
+        .join(rel)
+        .display()
+        .to_string()
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn pendulum(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_pendulum"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run pendulum");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("PENDULUM_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing golden file {}; run with PENDULUM_BLESS=1",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let mut report = String::new();
+        for (i, (e, a)) in expected.lines().zip(actual.lines()).enumerate() {
+            if e != a {
+                report = format!(
+                    "first difference at line {}:\n  expected: {e}\n  actual:   {a}",
+                    i + 1
+                );
+                break;
+            }
+        }
+        if report.is_empty() {
+            report = format!(
+                "expected {} lines, got {}",
+                expected.lines().count(),
+                actual.lines().count()
+            );
+        }
+        panic!("{name} differs from its golden file\n{report}\n--- actual ---\n{actual}");
+    }
+}
+
+fn tiny(cmd: &str, extra: &[&str]) -> Run {
+    let people = fixture("orgs/tiny/people.csv");
+    let ws = fixture("orgs/tiny/workstreams.csv");
+    let al = fixture("orgs/tiny/allocations.csv");
+    let mut args = vec![
+        cmd,
+        &people,
+        "--workstreams",
+        &ws,
+        "--allocations",
+        &al,
+        "--as-of",
+        "2027-03-01",
+    ];
+    args.extend_from_slice(extra);
+    pendulum(&args)
+}
+
+#[test]
+fn check_json_lists_exactly_the_flags_of_the_tiny_org() {
+    let run = tiny("check", &["--format", "json"]);
+    assert_eq!(
+        run.code, 1,
+        "errors present → exit 1; stderr: {}",
+        run.stderr
+    );
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let got: Vec<String> = v["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}",
+                f["rule"].as_str().unwrap(),
+                f["subject"]["id"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "unknown-manager e8",
+            "workstream-unstaffed ws-docs",
+            "span-too-narrow e5",
+            "person-overallocated e4",
+            "person-overallocated e6",
+            "workstream-overloaded ws-jit",
+            "single-point-of-failure ws-gc",
+            "single-point-of-failure ws-jit",
+            "migrations-in-flight Runtime",
+            "pendulum-due e2",
+        ]
+    );
+    assert_eq!(v["as_of"], "2027-03-01");
+    assert_eq!(v["summary"]["errors"], 2);
+    assert_eq!(v["summary"]["warnings"], 7);
+    assert_eq!(v["summary"]["info"], 1);
+    for f in v["flags"].as_array().unwrap() {
+        for key in ["rule", "severity", "message"] {
+            assert!(f[key].is_string(), "flag lacks {key}: {f}");
+        }
+        assert!(f["subject"]["kind"].is_string());
+    }
+    golden("check-tiny.json", &run.stdout);
+}
+
+#[test]
+fn check_text_is_grouped_and_plain_when_piped() {
+    let run = tiny("check", &[]);
+    assert_eq!(run.code, 1);
+    assert!(!run.stdout.contains('\x1b'), "no colour codes when piped");
+    golden("check-tiny.txt", &run.stdout);
+}
+
+#[test]
+fn stats_json_has_the_spec_fields() {
+    let run = tiny("stats", &["--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    for key in [
+        "headcount",
+        "managers",
+        "ics",
+        "open_roles",
+        "ic_capacity",
+        "mean_span",
+        "max_span",
+        "layers",
+        "span_histogram",
+    ] {
+        assert!(!v[key].is_null(), "stats lacks {key}");
+    }
+    // e7 is an open role starting after the date: not present, so no open role yet.
+    assert_eq!(v["headcount"], 8 - 1);
+    assert_eq!(v["managers"], 3);
+    assert_eq!(v["ics"], 4);
+    assert_eq!(v["open_roles"], 0);
+    assert_eq!(v["max_span"], 2);
+    assert_eq!(v["layers"], 3);
+    assert_eq!(v["span_histogram"]["2"], 2);
+    assert_eq!(v["span_histogram"]["1"], 1);
+    golden("stats-tiny.json", &run.stdout);
+    golden("stats-tiny.txt", &tiny("stats", &[]).stdout);
+}
+
+#[test]
+fn the_oracle_hr_sample_imports_as_it_is() {
+    let path = fixture("csv/d3-org-chart-oracle-hr.csv");
+    let run = pendulum(&["stats", &path, "--as-of", "2027-03-01", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["headcount"], 107);
+    assert_eq!(v["layers"], 4);
+    assert_eq!(v["max_span"], 14);
+    let check = pendulum(&["check", &path, "--as-of", "2027-03-01", "--format", "json"]);
+    assert_eq!(
+        check.code, 0,
+        "no error flags in the sample: {}",
+        check.stdout
+    );
+    assert!(check.stdout.contains("\"span-too-wide\""));
+    let denied = pendulum(&[
+        "check",
+        &path,
+        "--as-of",
+        "2027-03-01",
+        "--deny",
+        "warnings",
+    ]);
+    assert_eq!(denied.code, 1, "warnings fail with --deny warnings");
+}
+
+#[test]
+fn rule_config_overrides_thresholds() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("rules.json");
+    std::fs::write(&cfg, r#"{"min_span": 1, "max_migrations": 2}"#).unwrap();
+    let cfg_arg = cfg.display().to_string();
+    let run = tiny("check", &["--format", "json", "--rule-config", &cfg_arg]);
+    assert!(!run.stdout.contains("span-too-narrow"), "{}", run.stdout);
+    assert!(!run.stdout.contains("migrations-in-flight"));
+    assert!(run.stdout.contains("unknown-manager"));
+
+    std::fs::write(&cfg, r#"{"min_spam": 1}"#).unwrap();
+    let bad = tiny("check", &["--rule-config", &cfg_arg]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("rules.json") && bad.stderr.contains("min_spam"),
+        "{}",
+        bad.stderr
+    );
+
+    std::fs::write(&cfg, r#"{"overload_ratio": -1}"#).unwrap();
+    let bad = tiny("check", &["--rule-config", &cfg_arg]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("overload_ratio"), "{}", bad.stderr);
+}
+
+#[test]
+fn malformed_csv_exits_2_naming_file_row_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let people = dir.path().join("people.csv");
+    std::fs::write(
+        &people,
+        "id,name,manager_id,start_date\na,Ann,,2024-01-01\nb,Bob,a,2024-13-01\n",
+    )
+    .unwrap();
+    let run = pendulum(&["check", &people.display().to_string()]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("people.csv:3:4"),
+        "row 3, column 4: {}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(pendulum(&["check"]).code, 2);
+    assert_eq!(pendulum(&["frobnicate"]).code, 2);
+    let run = pendulum(&[
+        "check",
+        &fixture("orgs/tiny/people.csv"),
+        "--as-of",
+        "2027-02-30",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("2027-02-30"), "{}", run.stderr);
+    let missing = pendulum(&["check", "/nonexistent/people.csv"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing.stderr.contains("/nonexistent/people.csv"),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
+fn json_export_round_trips_through_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("org.json");
+    let out_arg = out.display().to_string();
+    let export = tiny("export", &["--json", "-o", &out_arg]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    let direct = tiny("check", &["--format", "json"]).stdout;
+    let again = pendulum(&[
+        "check",
+        &out_arg,
+        "--as-of",
+        "2027-03-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(again.stdout, direct);
+    // Exporting the export gives the same bytes.
+    let out2 = dir.path().join("org2.json");
+    let out2_arg = out2.display().to_string();
+    assert_eq!(
+        pendulum(&["export", &out_arg, "--json", "-o", &out2_arg]).code,
+        0
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&out2).unwrap());
+}
+
+#[test]
+fn csv_export_round_trips_through_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("people.csv");
+    let out_arg = out.display().to_string();
+    let export = tiny("export", &["--csv", "-o", &out_arg]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    for name in [
+        "people-workstreams.csv",
+        "people-allocations.csv",
+        "people-workload.csv",
+    ] {
+        assert!(dir.path().join(name).exists(), "{name} written");
+    }
+    let ws = dir
+        .path()
+        .join("people-workstreams.csv")
+        .display()
+        .to_string();
+    let al = dir
+        .path()
+        .join("people-allocations.csv")
+        .display()
+        .to_string();
+    let again = pendulum(&[
+        "check",
+        &out_arg,
+        "--workstreams",
+        &ws,
+        "--allocations",
+        &al,
+        "--as-of",
+        "2027-03-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(again.stdout, tiny("check", &["--format", "json"]).stdout);
+}
+
+#[test]
+fn bad_json_names_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("org.json");
+    std::fs::write(
+        &path,
+        r#"{"format":"pendulum-org","version":1,"org":{"people":[{"id":"a","name":"A","fte":2}]}}"#,
+    )
+    .unwrap();
+    let run = pendulum(&["check", &path.display().to_string()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("people[0].fte"), "{}", run.stderr);
+}
