@@ -13,7 +13,10 @@ fn main() {
 const SIZES: [(usize, usize); 3] = [(10_000, 2_000), (100_000, 20_000), (1_000_000, 200_000)];
 
 fn org(people: usize, workstreams: usize) -> pendulum_core::Org {
-    generate(&SynthConfig { workstreams, ..SynthConfig::new(people, 42) })
+    generate(&SynthConfig {
+        workstreams,
+        ..SynthConfig::new(people, 42)
+    })
 }
 
 #[divan::bench(args = SIZES, sample_count = 20)]
