@@ -45,6 +45,7 @@ struct Stack {
     max_columns: usize,
     row_gap: f64,
     indent: f64,
+    aspect: f64,
 }
 
 fn gap(g: f64) -> f64 {
@@ -66,6 +67,11 @@ impl Geometry {
                     max_columns: s.max_columns.max(min_columns),
                     row_gap: gap(s.row_gap),
                     indent: gap(s.indent),
+                    aspect: if s.aspect.is_finite() && s.aspect > 0.0 {
+                        s.aspect
+                    } else {
+                        1.0
+                    },
                 }
             }),
         }
@@ -346,8 +352,8 @@ fn hang_assistants(
     (left + right, depth, left)
 }
 
-/// Stacks a team of leaves in columns filled top to bottom, left to right, aiming at a
-/// square block; returns its (breadth, depth).
+/// Stacks a team of leaves in columns filled top to bottom, left to right, aiming at a block
+/// `aspect` times as deep as it is broad; returns its (breadth, depth).
 fn stack_team(
     forest: &Forest,
     geo: &Geometry,
@@ -365,12 +371,15 @@ fn stack_team(
     });
     let column_pitch = sum_b / k as f64 + stack.indent + geo.sibling;
     let row_pitch = sum_d / k as f64 + stack.row_gap;
-    let square = if column_pitch > 0.0 {
-        (k as f64 * row_pitch / column_pitch).sqrt().ceil() as usize
+    // depth ≈ rows × row_pitch and breadth ≈ columns × column_pitch, with rows = k / columns
+    let target = if column_pitch > 0.0 {
+        (k as f64 * row_pitch / (stack.aspect * column_pitch))
+            .sqrt()
+            .round() as usize
     } else {
         k
     };
-    let columns = square.clamp(stack.min_columns, stack.max_columns).min(k);
+    let columns = target.clamp(stack.min_columns, stack.max_columns).min(k);
     let rows = k.div_ceil(columns);
 
     let (mut column_left, mut depth) = (0.0f64, 0.0f64);

@@ -48,7 +48,9 @@ mod tidy;
 
 pub use arrange::{layout, layout_subtree};
 pub use forest::{Forest, ForestNode, Size};
-pub use org::{ChartLayout, ChartOptions, PersonBox, ReportingLine, layout_snapshot};
+pub use org::{
+    ChartLayout, ChartOptions, PersonBox, ReportingLine, layout_snapshot, snapshot_forest,
+};
 
 use serde::Serialize;
 
@@ -68,7 +70,8 @@ pub enum Orientation {
 pub struct StackOptions {
     /// Stack when a manager has at least this many reports and none of them shows reports.
     pub min_leaves: usize,
-    /// Fewest columns of a stack. The count aims at a square block, within these bounds.
+    /// Fewest columns of a stack. Within these bounds, the count aims at a block `aspect`
+    /// times as deep as it is broad.
     pub min_columns: usize,
     /// Most columns of a stack (`usize::MAX`: no limit).
     pub max_columns: usize,
@@ -76,16 +79,19 @@ pub struct StackOptions {
     pub row_gap: f64,
     /// Room on the left of each column for its spine.
     pub indent: f64,
+    /// Depth over breadth that a stack aims at (non-positive or non-finite: 1, a square).
+    pub aspect: f64,
 }
 
 impl Default for StackOptions {
     fn default() -> StackOptions {
         StackOptions {
             min_leaves: 4,
-            min_columns: 2,
+            min_columns: 1,
             max_columns: usize::MAX,
             row_gap: 12.0,
             indent: 24.0,
+            aspect: 2.0,
         }
     }
 }

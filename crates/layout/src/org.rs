@@ -79,30 +79,8 @@ pub fn layout_snapshot<'a>(
     s: &Snapshot<'a>,
     options: &ChartOptions,
 ) -> Result<ChartLayout<'a>, LayoutError> {
-    let card = options.card;
-    if !(card.width.is_finite()
-        && card.height.is_finite()
-        && card.width >= 0.0
-        && card.height >= 0.0)
-    {
-        return Err(LayoutError::BadCard);
-    }
+    let (mut forest, node_of) = indexed_forest(s, options.card)?;
     let order = s.breadth_first();
-    let mut node_of = vec![NONE; s.people_count()];
-    for (k, &p) in (0u32..).zip(order) {
-        node_of[p as usize] = k;
-    }
-    // Breadth-first order keeps each manager's reports in input order, as the forest needs.
-    let nodes: Vec<ForestNode> = order
-        .iter()
-        .map(|&p| ForestNode {
-            parent: s.parent(p).map(|m| node_of[m as usize]),
-            size: options.card,
-            assistant: s.person(p).assistant,
-            collapsed: false,
-        })
-        .collect();
-    let mut forest = Forest::new(&nodes)?;
     for id in &options.collapsed {
         if let Some(p) = s.person_ix(id.as_str()) {
             forest.set_collapsed(node_of[p as usize], true);
@@ -155,4 +133,37 @@ pub fn layout_snapshot<'a>(
         width: laid_out.width,
         height: laid_out.height,
     })
+}
+
+/// The present people of a snapshot as a forest of `card`-sized boxes: node `k` is person
+/// `s.breadth_first()[k]`, assistants are marked, nothing is collapsed.
+pub fn snapshot_forest(s: &Snapshot<'_>, card: Size) -> Result<Forest, LayoutError> {
+    indexed_forest(s, card).map(|(forest, _)| forest)
+}
+
+/// [`snapshot_forest`] and the node of each person (`NONE` for people not present).
+fn indexed_forest(s: &Snapshot<'_>, card: Size) -> Result<(Forest, Vec<u32>), LayoutError> {
+    if !(card.width.is_finite()
+        && card.height.is_finite()
+        && card.width >= 0.0
+        && card.height >= 0.0)
+    {
+        return Err(LayoutError::BadCard);
+    }
+    let order = s.breadth_first();
+    let mut node_of = vec![NONE; s.people_count()];
+    for (k, &p) in (0u32..).zip(order) {
+        node_of[p as usize] = k;
+    }
+    // Breadth-first order keeps each manager's reports in input order, as the forest needs.
+    let nodes: Vec<ForestNode> = order
+        .iter()
+        .map(|&p| ForestNode {
+            parent: s.parent(p).map(|m| node_of[m as usize]),
+            size: card,
+            assistant: s.person(p).assistant,
+            collapsed: false,
+        })
+        .collect();
+    Ok((Forest::new(&nodes)?, node_of))
 }

@@ -109,10 +109,42 @@ fn small_siblings_between_two_wide_ones_are_spread_evenly() {
 }
 
 #[test]
-fn a_wide_team_of_leaves_is_stacked_in_columns_with_a_spine_beside_each() {
+fn a_team_of_four_leaves_is_stacked_in_one_column_by_default() {
     let l = layout(
         &forest(&[None, Some(0), Some(0), Some(0), Some(0)]),
         &LayoutOptions::default(),
+    );
+    assert_eq!(at(&l, 0), (12.0, 0.0));
+    for i in 1..=4 {
+        assert_eq!(at(&l, i), (24.0, 128.0 + f64::from(i - 1) * 100.0));
+    }
+    assert_eq!((l.width, l.height), (244.0, 516.0));
+    assert_eq!(
+        route(&l, 1).points,
+        vec![
+            [122.0, 88.0],
+            [122.0, 108.0],
+            [12.0, 108.0],
+            [12.0, 172.0],
+            [24.0, 172.0]
+        ]
+    );
+}
+
+#[test]
+fn a_wide_team_of_leaves_is_stacked_in_columns_with_a_spine_beside_each() {
+    let two_columns = StackOptions {
+        min_columns: 2,
+        max_columns: 2,
+        ..StackOptions::default()
+    };
+    let options = LayoutOptions {
+        stack: Some(two_columns),
+        ..LayoutOptions::default()
+    };
+    let l = layout(
+        &forest(&[None, Some(0), Some(0), Some(0), Some(0)]),
+        &options,
     );
     assert_eq!(at(&l, 0), (144.0, 0.0));
     assert_eq!(at(&l, 1), (24.0, 128.0));
@@ -800,7 +832,7 @@ struct Case {
 
 fn case(max_nodes: usize) -> impl Strategy<Value = Case> {
     let node = (0u8..16, any::<u32>(), 0u32..=12, 0u32..=8, 0u8..20);
-    let stack = prop::option::of((0usize..7, 0usize..4, 1usize..6, 0u32..3, 0u32..3));
+    let stack = prop::option::of((0usize..7, 0usize..4, 1usize..6, 0u32..3, 0u32..3, 0u32..5));
     (
         prop::collection::vec(node, 1..max_nodes),
         any::<u32>(),
@@ -858,15 +890,16 @@ fn case(max_nodes: usize) -> impl Strategy<Value = Case> {
                 sibling_gap: f64::from(sibling) * 10.0,
                 level_gap: f64::from(level) * 20.0,
                 tree_gap: 30.0,
-                stack: stack.map(|(min_leaves, min_columns, max_columns, row, indent)| {
-                    StackOptions {
+                stack: stack.map(
+                    |(min_leaves, min_columns, max_columns, row, indent, aspect)| StackOptions {
                         min_leaves,
                         min_columns,
                         max_columns,
                         row_gap: f64::from(row) * 6.0,
                         indent: f64::from(indent) * 12.0,
-                    }
-                }),
+                        aspect: f64::from(aspect) * 0.75,
+                    },
+                ),
             };
             Case {
                 nodes,
@@ -960,6 +993,7 @@ fn g3_fifty_thousand_reports_under_one_manager_are_stacked_into_a_block() {
         stacked.width,
         row.width
     );
-    // roughly square: neither side more than twice the other
-    assert!(stacked.width < 2.0 * stacked.height && stacked.height < 2.0 * stacked.width);
+    // the block aims at twice as deep as broad: 97 columns of at most 516
+    assert_eq!(stacked.width, 97.0 * 264.0 - 20.0);
+    assert_eq!(stacked.height, 128.0 + 516.0 * 100.0 - 12.0);
 }
