@@ -76,7 +76,8 @@ pub struct ImportPreview {
     pub more_errors: usize,
     pub warnings: Vec<ImportProblem>,
     pub more_warnings: usize,
-    /// What the org would hold (rows with errors left out).
+    /// What the org would hold: rows read, less those whose id (or, for allocations, any
+    /// of person, workstream and percent) is missing, unknown or repeated.
     pub people: usize,
     pub teams: usize,
     pub workstreams: usize,
@@ -403,14 +404,15 @@ fn cell_problem(file: &str, headers: &[String], p: CellProblem) -> ImportProblem
 }
 
 /// Reads one file's rows through `on_row`. `required` lists groups of fields of which one
-/// must have a column. Returns how the columns were read and the header row's fields.
+/// must have a column. Returns how the columns were read and, when the rows could be
+/// read at all, the column of each field.
 fn read_file<'s>(
     source: Source<'s>,
     kind: FileKind,
     required: &[&[usize]],
     problems: &mut Problems,
     mut on_row: impl FnMut(&Row<'_>, &mut Problems),
-) -> (FileMapping, Vec<Option<usize>>) {
+) -> (FileMapping, Option<Vec<Option<usize>>>) {
     let file = source.name;
     let fields = kind.fields();
     let mut mapping = FileMapping {
@@ -420,12 +422,11 @@ fn read_file<'s>(
         records: 0,
         columns: Vec::new(),
     };
-    let none = vec![None; fields.len()];
     let decoded = match decode(source.bytes) {
         Ok(d) => d,
         Err(message) => {
             problems.error(whole_file(file, message));
-            return (mapping, none);
+            return (mapping, None);
         }
     };
     if let Some(w) = decoded.warning {
@@ -450,7 +451,7 @@ fn read_file<'s>(
                 example_header(kind)
             ),
         ));
-        return (mapping, none);
+        return (mapping, None);
     };
     let headers: Vec<String> = header.cells.iter().map(|c| c.text.to_string()).collect();
     let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
@@ -489,11 +490,12 @@ fn read_file<'s>(
         }
     }
     if missing {
-        return (mapping, matched.field_column);
+        return (mapping, None);
     }
 
     let width = headers.len();
     while let Some(record) = reader.next_record(&mut cell_problems) {
+        let (errors_before, warnings_before) = (problems.errors.len(), problems.warnings.len());
         for p in cell_problems.drain(..) {
             problems.error(cell_problem(file, &headers, p));
         }
@@ -525,11 +527,18 @@ fn read_file<'s>(
             },
             problems,
         );
+        // A row's problems read left to right, whatever order its fields were checked in.
+        if let Some(row_errors) = problems.errors.get_mut(errors_before..) {
+            row_errors.sort_by_key(|p| p.column);
+        }
+        if let Some(row_warnings) = problems.warnings.get_mut(warnings_before..) {
+            row_warnings.sort_by_key(|p| p.column);
+        }
     }
     for p in cell_problems.drain(..) {
         problems.error(cell_problem(file, &headers, p));
     }
-    (mapping, matched.field_column)
+    (mapping, Some(matched.field_column))
 }
 
 /// Checks that a record has as many cells as the header has columns. Extra empty cells
@@ -746,8 +755,8 @@ fn read_people(
                 .filled(P_DOTTED)
                 .map(|t| {
                     t.split(';')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
+                        .map(|id| id.trim_matches(' '))
+                        .filter(|id| !id.is_empty())
                         .map(PersonId::from)
                         .collect()
                 })
@@ -767,7 +776,12 @@ fn read_people(
             out.rows.push(row.row);
         },
     );
-    let column = |f: usize| field_column.get(f).copied().flatten();
+    let readable = field_column.is_some();
+    let column = |f: usize| {
+        field_column
+            .as_ref()
+            .and_then(|fc| fc.get(f).copied().flatten())
+    };
     out.has_email = column(P_EMAIL).is_some();
     if column(P_ID).is_none()
         && let Some(c) = column(P_EMAIL).and_then(|c| mapping.columns.get_mut(c))
@@ -780,10 +794,7 @@ fn read_people(
     {
         c.note = Some("first name: joined with the last-name column".into());
     }
-    if mapping.header_row.is_some()
-        && mapping.records == 0
-        && column(P_ID).or(column(P_EMAIL)).is_some()
-    {
+    if readable && mapping.records == 0 {
         problems.error(whole_file(
             source.name,
             "the file has a header but no people".into(),
