@@ -1,0 +1,704 @@
+//! [`Document`]: one open `.pendulum` file, its scenarios and their edit logs.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use pendulum_core::{
+    Date, DatedEdit, Diff, Edit, EditError, Invalid, Org, RuleConfig, Snapshot, diff,
+};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use serde::{Deserialize, Serialize};
+use tempfile::TempPath;
+
+use crate::atomic::{self, Replace};
+use crate::lock::{EditLock, SharedFile};
+use crate::schema::{self, MIGRATIONS, SCHEMA_VERSION};
+use crate::tables::{self, ReadError};
+use crate::StoreError;
+
+/// A scenario's key in its document. Ids are never reused while the scenario exists.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ScenarioId(pub i64);
+
+impl ScenarioId {
+    /// The built-in scenario holding the edits made to the imported org itself.
+    pub const BASELINE: ScenarioId = ScenarioId(1);
+}
+
+impl fmt::Display for ScenarioId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// An edit's place in its document's log: later edits have greater numbers.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EditSeq(pub i64);
+
+/// A named branch of edits on top of the imported org.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct Scenario {
+    pub id: ScenarioId,
+    pub name: String,
+    /// The scenario it was forked from, while that one exists.
+    pub parent: Option<ScenarioId>,
+}
+
+/// Where an edit stands in its scenario's undo history.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditState {
+    Applied,
+    /// Undone; redo applies it again.
+    Undone,
+    /// Undone and then superseded by a new edit: history only.
+    Discarded,
+}
+
+/// One entry of a scenario's edit log.
+#[derive(Clone, PartialEq, Debug, Serialize)]
+pub struct LoggedEdit {
+    pub seq: EditSeq,
+    pub edit: DatedEdit,
+    pub state: EditState,
+    /// Copied from the parent when the scenario was forked; undo stops before these.
+    pub inherited: bool,
+}
+
+/// A scenario's org and rules as of a day.
+#[derive(Clone, PartialEq, Debug, Serialize)]
+pub struct View {
+    pub org: Org,
+    pub config: RuleConfig,
+    /// Edits this view could not apply, because they depend on an edit dated after its day.
+    pub skipped: Vec<SkippedEdit>,
+}
+
+#[derive(Clone, PartialEq, Debug, Serialize)]
+pub struct SkippedEdit {
+    pub seq: EditSeq,
+    pub error: EditError,
+}
+
+/// An applied edit of the cached scenario.
+#[derive(Clone, Debug)]
+struct Applied {
+    seq: EditSeq,
+    edit: DatedEdit,
+    inherited: bool,
+}
+
+/// The scenario last worked on, with every applied edit replayed, so that an edit costs an
+/// in-memory apply plus one small transaction.
+#[derive(Debug)]
+struct Cached {
+    scenario: ScenarioId,
+    edits: Vec<Applied>,
+    view: View,
+}
+
+
+/// An open `.pendulum` document.
+///
+/// Opened for editing, it holds an exclusive lock on the file until dropped: a second
+/// writer gets [`StoreError::InUse`]. Every edit is one SQLite transaction, committed
+/// before [`Document::apply`] returns.
+pub struct Document {
+    // Field order is drop order: the connection closes (and checkpoints) before the lock
+    // is released and before a temporary copy is deleted.
+    conn: Connection,
+    /// The exclusive right to edit (RELIABILITY D5); `None` when read-only.
+    edit_lock: Option<EditLock>,
+    _file: Arc<SharedFile>,
+    _copy: Option<TempPath>,
+    path: PathBuf,
+    imported: Org,
+    imported_config: RuleConfig,
+    cache: Option<Cached>,
+}
+
+impl fmt::Debug for Document {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Document")
+            .field("path", &self.path)
+            .field("read_only", &self.is_read_only())
+            .field("people", &self.imported.people.len())
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Edit,
+    Read,
+}
+
+impl Document {
+    /// Creates a new document holding `org` and `config`, then opens it for editing.
+    /// Refuses to replace an existing file ([`StoreError::Exists`]). Atomic: the document is
+    /// built in a temporary file beside `path`, synced and renamed, so after a crash `path`
+    /// either does not exist or holds the whole org.
+    pub fn create(path: impl AsRef<Path>, org: &Org, config: &RuleConfig) -> Result<Document, StoreError> {
+        build(path.as_ref(), org, config, Replace::No)
+    }
+
+    /// [`Document::create`], replacing a file already at `path` (unless it is open in
+    /// another Pendulum: [`StoreError::InUse`]).
+    pub fn create_or_replace(path: impl AsRef<Path>, org: &Org, config: &RuleConfig) -> Result<Document, StoreError> {
+        build(path.as_ref(), org, config, Replace::Yes)
+    }
+
+    /// Opens a document for editing, upgrading an older schema in place. A file that is
+    /// not writable opens read-only ([`Document::is_read_only`]). Files from elsewhere are
+    /// checked before they are read (see the crate docs); a file that fails is left
+    /// untouched.
+    pub fn open(path: impl AsRef<Path>) -> Result<Document, StoreError> {
+        open_with(path.as_ref(), Mode::Edit)
+    }
+
+    /// Opens a document for reading only: no lock, no writes, and an older schema is
+    /// upgraded in a private temporary copy.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Document, StoreError> {
+        open_with(path.as_ref(), Mode::Read)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.edit_lock.is_none()
+    }
+
+    /// The org and rules as imported, before any edit of any scenario.
+    pub fn imported(&self) -> (&Org, &RuleConfig) {
+        (&self.imported, &self.imported_config)
+    }
+
+    /// Every scenario, the baseline first, then in creation order.
+    pub fn scenarios(&self) -> Result<Vec<Scenario>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT id, name, parent FROM scenario ORDER BY id").map_err(self.db())?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(Scenario {
+                    id: ScenarioId(r.get(0)?),
+                    name: r.get(1)?,
+                    parent: r.get::<_, Option<i64>>(2)?.map(ScenarioId),
+                })
+            })
+            .map_err(self.db())?;
+        rows.collect::<Result<_, _>>().map_err(self.db())
+    }
+
+    /// The scenario with this name (compared without regard to case).
+    pub fn scenario(&self, name: &str) -> Result<ScenarioId, StoreError> {
+        self.conn
+            .query_row("SELECT id FROM scenario WHERE name = ?1", [name], |r| r.get(0))
+            .optional()
+            .map_err(self.db())?
+            .map(ScenarioId)
+            .ok_or_else(|| StoreError::UnknownScenario { path: self.path.clone(), scenario: format!("{name:?}") })
+    }
+
+    /// The scenario's org and rules as of `as_of` (`None`: with every edit applied). The
+    /// view with every edit is cached and borrowed; a dated view is replayed.
+    pub fn view(&mut self, scenario: ScenarioId, as_of: Option<Date>) -> Result<Cow<'_, View>, StoreError> {
+        self.load(scenario)?;
+        let cached = self.cached(scenario)?;
+        if cached.edits.iter().all(|a| a.edit.applies_on(as_of)) {
+            return Ok(Cow::Borrowed(&cached.view));
+        }
+        Ok(Cow::Owned(self.replay(&cached.edits, as_of)))
+    }
+
+    /// Validates `edit` against the scenario's org with every edit applied, applies it and
+    /// commits it as one transaction. A refused edit ([`StoreError::Edit`]) or a failed save
+    /// changes nothing, in the file or in memory.
+    pub fn apply(&mut self, scenario: ScenarioId, edit: DatedEdit) -> Result<EditSeq, StoreError> {
+        self.writable()?;
+        let mut cached = self.take_loaded(scenario)?;
+        if let Err(e) = pendulum_core::apply(&mut cached.view.org, &mut cached.view.config, &edit.edit) {
+            self.cache = Some(cached);
+            return Err(e.into());
+        }
+        let saved = self.append(scenario, &edit);
+        match saved {
+            Ok(seq) => cached.edits.push(Applied { seq, edit, inherited: false }),
+            Err(_) => cached.view = self.replay(&cached.edits, None),
+        }
+        self.cache = Some(cached);
+        saved
+    }
+
+    fn append(&mut self, scenario: ScenarioId, edit: &DatedEdit) -> Result<EditSeq, StoreError> {
+        let body = serde_json::to_string(&edit.edit)
+            .map_err(|e| StoreError::Database { path: self.path.clone(), message: e.to_string() })?;
+        let db = StoreError::db(&self.path);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(&db)?;
+        tx.execute("UPDATE edit SET state = 2 WHERE scenario = ?1 AND state = 1", [scenario.0]).map_err(&db)?;
+        tx.execute(
+            "INSERT INTO edit (scenario, body, effective) VALUES (?1, ?2, ?3)",
+            params![scenario.0, body, edit.effective.map(|d| d.to_string())],
+        )
+        .map_err(&db)?;
+        let seq = EditSeq(tx.last_insert_rowid());
+        tx.commit().map_err(&db)?;
+        Ok(seq)
+    }
+
+    /// Undoes the scenario's newest applied edit (not one inherited from its parent).
+    /// Returns it, or `None` when there is nothing to undo.
+    pub fn undo(&mut self, scenario: ScenarioId) -> Result<Option<EditSeq>, StoreError> {
+        self.writable()?;
+        let mut cached = self.take_loaded(scenario)?;
+        let last = match cached.edits.last() {
+            Some(a) if !a.inherited => a.seq,
+            _ => {
+                self.cache = Some(cached);
+                return Ok(None);
+            }
+        };
+        let saved = self
+            .conn
+            .execute("UPDATE edit SET state = 1 WHERE seq = ?1 AND state = 0", [last.0])
+            .map_err(StoreError::db(&self.path));
+        if saved.is_ok() {
+            cached.edits.pop();
+            cached.view = self.replay(&cached.edits, None);
+        }
+        self.cache = Some(cached);
+        saved.map(|_| Some(last))
+    }
+
+    /// Applies the scenario's oldest undone edit again. Returns it, or `None` when there is
+    /// nothing to redo.
+    pub fn redo(&mut self, scenario: ScenarioId) -> Result<Option<EditSeq>, StoreError> {
+        self.writable()?;
+        let mut cached = self.take_loaded(scenario)?;
+        let next = self
+            .conn
+            .query_row(
+                "SELECT seq, body, effective FROM edit WHERE scenario = ?1 AND state = 1 ORDER BY seq LIMIT 1",
+                [scenario.0],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)),
+            )
+            .optional()
+            .map_err(StoreError::db(&self.path));
+        let (seq, edit) = match next.and_then(|row| row.map(|(s, b, e)| parse_edit(&self.path, s, &b, e)).transpose()) {
+            Ok(Some(found)) => found,
+            Ok(None) => {
+                self.cache = Some(cached);
+                return Ok(None);
+            }
+            Err(e) => {
+                self.cache = Some(cached);
+                return Err(e);
+            }
+        };
+        if let Err(e) = pendulum_core::apply(&mut cached.view.org, &mut cached.view.config, &edit.edit) {
+            self.cache = Some(cached);
+            return Err(e.into());
+        }
+        let saved = self
+            .conn
+            .execute("UPDATE edit SET state = 0 WHERE seq = ?1 AND state = 1", [seq.0])
+            .map_err(StoreError::db(&self.path));
+        match saved {
+            Ok(_) => cached.edits.push(Applied { seq, edit, inherited: false }),
+            Err(_) => cached.view = self.replay(&cached.edits, None),
+        }
+        self.cache = Some(cached);
+        saved.map(|_| Some(seq))
+    }
+
+    /// Whether [`Document::undo`] would undo something.
+    pub fn can_undo(&self, scenario: ScenarioId) -> Result<bool, StoreError> {
+        self.exists("SELECT EXISTS (SELECT 1 FROM edit WHERE scenario = ?1 AND state = 0 AND inherited = 0)", scenario)
+    }
+
+    /// Whether [`Document::redo`] would redo something.
+    pub fn can_redo(&self, scenario: ScenarioId) -> Result<bool, StoreError> {
+        self.exists("SELECT EXISTS (SELECT 1 FROM edit WHERE scenario = ?1 AND state = 1)", scenario)
+    }
+
+    fn exists(&self, sql: &str, scenario: ScenarioId) -> Result<bool, StoreError> {
+        self.check_scenario(scenario)?;
+        self.conn.query_row(sql, [scenario.0], |r| r.get(0)).map_err(self.db())
+    }
+
+    /// The scenario's whole edit log, oldest first, with undone and discarded edits.
+    pub fn log(&self, scenario: ScenarioId) -> Result<Vec<LoggedEdit>, StoreError> {
+        self.check_scenario(scenario)?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, body, effective, state, inherited FROM edit WHERE scenario = ?1 ORDER BY seq")
+            .map_err(self.db())?;
+        let rows = stmt
+            .query_map([scenario.0], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get::<_, i64>(3)?, r.get::<_, bool>(4)?))
+            })
+            .map_err(self.db())?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (seq, body, effective, state, inherited) = row.map_err(self.db())?;
+            let (seq, edit) = parse_edit(&self.path, seq, &body, effective)?;
+            let state = match state {
+                0 => EditState::Applied,
+                1 => EditState::Undone,
+                _ => EditState::Discarded,
+            };
+            out.push(LoggedEdit { seq, edit, state, inherited });
+        }
+        Ok(out)
+    }
+
+    /// A new scenario holding `from`'s org as it is now; undo in the fork stops there.
+    pub fn fork(&mut self, from: ScenarioId, name: &str) -> Result<ScenarioId, StoreError> {
+        self.writable()?;
+        self.check_scenario(from)?;
+        let name = scenario_name(name)?;
+        self.check_unique(&name, None)?;
+        let db = StoreError::db(&self.path);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(&db)?;
+        tx.execute("INSERT INTO scenario (name, parent) VALUES (?1, ?2)", params![name, from.0]).map_err(&db)?;
+        let id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO edit (scenario, body, effective, state, inherited) \
+             SELECT ?1, body, effective, 0, 1 FROM edit WHERE scenario = ?2 AND state = 0 ORDER BY seq",
+            params![id, from.0],
+        )
+        .map_err(&db)?;
+        tx.commit().map_err(&db)?;
+        Ok(ScenarioId(id))
+    }
+
+    pub fn rename(&mut self, scenario: ScenarioId, name: &str) -> Result<(), StoreError> {
+        self.writable()?;
+        if scenario == ScenarioId::BASELINE {
+            return Err(StoreError::Baseline);
+        }
+        self.check_scenario(scenario)?;
+        let name = scenario_name(name)?;
+        self.check_unique(&name, Some(scenario))?;
+        self.conn
+            .execute("UPDATE scenario SET name = ?1 WHERE id = ?2", params![name, scenario.0])
+            .map_err(self.db())?;
+        Ok(())
+    }
+
+    /// Deletes a scenario and its edits. Forks of it keep their own copies of its edits.
+    pub fn delete(&mut self, scenario: ScenarioId) -> Result<(), StoreError> {
+        self.writable()?;
+        if scenario == ScenarioId::BASELINE {
+            return Err(StoreError::Baseline);
+        }
+        self.check_scenario(scenario)?;
+        self.conn.execute("DELETE FROM scenario WHERE id = ?1", [scenario.0]).map_err(self.db())?;
+        if self.cache.as_ref().is_some_and(|c| c.scenario == scenario) {
+            self.cache = None;
+        }
+        Ok(())
+    }
+
+    /// What changed from scenario `before` to scenario `after`, both as of `as_of`.
+    pub fn compare(&mut self, before: ScenarioId, after: ScenarioId, as_of: Date) -> Result<Diff, StoreError> {
+        let b = self.view(before, Some(as_of))?.into_owned();
+        let a = self.view(after, Some(as_of))?.into_owned();
+        let sb = Snapshot::new(&b.org, as_of, &b.config);
+        let sa = Snapshot::new(&a.org, as_of, &a.config);
+        Ok(diff(&sb, &sa, &b.config, &a.config))
+    }
+
+    /// SQLite's full `integrity_check` of the file.
+    pub fn integrity_check(&self) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check(10)").map_err(self.db())?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(self.db())?;
+        let found: Vec<String> = rows.collect::<Result<_, _>>().map_err(self.db())?;
+        if found.first().map(String::as_str) == Some("ok") {
+            Ok(())
+        } else {
+            Err(StoreError::corrupt(&self.path, found.join("; ")))
+        }
+    }
+
+    fn db(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        StoreError::db(&self.path)
+    }
+
+    fn writable(&self) -> Result<(), StoreError> {
+        if self.is_read_only() { Err(StoreError::ReadOnly { path: self.path.clone() }) } else { Ok(()) }
+    }
+
+    fn check_scenario(&self, scenario: ScenarioId) -> Result<(), StoreError> {
+        let found: bool = self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM scenario WHERE id = ?1)", [scenario.0], |r| r.get(0))
+            .map_err(self.db())?;
+        if found {
+            Ok(())
+        } else {
+            Err(StoreError::UnknownScenario { path: self.path.clone(), scenario: scenario.to_string() })
+        }
+    }
+
+    fn check_unique(&self, name: &str, except: Option<ScenarioId>) -> Result<(), StoreError> {
+        let taken: bool = self
+            .conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM scenario WHERE name = ?1 AND id IS NOT ?2)",
+                params![name, except.map(|s| s.0)],
+                |r| r.get(0),
+            )
+            .map_err(self.db())?;
+        if taken {
+            Err(StoreError::DuplicateScenario { path: self.path.clone(), name: name.to_string() })
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The cache for `scenario`, built from the log when it holds another one.
+    fn load(&mut self, scenario: ScenarioId) -> Result<&mut Cached, StoreError> {
+        let cached = self.take_loaded(scenario)?;
+        Ok(self.cache.insert(cached))
+    }
+
+    fn cached(&self, scenario: ScenarioId) -> Result<&Cached, StoreError> {
+        match &self.cache {
+            Some(c) if c.scenario == scenario => Ok(c),
+            _ => Err(StoreError::UnknownScenario { path: self.path.clone(), scenario: scenario.to_string() }),
+        }
+    }
+
+    /// Takes the cache out (so the connection can be used alongside it); the caller puts it
+    /// back.
+    fn take_loaded(&mut self, scenario: ScenarioId) -> Result<Cached, StoreError> {
+        match self.cache.take() {
+            Some(c) if c.scenario == scenario => Ok(c),
+            _ => {
+                self.check_scenario(scenario)?;
+                let edits = self.applied_edits(scenario)?;
+                let view = self.replay(&edits, None);
+                Ok(Cached { scenario, edits, view })
+            }
+        }
+    }
+
+    fn applied_edits(&self, scenario: ScenarioId) -> Result<Vec<Applied>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, body, effective, inherited FROM edit WHERE scenario = ?1 AND state = 0 ORDER BY seq")
+            .map_err(self.db())?;
+        let rows = stmt
+            .query_map([scenario.0], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get::<_, bool>(3)?))
+            })
+            .map_err(self.db())?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (seq, body, effective, inherited) = row.map_err(self.db())?;
+            let (seq, edit) = parse_edit(&self.path, seq, &body, effective)?;
+            out.push(Applied { seq, edit, inherited });
+        }
+        Ok(out)
+    }
+
+    /// The imported org with `edits` applied as of `as_of`.
+    fn replay(&self, edits: &[Applied], as_of: Option<Date>) -> View {
+        let (mut org, mut config) = (self.imported.clone(), self.imported_config.clone());
+        let skipped = pendulum_core::replay(&mut org, &mut config, edits.iter().map(|a| &a.edit), as_of)
+            .into_iter()
+            .filter_map(|s| edits.get(s.index).map(|a| SkippedEdit { seq: a.seq, error: s.error }))
+            .collect();
+        View { org, config, skipped }
+    }
+}
+
+fn parse_edit(path: &Path, seq: i64, body: &str, effective: Option<String>) -> Result<(EditSeq, DatedEdit), StoreError> {
+    let edit: Edit =
+        serde_json::from_str(body).map_err(|e| StoreError::corrupt(path, format!("edit {seq} is unreadable: {e}")))?;
+    let effective = effective
+        .map(|d| Date::parse(&d))
+        .transpose()
+        .map_err(|e| StoreError::corrupt(path, format!("edit {seq} has a bad effective date: {e}")))?;
+    Ok((EditSeq(seq), DatedEdit { edit, effective }))
+}
+
+/// A scenario name, trimmed; refused when empty, too long or holding control characters.
+fn scenario_name(name: &str) -> Result<String, StoreError> {
+    let trimmed = name.trim();
+    let reason = if trimmed.is_empty() {
+        "a scenario needs a name"
+    } else if trimmed.chars().count() > 200 {
+        "it is longer than 200 characters"
+    } else if trimmed.chars().any(char::is_control) {
+        "it contains control characters"
+    } else {
+        return Ok(trimmed.to_string());
+    };
+    Err(StoreError::ScenarioName { name: name.to_string(), reason: reason.to_string() })
+}
+
+fn read<T>(path: &Path, result: Result<T, ReadError>) -> Result<T, StoreError> {
+    result.map_err(|e| match e {
+        ReadError::Sqlite(e) => StoreError::db(path)(e),
+        ReadError::Content(detail) => StoreError::corrupt(path, detail),
+    })
+}
+
+fn open_with(path: &Path, mode: Mode) -> Result<Document, StoreError> {
+    let meta = fs::symlink_metadata(path).map_err(StoreError::io(path))?;
+    if meta.file_type().is_symlink() {
+        return Err(StoreError::SymbolicLink { path: path.to_path_buf() });
+    }
+    if meta.is_dir() {
+        return Err(StoreError::not_pendulum(path, "it is a directory"));
+    }
+    if !meta.is_file() {
+        return Err(StoreError::not_pendulum(path, "it is not a regular file"));
+    }
+    let file = SharedFile::open(path)?;
+    let edit_lock = if mode == Mode::Edit && file.is_writable() { Some(EditLock::take(&file, path)?) } else { None };
+    let header_version = schema::check_header(path, &file)?;
+    let read_only = edit_lock.is_none();
+
+    let mut conn = schema::connect(path, read_only)?;
+    let version = schema::verify(&mut conn, path, meta.len())?;
+    let mut copy = None;
+    if read_only {
+        if version < SCHEMA_VERSION {
+            let (migrated, tmp) = migrated_copy(conn, path, version)?;
+            conn = migrated;
+            copy = Some(tmp);
+        }
+    } else {
+        set_durability(&conn).map_err(StoreError::db(path))?;
+        if version < SCHEMA_VERSION {
+            schema::migrate(&mut conn, version, SCHEMA_VERSION).map_err(|e| StoreError::Migration {
+                path: path.to_path_buf(),
+                from: version.max(header_version),
+                to: SCHEMA_VERSION,
+                message: e.to_string(),
+            })?;
+        }
+    }
+    let imported = read(path, tables::read_org(&conn))?;
+    let imported_config = read(path, tables::read_rules(&conn))?;
+    Ok(Document {
+        conn,
+        edit_lock,
+        _file: file,
+        _copy: copy,
+        path: path.to_path_buf(),
+        imported,
+        imported_config,
+        cache: None,
+    })
+}
+
+/// WAL with `synchronous=FULL`; see "Durability" in the crate docs.
+fn set_durability(conn: &Connection) -> rusqlite::Result<()> {
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+            Some(format!("write-ahead logging is not available here (journal mode {mode})")),
+        ));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "fullfsync", true)?;
+    conn.pragma_update(None, "checkpoint_fullfsync", true)?;
+    conn.pragma_update(None, "journal_size_limit", 8 * 1024 * 1024)?;
+    Ok(())
+}
+
+/// For a read-only open of an older schema: a private copy, upgraded, deleted on close.
+fn migrated_copy(conn: Connection, path: &Path, version: u32) -> Result<(Connection, TempPath), StoreError> {
+    let tmp = tempfile::Builder::new()
+        .prefix("pendulum-")
+        .suffix(".pendulum")
+        .tempfile()
+        .map_err(StoreError::io(path))?
+        .into_temp_path();
+    let target = tmp.to_str().ok_or_else(|| StoreError::Io {
+        path: tmp.to_path_buf(),
+        source: std::io::Error::other("the temporary directory's path is not UTF-8"),
+    })?;
+    conn.execute("VACUUM INTO ?1", [target]).map_err(StoreError::db(path))?;
+    drop(conn);
+    let mut copy = schema::connect(&tmp, false)?;
+    schema::migrate(&mut copy, version, SCHEMA_VERSION).map_err(|e| StoreError::Migration {
+        path: path.to_path_buf(),
+        from: version,
+        to: SCHEMA_VERSION,
+        message: e.to_string(),
+    })?;
+    Ok((copy, tmp))
+}
+
+fn build(path: &Path, org: &Org, config: &RuleConfig, replace: Replace) -> Result<Document, StoreError> {
+    let mut problems = org.validate();
+    problems.extend(
+        config.validate().into_iter().map(|(field, message)| Invalid { field: format!("rules.{field}"), message }),
+    );
+    if !problems.is_empty() {
+        return Err(StoreError::InvalidOrg { problems });
+    }
+    match fs::symlink_metadata(path) {
+        Ok(_) if replace == Replace::No => return Err(StoreError::Exists { path: path.to_path_buf() }),
+        Ok(m) if m.is_file() => {
+            // Replacing a document another Pendulum is editing would lose its work.
+            let file = SharedFile::open(path)?;
+            if file.is_writable() {
+                EditLock::take(&file, path)?;
+            }
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(StoreError::io(path)(e)),
+    }
+    let tmp = atomic::temp_beside(path)?;
+    fill(tmp.path(), org, config).map_err(StoreError::db(path))?;
+    remove_sidecars(path)?;
+    atomic::commit(tmp, path, replace)?;
+    Document::open(path)
+}
+
+/// Writes a whole new document into the (empty) temporary file. No journal: on failure the
+/// temporary file is deleted, so there is nothing to roll back.
+fn fill(tmp: &Path, org: &Org, config: &RuleConfig) -> rusqlite::Result<()> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_NOFOLLOW;
+    let mut conn = Connection::open_with_flags(tmp, flags)?;
+    conn.pragma_update_and_check(None, "journal_mode", "off", |r| r.get::<_, String>(0))?;
+    conn.pragma_update(None, "synchronous", "OFF")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    let tx = conn.transaction()?;
+    schema::run_steps(&tx, &MIGRATIONS, 0, SCHEMA_VERSION)?;
+    tables::write_org(&tx, org)?;
+    tables::write_rules(&tx, config).map_err(|m| {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_MISUSE), Some(m))
+    })?;
+    tx.commit()?;
+    conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get::<_, String>(0))?;
+    conn.close().map_err(|(_, e)| e)
+}
+
+/// Deletes the journal files of a previous document at `path`: SQLite would otherwise
+/// replay a stale write-ahead log into the new file.
+fn remove_sidecars(path: &Path) -> Result<(), StoreError> {
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        match fs::remove_file(&side) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(StoreError::io(path)(e)),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,286 @@
+//! The org and the rule configuration as rows of real tables, so a document is an ordinary
+//! SQLite file that other tools can query.
+//!
+//! Reading trusts nothing: every value is parsed and the org is validated, and any
+//! surprise is reported as a detail for [`crate::StoreError::Corrupt`].
+
+use std::collections::BTreeMap;
+
+use pendulum_core::{
+    Allocation, Date, Org, Person, PersonId, Role, RuleConfig, Status, Team, TeamId, TeamKind, Workstream,
+    WorkstreamId, WorkstreamKind,
+};
+use rusqlite::types::Value;
+use rusqlite::{Connection, Row, params};
+
+/// Writes the org into empty tables.
+pub(crate) fn write_org(conn: &Connection, org: &Org) -> rusqlite::Result<()> {
+    let mut person = conn.prepare(
+        "INSERT INTO person (position, id, name, title, manager_id, role, team, level, status, \
+         start_date, end_date, fte, location, email, role_since, assistant) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    )?;
+    let mut dotted = conn.prepare("INSERT INTO dotted_line (person, position, manager) VALUES (?1, ?2, ?3)")?;
+    for (i, p) in org.people.iter().enumerate() {
+        person.execute(params![
+            i as i64,
+            p.id.as_str(),
+            p.name,
+            p.title,
+            p.manager_id.as_ref().map(PersonId::as_str),
+            p.role.map(Role::as_str),
+            p.team.as_ref().map(TeamId::as_str),
+            p.level,
+            p.status.as_str(),
+            p.start_date.map(|d| d.to_string()),
+            p.end_date.map(|d| d.to_string()),
+            p.fte,
+            p.location,
+            p.email,
+            p.role_since.map(|d| d.to_string()),
+            p.assistant,
+        ])?;
+        for (k, m) in p.dotted_managers.iter().enumerate() {
+            dotted.execute(params![p.id.as_str(), k as i64, m.as_str()])?;
+        }
+    }
+    let mut team = conn.prepare("INSERT INTO team (position, id, lead, kind) VALUES (?1, ?2, ?3, ?4)")?;
+    for (i, t) in org.teams.iter().enumerate() {
+        team.execute(params![
+            i as i64,
+            t.id.as_str(),
+            t.lead.as_ref().map(PersonId::as_str),
+            t.kind.map(TeamKind::as_str)
+        ])?;
+    }
+    let mut workstream = conn.prepare(
+        "INSERT INTO workstream (position, id, name, team, required_fte, kind, start_date, end_date, priority) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (i, w) in org.workstreams.iter().enumerate() {
+        workstream.execute(params![
+            i as i64,
+            w.id.as_str(),
+            w.name,
+            w.team.as_ref().map(TeamId::as_str),
+            w.required_fte,
+            w.kind.as_str(),
+            w.start_date.map(|d| d.to_string()),
+            w.end_date.map(|d| d.to_string()),
+            w.priority,
+        ])?;
+    }
+    let mut allocation = conn.prepare(
+        "INSERT INTO allocation (position, person, workstream, percent, start_date, end_date) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (i, a) in org.allocations.iter().enumerate() {
+        allocation.execute(params![
+            i as i64,
+            a.person.as_str(),
+            a.workstream.as_str(),
+            a.percent,
+            a.start_date.map(|d| d.to_string()),
+            a.end_date.map(|d| d.to_string()),
+        ])?;
+    }
+    Ok(())
+}
+
+/// Writes every threshold, one row each.
+pub(crate) fn write_rules(conn: &Connection, config: &RuleConfig) -> Result<(), String> {
+    let value = serde_json::to_value(config).map_err(|e| e.to_string())?;
+    let Some(fields) = value.as_object() else {
+        return Err("the rule configuration is not a set of fields".into());
+    };
+    let mut stmt = conn
+        .prepare("INSERT OR REPLACE INTO rule_setting (name, value) VALUES (?1, ?2)")
+        .map_err(|e| e.to_string())?;
+    for (name, v) in fields {
+        let cell = if let Some(i) = v.as_i64() {
+            Value::Integer(i)
+        } else if let Some(f) = v.as_f64() {
+            Value::Real(f)
+        } else {
+            return Err(format!("rule setting {name} is not a number"));
+        };
+        stmt.execute(params![name, cell]).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// A read failure: either SQLite's or a value that makes no sense.
+pub(crate) enum ReadError {
+    Sqlite(rusqlite::Error),
+    Content(String),
+}
+
+impl From<rusqlite::Error> for ReadError {
+    fn from(e: rusqlite::Error) -> Self {
+        ReadError::Sqlite(e)
+    }
+}
+
+fn content(what: impl Into<String>) -> ReadError {
+    ReadError::Content(what.into())
+}
+
+fn date(row: &Row<'_>, col: usize, what: &str) -> Result<Option<Date>, ReadError> {
+    match row.get::<_, Option<String>>(col)? {
+        None => Ok(None),
+        Some(s) => Date::parse(&s).map(Some).map_err(|e| content(format!("{what}: {e}"))),
+    }
+}
+
+fn role(s: &str) -> Option<Role> {
+    Role::ALL.into_iter().find(|r| r.as_str() == s)
+}
+
+fn status(s: &str) -> Option<Status> {
+    [Status::Active, Status::Open, Status::Leaving].into_iter().find(|x| x.as_str() == s)
+}
+
+fn team_kind(s: &str) -> Option<TeamKind> {
+    [TeamKind::StreamAligned, TeamKind::Platform, TeamKind::Enabling, TeamKind::ComplicatedSubsystem]
+        .into_iter()
+        .find(|x| x.as_str() == s)
+}
+
+fn workstream_kind(s: &str) -> Option<WorkstreamKind> {
+    [WorkstreamKind::Feature, WorkstreamKind::Migration, WorkstreamKind::Operations, WorkstreamKind::Other]
+        .into_iter()
+        .find(|x| x.as_str() == s)
+}
+
+fn word<T>(value: Option<String>, parse: fn(&str) -> Option<T>, what: &str) -> Result<Option<T>, ReadError> {
+    match value {
+        None => Ok(None),
+        Some(s) => parse(&s).map(Some).ok_or_else(|| content(format!("{what}: unknown value {s:?}"))),
+    }
+}
+
+/// Reads the org back in input order and validates it.
+pub(crate) fn read_org(conn: &Connection) -> Result<Org, ReadError> {
+    let mut org = Org::default();
+    let mut stmt = conn.prepare(
+        "SELECT id, name, title, manager_id, role, team, level, status, start_date, end_date, fte, \
+         location, email, role_since, assistant FROM person ORDER BY position",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let what = |field: &str| format!("person {id:?} {field}");
+        let assistant: i64 = r.get(14)?;
+        org.people.push(Person {
+            name: r.get(1)?,
+            title: r.get(2)?,
+            manager_id: r.get::<_, Option<String>>(3)?.map(PersonId),
+            role: word(r.get(4)?, role, &what("role"))?,
+            team: r.get::<_, Option<String>>(5)?.map(TeamId),
+            level: r.get(6)?,
+            status: word(Some(r.get(7)?), status, &what("status"))?.unwrap_or_default(),
+            start_date: date(r, 8, &what("start_date"))?,
+            end_date: date(r, 9, &what("end_date"))?,
+            fte: r.get(10)?,
+            location: r.get(11)?,
+            email: r.get(12)?,
+            role_since: date(r, 13, &what("role_since"))?,
+            assistant: match assistant {
+                0 => false,
+                1 => true,
+                other => return Err(content(format!("{}: {other} is not 0 or 1", what("assistant")))),
+            },
+            dotted_managers: Vec::new(),
+            id: PersonId(id),
+        });
+    }
+    let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, p) in org.people.iter().enumerate() {
+        by_id.entry(p.id.as_str()).or_insert(i);
+    }
+    let mut dotted: Vec<Vec<PersonId>> = vec![Vec::new(); org.people.len()];
+    let mut stmt = conn.prepare("SELECT person, manager FROM dotted_line ORDER BY person, position")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let person: String = r.get(0)?;
+        let Some(&i) = by_id.get(person.as_str()) else {
+            return Err(content(format!("a dotted line names an unknown person {person:?}")));
+        };
+        if let Some(list) = dotted.get_mut(i) {
+            list.push(PersonId(r.get(1)?));
+        }
+    }
+    for (p, d) in org.people.iter_mut().zip(dotted) {
+        p.dotted_managers = d;
+    }
+
+    let mut stmt = conn.prepare("SELECT id, lead, kind FROM team ORDER BY position")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let kind = word(r.get(2)?, team_kind, &format!("team {id:?} kind"))?;
+        org.teams.push(Team { id: TeamId(id), lead: r.get::<_, Option<String>>(1)?.map(PersonId), kind });
+    }
+
+    let mut stmt = conn.prepare(
+        "SELECT id, name, team, required_fte, kind, start_date, end_date, priority FROM workstream ORDER BY position",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let what = |field: &str| format!("workstream {id:?} {field}");
+        org.workstreams.push(Workstream {
+            name: r.get(1)?,
+            team: r.get::<_, Option<String>>(2)?.map(TeamId),
+            required_fte: r.get(3)?,
+            kind: word(Some(r.get(4)?), workstream_kind, &what("kind"))?.unwrap_or_default(),
+            start_date: date(r, 5, &what("start_date"))?,
+            end_date: date(r, 6, &what("end_date"))?,
+            priority: r.get(7)?,
+            id: WorkstreamId(id),
+        });
+    }
+
+    let mut stmt = conn.prepare(
+        "SELECT person, workstream, percent, start_date, end_date FROM allocation ORDER BY position",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        org.allocations.push(Allocation {
+            person: PersonId(r.get(0)?),
+            workstream: WorkstreamId(r.get(1)?),
+            percent: r.get(2)?,
+            start_date: date(r, 3, "allocation start_date")?,
+            end_date: date(r, 4, "allocation end_date")?,
+        });
+    }
+
+    if let Some(problem) = org.validate().into_iter().next() {
+        return Err(content(problem.to_string()));
+    }
+    Ok(org)
+}
+
+/// Reads the thresholds; one missing has its default, one unknown is an error.
+pub(crate) fn read_rules(conn: &Connection) -> Result<RuleConfig, ReadError> {
+    let mut fields = serde_json::Map::new();
+    let mut stmt = conn.prepare("SELECT name, value FROM rule_setting ORDER BY name")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let name: String = r.get(0)?;
+        let value = match r.get::<_, Value>(1)? {
+            Value::Integer(i) => serde_json::Value::from(i),
+            Value::Real(f) => serde_json::Number::from_f64(f)
+                .map(serde_json::Value::Number)
+                .ok_or_else(|| content(format!("rule setting {name} is not a number")))?,
+            _ => return Err(content(format!("rule setting {name} is not a number"))),
+        };
+        fields.insert(name, value);
+    }
+    let config: RuleConfig = serde_json::from_value(serde_json::Value::Object(fields))
+        .map_err(|e| content(format!("rule settings: {e}")))?;
+    if let Some((field, message)) = config.validate().into_iter().next() {
+        return Err(content(format!("rule setting {field}: {message}")));
+    }
+    Ok(config)
+}
