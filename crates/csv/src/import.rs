@@ -665,11 +665,14 @@ struct PeopleFile {
     has_email: bool,
 }
 
-/// A manager or dotted-line reference waiting for every id to be known.
+/// A person's manager and dotted-line references, waiting for every id to be known.
 #[derive(Debug)]
 struct PendingRefs {
     person: usize,
-    problem_at: ImportProblem,
+    row: u64,
+    /// 0-based columns of the manager and dotted-line cells.
+    manager_column: usize,
+    dotted_column: usize,
 }
 
 fn read_people(
@@ -762,14 +765,11 @@ fn read_people(
                 })
                 .unwrap_or_default();
             if person.manager_id.is_some() || !person.dotted_managers.is_empty() {
-                let field = if person.manager_id.is_some() {
-                    P_MANAGER
-                } else {
-                    P_DOTTED
-                };
                 pending.push(PendingRefs {
                     person: out.people.len(),
-                    problem_at: row.problem(field, String::new()),
+                    row: row.row,
+                    manager_column: row.column_of(P_MANAGER),
+                    dotted_column: row.column_of(P_DOTTED),
                 });
             }
             out.people.push(person);
@@ -808,58 +808,49 @@ fn read_people(
                 .into(),
         ));
     }
-    mappings.push(mapping);
-
     // Managers and dotted lines named by e-mail become ids; unknown ones stay as written.
     let directory = Directory::new(&out);
-    let mut resolved = Vec::with_capacity(pending.len());
+    let ambiguous = |p: &PendingRefs, column: usize, what: &str, lookup: &Lookup| {
+        let Lookup::Ambiguous(text, a, b) = lookup else {
+            return None;
+        };
+        Some(ImportProblem {
+            file: source.name.to_string(),
+            row: Some(p.row),
+            column: Some(column as u64 + 1),
+            header: mapping
+                .columns
+                .get(column)
+                .map(|c| c.header.clone())
+                .filter(|h| !h.is_empty()),
+            message: format!(
+                "{what} {text:?} is the e-mail of two people (rows {a} and {b}); use their id instead"
+            ),
+        })
+    };
     for p in &pending {
-        let Some(person) = out.people.get(p.person) else {
+        let Some(person) = out.people.get_mut(p.person) else {
             continue;
         };
-        let manager = person
-            .manager_id
-            .as_ref()
-            .map(|m| directory.resolve(m.as_str()));
-        let dotted: Vec<Lookup> = person
-            .dotted_managers
-            .iter()
-            .map(|d| directory.resolve(d.as_str()))
-            .collect();
-        resolved.push((p, manager, dotted));
-    }
-    let mut changes = Vec::new();
-    for (p, manager, dotted) in resolved {
-        let mut report = |lookup: &Lookup, field: &str| {
-            if let Lookup::Ambiguous(text, a, b) = lookup {
-                let mut problem = p.problem_at.clone();
-                problem.message = format!(
-                    "{field} {text:?} is the e-mail of two people (rows {a} and {b}); use their id instead"
-                );
-                problems.error(problem);
+        if let Some(m) = &person.manager_id {
+            match directory.resolve(m.as_str()) {
+                Lookup::Found(id) => person.manager_id = Some(id),
+                other => problems.extend_error(ambiguous(p, p.manager_column, "manager", &other)),
             }
-        };
-        if let Some(m) = &manager {
-            report(m, "manager");
         }
-        for d in &dotted {
-            report(d, "dotted-line manager");
-        }
-        changes.push((p.person, manager, dotted));
-    }
-    for (i, manager, dotted) in changes {
-        let Some(person) = out.people.get_mut(i) else {
-            continue;
-        };
-        if let Some(Lookup::Found(id)) = manager {
-            person.manager_id = Some(id);
-        }
-        for (slot, lookup) in person.dotted_managers.iter_mut().zip(dotted) {
-            if let Lookup::Found(id) = lookup {
-                *slot = id;
+        for slot in &mut person.dotted_managers {
+            match directory.resolve(slot.as_str()) {
+                Lookup::Found(id) => *slot = id,
+                other => problems.extend_error(ambiguous(
+                    p,
+                    p.dotted_column,
+                    "dotted-line manager",
+                    &other,
+                )),
             }
         }
     }
+    mappings.push(mapping);
     out
 }
 

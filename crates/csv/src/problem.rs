@@ -89,6 +89,12 @@ impl Problems {
         }
     }
 
+    pub fn extend_error(&mut self, p: Option<ImportProblem>) {
+        if let Some(p) = p {
+            self.error(p);
+        }
+    }
+
     pub fn warning(&mut self, p: ImportProblem) {
         if self.warnings.len() < MAX_LISTED {
             self.warnings.push(p);

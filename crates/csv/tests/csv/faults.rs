@@ -333,3 +333,26 @@ fn errors_are_capped_and_counted() {
     );
     assert!(e.to_string().ends_with("… and 50 more"), "{e}");
 }
+
+#[test]
+fn an_email_shared_by_two_people_cannot_name_a_manager() {
+    let csv = b"id,name,email,manager,dotted line\n1,Ann,a@x.org,,\n2,Ann B,A@X.org,,\n3,Cy,c@x.org,a@x.org,2; a@X.org\n";
+    let e = import(&ImportRequest::people(Source::new("p.csv", csv))).unwrap_err();
+    assert_eq!(cells(&e.errors), [(4, 4), (4, 5)], "{e}");
+    assert!(e.errors[0].message.contains("rows 2 and 3"), "{e}");
+    assert_eq!(e.errors[1].header.as_deref(), Some("dotted line"));
+}
+
+#[test]
+fn dotted_line_managers_by_id_or_email() {
+    let csv = b"id,name,email,manager_id,Dotted Line Manager\n1,Ann,ann@x.org,,\n2,Bob,bob@x.org,1, ANN@x.org ;2;;nobody\n";
+    let org = import(&ImportRequest::people(Source::new("p.csv", csv)))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .org;
+    let dotted: Vec<&str> = org.people[1]
+        .dotted_managers
+        .iter()
+        .map(|d| d.as_str())
+        .collect();
+    assert_eq!(dotted, ["1", "2", "nobody"]);
+}
