@@ -7,7 +7,7 @@
 //! transposes coordinates on the way out.
 
 use crate::forest::{Forest, NONE};
-use crate::tidy::TidyForest;
+use crate::tidy::{TidyForest, Unit};
 use crate::{EdgeRoute, Layout, LayoutError, LayoutOptions, NodeBox, Orientation, Placement};
 
 /// Lays out every tree of the forest, side by side in the order of their roots.
@@ -105,27 +105,19 @@ enum UnitKind {
 #[derive(Default)]
 struct Units {
     kind: Vec<UnitKind>,
-    first_child: Vec<u32>,
-    child_count: Vec<u32>,
     /// Which tree (position in the list of roots) the unit belongs to.
     tree: Vec<u32>,
-    breadth: Vec<f64>,
-    depth: Vec<f64>,
-    anchor: Vec<f64>,
-    /// Depth coordinate of the unit's top.
-    top: Vec<f64>,
+    shape: Vec<Unit>,
 }
 
 impl Units {
     fn push(&mut self, kind: UnitKind, tree: u32, top: f64) {
         self.kind.push(kind);
-        self.first_child.push(0);
-        self.child_count.push(0);
         self.tree.push(tree);
-        self.breadth.push(0.0);
-        self.depth.push(0.0);
-        self.anchor.push(0.0);
-        self.top.push(top);
+        self.shape.push(Unit {
+            top,
+            ..Unit::default()
+        });
     }
 
     fn len(&self) -> usize {
@@ -136,7 +128,8 @@ impl Units {
 /// Where each visible node sits inside its unit.
 struct Seats {
     unit: Vec<u32>,
-    /// (breadth, depth) offset of the card from the unit's top-left corner.
+    /// (breadth, depth) offset of the card from the unit's top-left corner; once the units
+    /// are placed, the card's own top-left corner.
     offset: Vec<[f64; 2]>,
     placement: Vec<Placement>,
 }
@@ -174,11 +167,11 @@ fn arrange(forest: &Forest, roots: &[u32], options: &LayoutOptions) -> Layout {
                 }
                 let (breadth, depth, anchor) =
                     hang_assistants(forest, &geo, v, &beside, u as u32, &mut seats);
-                units.breadth[u] = breadth;
-                units.depth[u] = depth;
-                units.anchor[u] = anchor;
+                units.shape[u].breadth = breadth;
+                units.shape[u].depth = depth;
+                units.shape[u].anchor = anchor;
                 if !regular.is_empty() {
-                    let top = units.top[u] + depth + geo.level;
+                    let top = units.shape[u].top + depth + geo.level;
                     let tree = units.tree[u];
                     let stacks = geo.stack.as_ref().is_some_and(|s| {
                         regular.len() >= s.min_leaves
@@ -209,29 +202,28 @@ fn arrange(forest: &Forest, roots: &[u32], options: &LayoutOptions) -> Layout {
             UnitKind::Team { start, len } => {
                 let members = &team_members[start as usize..(start + len) as usize];
                 let (breadth, depth) = stack_team(forest, &geo, members, u as u32, &mut seats);
-                units.breadth[u] = breadth;
-                units.depth[u] = depth;
-                units.anchor[u] = breadth / 2.0;
+                units.shape[u].breadth = breadth;
+                units.shape[u].depth = depth;
+                units.shape[u].anchor = breadth / 2.0;
             }
         }
-        units.first_child[u] = first_child;
-        units.child_count[u] = units.len() as u32 - first_child;
+        units.shape[u].first_child = first_child;
+        units.shape[u].child_count = units.len() as u32 - first_child;
         u += 1;
     }
 
     let unit_left = place_units(&units, &geo, roots.len());
     let order = visible_order(forest, roots);
 
-    // Boxes, keeping each card's (breadth, depth) corner for the routes.
-    let mut corner = vec![[0.0f64; 2]; n];
+    // Boxes; each seat's offset becomes the card's (breadth, depth) corner, for the routes.
     let mut nodes = Vec::with_capacity(order.len());
     let (mut width, mut height) = (0.0f64, 0.0f64);
     for &v in &order {
         let i = v as usize;
         let unit = seats.unit[i] as usize;
         let b = unit_left[unit] + seats.offset[i][0];
-        let d = units.top[unit] + seats.offset[i][1];
-        corner[i] = [b, d];
+        let d = units.shape[unit].top + seats.offset[i][1];
+        seats.offset[i] = [b, d];
         let [x, y] = geo.out(b, d);
         let s = forest.size[i];
         width = width.max(x + s.width);
@@ -254,13 +246,13 @@ fn arrange(forest: &Forest, roots: &[u32], options: &LayoutOptions) -> Layout {
             continue;
         }
         let (pb, pd) = geo.card(forest, p);
-        let [pl, pt] = corner[p as usize];
+        let [pl, pt] = seats.offset[p as usize];
         let (cb, cd) = geo.card(forest, v);
-        let [cl, ct] = corner[i];
+        let [cl, ct] = seats.offset[i];
         let spine = pl + pb / 2.0;
         let start = (spine, pt + pd);
         let parent_unit = seats.unit[p as usize] as usize;
-        let bus = units.top[parent_unit] + units.depth[parent_unit] + geo.level / 2.0;
+        let bus = units.shape[parent_unit].top + units.shape[parent_unit].depth + geo.level / 2.0;
         let route: &[(f64, f64)] = match seats.placement[i] {
             Placement::Report => &[
                 start,
@@ -405,24 +397,17 @@ fn stack_team(
 /// left side of every unit.
 fn place_units(units: &Units, geo: &Geometry, tree_count: usize) -> Vec<f64> {
     let tidy = TidyForest {
+        units: &units.shape,
         root_count: tree_count,
-        first_child: units.first_child.clone(),
-        child_count: units.child_count.clone(),
-        breadth: units.breadth.iter().map(|b| b + geo.sibling).collect(),
-        bottom: units
-            .top
-            .iter()
-            .zip(&units.depth)
-            .map(|(t, d)| t + d + geo.level)
-            .collect(),
-        anchor: units.anchor.clone(),
+        sibling_gap: geo.sibling,
+        level_gap: geo.level,
     };
     let mut left = tidy.place();
     let mut low = vec![f64::INFINITY; tree_count];
     let mut high = vec![f64::NEG_INFINITY; tree_count];
-    for ((&x, &b), &t) in left.iter().zip(&units.breadth).zip(&units.tree) {
+    for ((&x, unit), &t) in left.iter().zip(&units.shape).zip(&units.tree) {
         low[t as usize] = low[t as usize].min(x);
-        high[t as usize] = high[t as usize].max(x + b);
+        high[t as usize] = high[t as usize].max(x + unit.breadth);
     }
     let mut cursor = 0.0;
     let mut shift = vec![0.0; tree_count];

@@ -79,7 +79,7 @@ pub fn layout_snapshot<'a>(
     s: &Snapshot<'a>,
     options: &ChartOptions,
 ) -> Result<ChartLayout<'a>, LayoutError> {
-    let (mut forest, node_of) = indexed_forest(s, options.card)?;
+    let (mut forest, node_of, ids) = indexed_forest(s, options.card)?;
     let order = s.breadth_first();
     for id in &options.collapsed {
         if let Some(p) = s.person_ix(id.as_str()) {
@@ -104,14 +104,14 @@ pub fn layout_snapshot<'a>(
     };
 
     let person = |k: u32| order[k as usize];
-    let id = |p: PersonIx| s.person(p).id.as_str();
+    let id = |k: u32| ids[k as usize];
     Ok(ChartLayout {
         nodes: laid_out
             .nodes
             .iter()
             .map(|b| PersonBox {
                 person: person(b.index),
-                id: id(person(b.index)),
+                id: id(b.index),
                 x: b.x,
                 y: b.y,
                 width: b.width,
@@ -125,8 +125,8 @@ pub fn layout_snapshot<'a>(
             .map(|e| ReportingLine {
                 manager: person(e.from),
                 report: person(e.to),
-                from: id(person(e.from)),
-                to: id(person(e.to)),
+                from: id(e.from),
+                to: id(e.to),
                 points: e.points,
             })
             .collect(),
@@ -138,11 +138,16 @@ pub fn layout_snapshot<'a>(
 /// The present people of a snapshot as a forest of `card`-sized boxes: node `k` is person
 /// `s.breadth_first()[k]`, assistants are marked, nothing is collapsed.
 pub fn snapshot_forest(s: &Snapshot<'_>, card: Size) -> Result<Forest, LayoutError> {
-    indexed_forest(s, card).map(|(forest, _)| forest)
+    indexed_forest(s, card).map(|(forest, ..)| forest)
 }
 
-/// [`snapshot_forest`] and the node of each person (`NONE` for people not present).
-fn indexed_forest(s: &Snapshot<'_>, card: Size) -> Result<(Forest, Vec<u32>), LayoutError> {
+/// [`snapshot_forest`], the node of each person (`NONE` for people not present) and the id of
+/// each node.
+#[allow(clippy::type_complexity)]
+fn indexed_forest<'a>(
+    s: &Snapshot<'a>,
+    card: Size,
+) -> Result<(Forest, Vec<u32>, Vec<&'a str>), LayoutError> {
     if !(card.width.is_finite()
         && card.height.is_finite()
         && card.width >= 0.0
@@ -155,15 +160,16 @@ fn indexed_forest(s: &Snapshot<'_>, card: Size) -> Result<(Forest, Vec<u32>), La
     for (k, &p) in (0u32..).zip(order) {
         node_of[p as usize] = k;
     }
-    // Breadth-first order keeps each manager's reports in input order, as the forest needs.
-    let nodes: Vec<ForestNode> = order
-        .iter()
-        .map(|&p| ForestNode {
-            parent: s.parent(p).map(|m| node_of[m as usize]),
-            size: card,
-            assistant: s.person(p).assistant,
-            collapsed: false,
-        })
-        .collect();
-    Ok((Forest::new(&nodes)?, node_of))
+    // Node k is order[k]: breadth-first order keeps each manager's reports in input order, as
+    // the forest needs. People are read in input order, which is the order they sit in memory.
+    let mut ids = vec![""; order.len()];
+    let mut nodes = vec![ForestNode::root(card); order.len()];
+    for ((p, person), &k) in (0u32..).zip(&s.org().people).zip(&node_of) {
+        if let (Some(id), Some(node)) = (ids.get_mut(k as usize), nodes.get_mut(k as usize)) {
+            *id = person.id.as_str();
+            node.parent = s.parent(p).map(|m| node_of[m as usize]);
+            node.assistant = person.assistant;
+        }
+    }
+    Ok((Forest::new(&nodes)?, node_of, ids))
 }

@@ -29,127 +29,150 @@
 
 use crate::forest::NONE;
 
-/// A forest of units, in breadth-first order: roots first, the children of a unit contiguous
-/// and after it. Breadths and heights already include the sibling and level gaps.
-#[derive(Debug, Default)]
-pub(crate) struct TidyForest {
+/// One unit of the tidy tree. Units are listed breadth-first: roots first, the children of a
+/// unit contiguous and after it.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Unit {
+    /// Index of the first child; meaningless when `child_count` is 0.
+    pub first_child: u32,
+    pub child_count: u32,
+    pub breadth: f64,
+    /// Depth coordinate of the unit's top.
+    pub top: f64,
+    pub depth: f64,
+    /// Where the connector leaves the unit, from its left side.
+    pub anchor: f64,
+}
+
+/// The units of a forest and the gaps kept right of and below each unit.
+pub(crate) struct TidyForest<'a> {
+    pub units: &'a [Unit],
     /// Units `0..root_count` are the roots.
     pub root_count: usize,
-    /// Index of the first child; meaningless when `child_count` is 0.
-    pub first_child: Vec<u32>,
-    pub child_count: Vec<u32>,
-    /// Breadth of the unit plus the gap kept on its right.
-    pub breadth: Vec<f64>,
-    /// Depth coordinate of the unit's bottom plus the gap kept below it.
-    pub bottom: Vec<f64>,
-    /// Where the connector leaves the unit, from its left side.
-    pub anchor: Vec<f64>,
+    pub sibling_gap: f64,
+    pub level_gap: f64,
 }
 
-/// Working state of the first walk, one entry per unit.
+/// Working state of the walks for one unit, kept together because they are read together.
+#[derive(Clone, Copy)]
 struct Walk {
-    prelim: Vec<f64>,
-    modifier: Vec<f64>,
-    shift: Vec<f64>,
-    change: Vec<f64>,
+    prelim: f64,
+    modifier: f64,
+    shift: f64,
+    change: f64,
+    /// Sums of modifiers on the way down to the extreme nodes (this unit's own included); in
+    /// the second walk, `modsum_left` is reused for the sum from the root.
+    modsum_left: f64,
+    modsum_right: f64,
     /// Threads to the next left and right contour nodes, set on leaves only.
-    thread_left: Vec<u32>,
-    thread_right: Vec<u32>,
-    /// Leftmost and rightmost deepest nodes of the subtree, and the sums of modifiers on the
-    /// way down to them (this unit's own modifier included).
-    extreme_left: Vec<u32>,
-    extreme_right: Vec<u32>,
-    modsum_left: Vec<f64>,
-    modsum_right: Vec<f64>,
+    thread_left: u32,
+    thread_right: u32,
+    /// Leftmost and rightmost deepest nodes of the subtree.
+    extreme_left: u32,
+    extreme_right: u32,
 }
 
-impl TidyForest {
-    pub fn len(&self) -> usize {
-        self.breadth.len()
+impl TidyForest<'_> {
+    /// Breadth plus the gap kept on the unit's right.
+    fn reach(&self, v: u32) -> f64 {
+        self.units[v as usize].breadth + self.sibling_gap
     }
 
-    fn next_left(&self, w: &Walk, v: u32) -> u32 {
-        if self.child_count[v as usize] == 0 {
-            w.thread_left[v as usize]
+    /// Bottom plus the gap kept below the unit.
+    fn bottom(&self, v: u32) -> f64 {
+        let u = &self.units[v as usize];
+        u.top + u.depth + self.level_gap
+    }
+
+    fn next_left(&self, w: &[Walk], v: u32) -> u32 {
+        let u = &self.units[v as usize];
+        if u.child_count == 0 {
+            w[v as usize].thread_left
         } else {
-            self.first_child[v as usize]
+            u.first_child
         }
     }
 
-    fn next_right(&self, w: &Walk, v: u32) -> u32 {
-        let i = v as usize;
-        if self.child_count[i] == 0 {
-            w.thread_right[i]
+    fn next_right(&self, w: &[Walk], v: u32) -> u32 {
+        let u = &self.units[v as usize];
+        if u.child_count == 0 {
+            w[v as usize].thread_right
         } else {
-            self.first_child[i] + self.child_count[i] - 1
+            u.first_child + u.child_count - 1
         }
     }
 
     /// The left side of every unit, relative to the left side of its tree's root unit.
     pub fn place(&self) -> Vec<f64> {
-        let n = self.len();
-        let mut w = Walk {
-            prelim: vec![0.0; n],
-            modifier: vec![0.0; n],
-            shift: vec![0.0; n],
-            change: vec![0.0; n],
-            thread_left: vec![NONE; n],
-            thread_right: vec![NONE; n],
-            extreme_left: vec![NONE; n],
-            extreme_right: vec![NONE; n],
-            modsum_left: vec![0.0; n],
-            modsum_right: vec![0.0; n],
-        };
+        let n = self.units.len();
+        let mut w = vec![
+            Walk {
+                prelim: 0.0,
+                modifier: 0.0,
+                shift: 0.0,
+                change: 0.0,
+                modsum_left: 0.0,
+                modsum_right: 0.0,
+                thread_left: NONE,
+                thread_right: NONE,
+                extreme_left: NONE,
+                extreme_right: NONE,
+            };
+            n
+        ];
         // (lowest bottom, sibling number) of the left siblings still visible on the right
         // contour, deepest at the bottom of the stack.
         let mut lowest: Vec<(f64, u32)> = Vec::new();
         for v in (0..n).rev() {
-            let count = self.child_count[v];
+            let Unit {
+                first_child: first,
+                child_count: count,
+                ..
+            } = self.units[v];
             if count == 0 {
-                w.extreme_left[v] = v as u32;
-                w.extreme_right[v] = v as u32;
-                w.modsum_left[v] = 0.0;
-                w.modsum_right[v] = 0.0;
+                w[v].extreme_left = v as u32;
+                w[v].extreme_right = v as u32;
                 continue;
             }
-            let first = self.first_child[v];
             lowest.clear();
-            lowest.push((self.bottom[w.extreme_left[first as usize] as usize], 0));
+            lowest.push((self.bottom(w[first as usize].extreme_left), 0));
             for i in 1..count {
-                let low = self.bottom[w.extreme_right[(first + i) as usize] as usize];
+                let low = self.bottom(w[(first + i) as usize].extreme_right);
                 self.separate(&mut w, first, i, &lowest);
                 while lowest.last().is_some_and(|&(y, _)| low >= y) {
                     lowest.pop();
                 }
                 lowest.push((low, i));
             }
-            let last = (first + count - 1) as usize;
-            let first = first as usize;
-            let left_anchor = w.prelim[first] + w.modifier[first] + self.anchor[first];
-            let right_anchor = w.prelim[last] + w.modifier[last] + self.anchor[last];
-            w.prelim[v] = (left_anchor + right_anchor) / 2.0 - self.anchor[v];
-            w.extreme_left[v] = w.extreme_left[first];
-            w.modsum_left[v] = w.modsum_left[first];
-            w.extreme_right[v] = w.extreme_right[last];
-            w.modsum_right[v] = w.modsum_right[last];
+            let (f, l) = (first as usize, (first + count - 1) as usize);
+            let left_anchor = w[f].prelim + w[f].modifier + self.units[f].anchor;
+            let right_anchor = w[l].prelim + w[l].modifier + self.units[l].anchor;
+            w[v].prelim = (left_anchor + right_anchor) / 2.0 - self.units[v].anchor;
+            w[v].extreme_left = w[f].extreme_left;
+            w[v].modsum_left = w[f].modsum_left;
+            w[v].extreme_right = w[l].extreme_right;
+            w[v].modsum_right = w[l].modsum_right;
         }
 
         // Second walk, parents first: spread the pending shifts, then sum modifiers downwards.
-        let mut modsum = vec![0.0; n];
         let mut x = vec![0.0; n];
         for v in 0..n {
             if v < self.root_count {
-                modsum[v] = w.modifier[v];
+                w[v].modsum_left = w[v].modifier;
             }
-            x[v] = w.prelim[v] + modsum[v];
-            let first = self.first_child[v] as usize;
-            let count = self.child_count[v] as usize;
+            let modsum = w[v].modsum_left;
+            x[v] = w[v].prelim + modsum;
+            let Unit {
+                first_child: first,
+                child_count: count,
+                ..
+            } = self.units[v];
             let (mut step, mut delta) = (0.0, 0.0);
-            for c in first..first + count {
-                step += w.shift[c];
-                delta += step + w.change[c];
-                w.modifier[c] += delta;
-                modsum[c] = modsum[v] + w.modifier[c];
+            for c in &mut w[first as usize..(first + count) as usize] {
+                step += c.shift;
+                delta += step + c.change;
+                c.modifier += delta;
+                c.modsum_left = modsum + c.modifier;
             }
         }
         x
@@ -157,73 +180,73 @@ impl TidyForest {
 
     /// Pushes child `i` of the children starting at `first` right until it clears its left
     /// siblings, then threads the shallower side onto the deeper one.
-    fn separate(&self, w: &mut Walk, first: u32, i: u32, lowest: &[(f64, u32)]) {
+    fn separate(&self, w: &mut [Walk], first: u32, i: u32, lowest: &[(f64, u32)]) {
         let current = first + i;
         let mut sr = current - 1;
-        let mut mssr = w.modifier[sr as usize];
+        let mut mssr = w[sr as usize].modifier;
         let mut cl = current;
-        let mut mscl = w.modifier[cl as usize];
+        let mut mscl = w[cl as usize].modifier;
         let mut cursor = lowest.len() - 1;
         while sr != NONE && cl != NONE {
-            let sy = self.bottom[sr as usize];
+            let sy = self.bottom(sr);
             while cursor > 0 && sy > lowest[cursor].0 {
                 cursor -= 1;
             }
-            let dist = (mssr + w.prelim[sr as usize] + self.breadth[sr as usize])
-                - (mscl + w.prelim[cl as usize]);
+            let dist =
+                (mssr + w[sr as usize].prelim + self.reach(sr)) - (mscl + w[cl as usize].prelim);
             if dist > 0.0 {
                 mscl += dist;
                 move_subtree(w, first, i, lowest[cursor].1, dist);
             }
-            let cy = self.bottom[cl as usize];
+            let cy = self.bottom(cl);
             if sy <= cy {
                 sr = self.next_right(w, sr);
                 if sr != NONE {
-                    mssr += w.modifier[sr as usize];
+                    mssr += w[sr as usize].modifier;
                 }
             }
             if sy >= cy {
                 cl = self.next_left(w, cl);
                 if cl != NONE {
-                    mscl += w.modifier[cl as usize];
+                    mscl += w[cl as usize].modifier;
                 }
             }
         }
         if sr == NONE && cl != NONE {
             // The new subtree is deeper: thread the left siblings' leftmost deepest node to it.
             let f = first as usize;
-            let li = w.extreme_left[f] as usize;
-            w.thread_left[li] = cl;
-            let diff = (mscl - w.modifier[cl as usize]) - w.modsum_left[f];
-            w.modifier[li] += diff;
-            w.prelim[li] -= diff;
-            w.extreme_left[f] = w.extreme_left[current as usize];
-            w.modsum_left[f] = w.modsum_left[current as usize];
+            let li = w[f].extreme_left as usize;
+            w[li].thread_left = cl;
+            let diff = (mscl - w[cl as usize].modifier) - w[f].modsum_left;
+            w[li].modifier += diff;
+            w[li].prelim -= diff;
+            w[f].extreme_left = w[current as usize].extreme_left;
+            w[f].modsum_left = w[current as usize].modsum_left;
         } else if sr != NONE && cl == NONE {
             // The left siblings are deeper: thread the new subtree's rightmost deepest node on.
             let c = current as usize;
-            let ri = w.extreme_right[c] as usize;
-            w.thread_right[ri] = sr;
-            let diff = (mssr - w.modifier[sr as usize]) - w.modsum_right[c];
-            w.modifier[ri] += diff;
-            w.prelim[ri] -= diff;
-            w.extreme_right[c] = w.extreme_right[c - 1];
-            w.modsum_right[c] = w.modsum_right[c - 1];
+            let ri = w[c].extreme_right as usize;
+            w[ri].thread_right = sr;
+            let diff = (mssr - w[sr as usize].modifier) - w[c].modsum_right;
+            w[ri].modifier += diff;
+            w[ri].prelim -= diff;
+            w[c].extreme_right = w[c - 1].extreme_right;
+            w[c].modsum_right = w[c - 1].modsum_right;
         }
     }
 }
 
 /// Moves child `i` right by `dist`, and records that the siblings strictly between it and
 /// sibling `si` are to move by evenly growing fractions of `dist`.
-fn move_subtree(w: &mut Walk, first: u32, i: u32, si: u32, dist: f64) {
+fn move_subtree(w: &mut [Walk], first: u32, i: u32, si: u32, dist: f64) {
     let c = (first + i) as usize;
-    w.modifier[c] += dist;
-    w.modsum_left[c] += dist;
-    w.modsum_right[c] += dist;
+    w[c].modifier += dist;
+    w[c].modsum_left += dist;
+    w[c].modsum_right += dist;
     if si + 1 != i {
         let between = f64::from(i - si);
-        w.shift[(first + si + 1) as usize] += dist / between;
-        w.shift[c] -= dist / between;
-        w.change[c] -= dist - dist / between;
+        w[(first + si + 1) as usize].shift += dist / between;
+        w[c].shift -= dist / between;
+        w[c].change -= dist - dist / between;
     }
 }
