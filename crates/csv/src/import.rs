@@ -1,4 +1,4 @@
-//! CSV files in, one [`Org`] out: all of it or, with the first error, none of it.
+//! CSV files in, one [`Org`] out: all of it, or with any error none of it.
 
 use std::borrow::Cow;
 
@@ -76,8 +76,8 @@ pub struct ImportPreview {
     pub more_errors: usize,
     pub warnings: Vec<ImportProblem>,
     pub more_warnings: usize,
-    /// What the org would hold: rows read, less those whose id (or, for allocations, any
-    /// of person, workstream and percent) is missing, unknown or repeated.
+    /// What the org would hold: rows read, less those too broken to keep (no id or name, a
+    /// repeated id; for allocations a missing or unknown person, workstream or percent).
     pub people: usize,
     pub teams: usize,
     pub workstreams: usize,
@@ -626,6 +626,8 @@ fn clean<'a>(
     let unescaped = unescape_formula(&text);
     if unescaped.len() < text.len() {
         text = Cow::Owned(unescaped.to_string());
+    } else if let Some(literal) = value::excel_text(&text) {
+        text = Cow::Owned(literal);
     } else if shape == Shape::Text && text.starts_with(FORMULA_TRIGGERS) {
         let first = text
             .chars()

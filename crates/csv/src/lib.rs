@@ -28,12 +28,13 @@
 //!   manager is kept as written (core flags `unknown-manager`), and self-managers, cycles and
 //!   several roots import as they are: they are states of the org, flagged, never refused. An
 //!   unknown team lead or allocation person or workstream is an error. Dotted-line managers
-//!   are one cell, ids separated by `;`.
+//!   are one cell, ids separated by `;` (spaces around each are ignored).
 //! - **Teams.** A teams file (name, lead, type) defines teams in its order; every other team
 //!   named by people or workstreams follows, bare, in first-seen order.
 //! - **Hostile text.** Bidirectional control characters (U+061C, U+200E/F, U+202A–E,
 //!   U+2066–9) are removed from every read cell, with a warning: they can make an id or name
-//!   display as something it is not. Formula-looking text is kept as text, with a warning.
+//!   display as something it is not. Formula-looking text is kept as text, with a warning;
+//!   Excel's `="00123"` idiom for keeping leading zeros is read as its text, `00123`.
 //! - **Errors.** Every problem is listed with file, row, column and header (or as a
 //!   whole-file problem), up to [`MAX_LISTED`] and then counted; with any error no org is
 //!   returned. Core's `Org::validate` runs last as a safety net.

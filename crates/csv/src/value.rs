@@ -33,6 +33,22 @@ pub fn unescape_formula(cell: &str) -> &str {
     }
 }
 
+/// The text of Excel's `="…"` idiom, which HR exports use to keep leading zeros in ids
+/// (`="00123"` → `00123`); `None` for any other cell.
+pub(crate) fn excel_text(cell: &str) -> Option<String> {
+    let inner = cell.strip_prefix("=\"")?.strip_suffix('"')?;
+    // Inside, a quote is written twice; a lone one means the formula is more than a literal.
+    let mut rest = inner;
+    let mut out = String::with_capacity(inner.len());
+    while let Some(i) = rest.find('"') {
+        out.push_str(rest.get(..i)?);
+        rest = rest.get(i..)?.strip_prefix("\"\"")?;
+        out.push('"');
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
 /// A number as written (`0.8`, `12`, `1e3`), finite; `None` for anything else.
 pub(crate) fn number(text: &str) -> Option<f64> {
     let t = text.trim();
@@ -98,6 +114,19 @@ mod tests {
         assert_eq!(escape_formula("'=1"), "''=1");
         assert_eq!(escape_formula("'x"), "'x");
         assert_eq!(unescape_formula("'x"), "'x");
+    }
+
+    #[test]
+    fn reads_excel_text_literals() {
+        assert_eq!(excel_text("=\"00123\"").as_deref(), Some("00123"));
+        assert_eq!(
+            excel_text("=\"say \"\"hi\"\"\"").as_deref(),
+            Some("say \"hi\"")
+        );
+        assert_eq!(excel_text("=\"\"").as_deref(), Some(""));
+        assert_eq!(excel_text("=\"a\"&\"b\""), None);
+        assert_eq!(excel_text("=\""), None);
+        assert_eq!(excel_text("=A1"), None);
     }
 
     #[test]

@@ -260,3 +260,18 @@ fn a_file_without_managers_is_all_roots_with_a_warning() {
     assert_eq!(got.warnings.len(), 1);
     assert!(got.warnings[0].message.contains("no manager column"));
 }
+
+#[test]
+fn excel_text_idiom_keeps_leading_zeros() {
+    let csv = b"Employee ID,Name,Manager ID\n=\"00100\",Ann,\n\"=\"\"00200\"\"\",Bob,=\"00100\"\n";
+    let got =
+        import(&ImportRequest::people(Source::new("p.csv", csv))).unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<(&str, Option<&str>)> = got
+        .org
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), p.manager_id.as_ref().map(|m| m.as_str())))
+        .collect();
+    assert_eq!(ids, [("00100", None), ("00200", Some("00100"))]);
+    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+}
