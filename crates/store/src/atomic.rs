@@ -35,7 +35,10 @@ pub(crate) fn temp_beside(path: &Path) -> Result<NamedTempFile, StoreError> {
             source: std::io::Error::new(std::io::ErrorKind::IsADirectory, "it is a directory"),
         });
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
@@ -55,10 +58,15 @@ pub(crate) fn commit(tmp: NamedTempFile, path: &Path, replace: Replace) -> Resul
     set_permissions(&tmp, path);
     tmp.as_file().sync_all().map_err(StoreError::io(path))?;
     match replace {
-        Replace::Yes => tmp.persist(path).map(drop).map_err(|e| StoreError::io(path)(e.error))?,
+        Replace::Yes => tmp
+            .persist(path)
+            .map(drop)
+            .map_err(|e| StoreError::io(path)(e.error))?,
         Replace::No => tmp.persist_noclobber(path).map(drop).map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                StoreError::Exists { path: path.to_path_buf() }
+                StoreError::Exists {
+                    path: path.to_path_buf(),
+                }
             } else {
                 StoreError::io(path)(e.error)
             }
@@ -70,9 +78,13 @@ pub(crate) fn commit(tmp: NamedTempFile, path: &Path, replace: Replace) -> Resul
 #[cfg(unix)]
 fn set_permissions(tmp: &NamedTempFile, path: &Path) {
     use std::os::unix::fs::PermissionsExt;
-    let mode = fs::metadata(path).map(|m| m.permissions().mode() & 0o7777).unwrap_or(0o644);
+    let mode = fs::metadata(path)
+        .map(|m| m.permissions().mode() & 0o7777)
+        .unwrap_or(0o644);
     // A failure leaves the temporary file's private 0600, which is safe.
-    let _ = tmp.as_file().set_permissions(fs::Permissions::from_mode(mode));
+    let _ = tmp
+        .as_file()
+        .set_permissions(fs::Permissions::from_mode(mode));
 }
 
 #[cfg(not(unix))]
@@ -81,7 +93,9 @@ fn set_permissions(_tmp: &NamedTempFile, _path: &Path) {}
 /// Makes the rename itself durable.
 #[cfg(unix)]
 fn sync_directory(path: &Path) -> Result<(), StoreError> {
-    fs::File::open(directory_of(path)).and_then(|d| d.sync_all()).map_err(StoreError::io(path))
+    fs::File::open(directory_of(path))
+        .and_then(|d| d.sync_all())
+        .map_err(StoreError::io(path))
 }
 
 #[cfg(not(unix))]

@@ -13,11 +13,11 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 use serde::{Deserialize, Serialize};
 use tempfile::TempPath;
 
+use crate::StoreError;
 use crate::atomic::{self, Replace};
 use crate::lock::{EditLock, SharedFile};
 use crate::schema::{self, MIGRATIONS, SCHEMA_VERSION};
 use crate::tables::{self, ReadError};
-use crate::StoreError;
 
 /// A scenario's key in its document. Ids are never reused while the scenario exists.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
@@ -102,7 +102,6 @@ struct Cached {
     view: View,
 }
 
-
 /// An open `.pendulum` document.
 ///
 /// Opened for editing, it holds an exclusive lock on the file until dropped: a second
@@ -143,13 +142,21 @@ impl Document {
     /// Refuses to replace an existing file ([`StoreError::Exists`]). Atomic: the document is
     /// built in a temporary file beside `path`, synced and renamed, so after a crash `path`
     /// either does not exist or holds the whole org.
-    pub fn create(path: impl AsRef<Path>, org: &Org, config: &RuleConfig) -> Result<Document, StoreError> {
+    pub fn create(
+        path: impl AsRef<Path>,
+        org: &Org,
+        config: &RuleConfig,
+    ) -> Result<Document, StoreError> {
         build(path.as_ref(), org, config, Replace::No)
     }
 
     /// [`Document::create`], replacing a file already at `path` (unless it is open in
     /// another Pendulum: [`StoreError::InUse`]).
-    pub fn create_or_replace(path: impl AsRef<Path>, org: &Org, config: &RuleConfig) -> Result<Document, StoreError> {
+    pub fn create_or_replace(
+        path: impl AsRef<Path>,
+        org: &Org,
+        config: &RuleConfig,
+    ) -> Result<Document, StoreError> {
         build(path.as_ref(), org, config, Replace::Yes)
     }
 
@@ -182,7 +189,10 @@ impl Document {
 
     /// Every scenario, the baseline first, then in creation order.
     pub fn scenarios(&self) -> Result<Vec<Scenario>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT id, name, parent FROM scenario ORDER BY id").map_err(self.db())?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, parent FROM scenario ORDER BY id")
+            .map_err(self.db())?;
         let rows = stmt
             .query_map([], |r| {
                 Ok(Scenario {
@@ -198,16 +208,25 @@ impl Document {
     /// The scenario with this name (compared without regard to case).
     pub fn scenario(&self, name: &str) -> Result<ScenarioId, StoreError> {
         self.conn
-            .query_row("SELECT id FROM scenario WHERE name = ?1", [name], |r| r.get(0))
+            .query_row("SELECT id FROM scenario WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(self.db())?
             .map(ScenarioId)
-            .ok_or_else(|| StoreError::UnknownScenario { path: self.path.clone(), scenario: format!("{name:?}") })
+            .ok_or_else(|| StoreError::UnknownScenario {
+                path: self.path.clone(),
+                scenario: format!("{name:?}"),
+            })
     }
 
     /// The scenario's org and rules as of `as_of` (`None`: with every edit applied). The
     /// view with every edit is cached and borrowed; a dated view is replayed.
-    pub fn view(&mut self, scenario: ScenarioId, as_of: Option<Date>) -> Result<Cow<'_, View>, StoreError> {
+    pub fn view(
+        &mut self,
+        scenario: ScenarioId,
+        as_of: Option<Date>,
+    ) -> Result<Cow<'_, View>, StoreError> {
         self.load(scenario)?;
         let cached = self.cached(scenario)?;
         if cached.edits.iter().all(|a| a.edit.applies_on(as_of)) {
@@ -222,13 +241,19 @@ impl Document {
     pub fn apply(&mut self, scenario: ScenarioId, edit: DatedEdit) -> Result<EditSeq, StoreError> {
         self.writable()?;
         let mut cached = self.take_loaded(scenario)?;
-        if let Err(e) = pendulum_core::apply(&mut cached.view.org, &mut cached.view.config, &edit.edit) {
+        if let Err(e) =
+            pendulum_core::apply(&mut cached.view.org, &mut cached.view.config, &edit.edit)
+        {
             self.cache = Some(cached);
             return Err(e.into());
         }
         let saved = self.append(scenario, &edit);
         match saved {
-            Ok(seq) => cached.edits.push(Applied { seq, edit, inherited: false }),
+            Ok(seq) => cached.edits.push(Applied {
+                seq,
+                edit,
+                inherited: false,
+            }),
             Err(_) => cached.view = self.replay(&cached.edits, None),
         }
         self.cache = Some(cached);
@@ -236,11 +261,20 @@ impl Document {
     }
 
     fn append(&mut self, scenario: ScenarioId, edit: &DatedEdit) -> Result<EditSeq, StoreError> {
-        let body = serde_json::to_string(&edit.edit)
-            .map_err(|e| StoreError::Database { path: self.path.clone(), message: e.to_string() })?;
+        let body = serde_json::to_string(&edit.edit).map_err(|e| StoreError::Database {
+            path: self.path.clone(),
+            message: e.to_string(),
+        })?;
         let db = StoreError::db(&self.path);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(&db)?;
-        tx.execute("UPDATE edit SET state = 2 WHERE scenario = ?1 AND state = 1", [scenario.0]).map_err(&db)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&db)?;
+        tx.execute(
+            "UPDATE edit SET state = 2 WHERE scenario = ?1 AND state = 1",
+            [scenario.0],
+        )
+        .map_err(&db)?;
         tx.execute(
             "INSERT INTO edit (scenario, body, effective) VALUES (?1, ?2, ?3)",
             params![scenario.0, body, edit.effective.map(|d| d.to_string())],
@@ -265,7 +299,10 @@ impl Document {
         };
         let saved = self
             .conn
-            .execute("UPDATE edit SET state = 1 WHERE seq = ?1 AND state = 0", [last.0])
+            .execute(
+                "UPDATE edit SET state = 1 WHERE seq = ?1 AND state = 0",
+                [last.0],
+            )
             .map_err(StoreError::db(&self.path));
         if saved.is_ok() {
             cached.edits.pop();
@@ -289,7 +326,10 @@ impl Document {
             )
             .optional()
             .map_err(StoreError::db(&self.path));
-        let (seq, edit) = match next.and_then(|row| row.map(|(s, b, e)| parse_edit(&self.path, s, &b, e)).transpose()) {
+        let (seq, edit) = match next.and_then(|row| {
+            row.map(|(s, b, e)| parse_edit(&self.path, s, &b, e))
+                .transpose()
+        }) {
             Ok(Some(found)) => found,
             Ok(None) => {
                 self.cache = Some(cached);
@@ -300,16 +340,25 @@ impl Document {
                 return Err(e);
             }
         };
-        if let Err(e) = pendulum_core::apply(&mut cached.view.org, &mut cached.view.config, &edit.edit) {
+        if let Err(e) =
+            pendulum_core::apply(&mut cached.view.org, &mut cached.view.config, &edit.edit)
+        {
             self.cache = Some(cached);
             return Err(e.into());
         }
         let saved = self
             .conn
-            .execute("UPDATE edit SET state = 0 WHERE seq = ?1 AND state = 1", [seq.0])
+            .execute(
+                "UPDATE edit SET state = 0 WHERE seq = ?1 AND state = 1",
+                [seq.0],
+            )
             .map_err(StoreError::db(&self.path));
         match saved {
-            Ok(_) => cached.edits.push(Applied { seq, edit, inherited: false }),
+            Ok(_) => cached.edits.push(Applied {
+                seq,
+                edit,
+                inherited: false,
+            }),
             Err(_) => cached.view = self.replay(&cached.edits, None),
         }
         self.cache = Some(cached);
@@ -323,12 +372,17 @@ impl Document {
 
     /// Whether [`Document::redo`] would redo something.
     pub fn can_redo(&self, scenario: ScenarioId) -> Result<bool, StoreError> {
-        self.exists("SELECT EXISTS (SELECT 1 FROM edit WHERE scenario = ?1 AND state = 1)", scenario)
+        self.exists(
+            "SELECT EXISTS (SELECT 1 FROM edit WHERE scenario = ?1 AND state = 1)",
+            scenario,
+        )
     }
 
     fn exists(&self, sql: &str, scenario: ScenarioId) -> Result<bool, StoreError> {
         self.check_scenario(scenario)?;
-        self.conn.query_row(sql, [scenario.0], |r| r.get(0)).map_err(self.db())
+        self.conn
+            .query_row(sql, [scenario.0], |r| r.get(0))
+            .map_err(self.db())
     }
 
     /// The scenario's whole edit log, oldest first, with undone and discarded edits.
@@ -340,7 +394,13 @@ impl Document {
             .map_err(self.db())?;
         let rows = stmt
             .query_map([scenario.0], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get::<_, i64>(3)?, r.get::<_, bool>(4)?))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, bool>(4)?,
+                ))
             })
             .map_err(self.db())?;
         let mut out = Vec::new();
@@ -352,7 +412,12 @@ impl Document {
                 1 => EditState::Undone,
                 _ => EditState::Discarded,
             };
-            out.push(LoggedEdit { seq, edit, state, inherited });
+            out.push(LoggedEdit {
+                seq,
+                edit,
+                state,
+                inherited,
+            });
         }
         Ok(out)
     }
@@ -364,8 +429,15 @@ impl Document {
         let name = scenario_name(name)?;
         self.check_unique(&name, None)?;
         let db = StoreError::db(&self.path);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(&db)?;
-        tx.execute("INSERT INTO scenario (name, parent) VALUES (?1, ?2)", params![name, from.0]).map_err(&db)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&db)?;
+        tx.execute(
+            "INSERT INTO scenario (name, parent) VALUES (?1, ?2)",
+            params![name, from.0],
+        )
+        .map_err(&db)?;
         let id = tx.last_insert_rowid();
         tx.execute(
             "INSERT INTO edit (scenario, body, effective, state, inherited) \
@@ -386,7 +458,10 @@ impl Document {
         let name = scenario_name(name)?;
         self.check_unique(&name, Some(scenario))?;
         self.conn
-            .execute("UPDATE scenario SET name = ?1 WHERE id = ?2", params![name, scenario.0])
+            .execute(
+                "UPDATE scenario SET name = ?1 WHERE id = ?2",
+                params![name, scenario.0],
+            )
             .map_err(self.db())?;
         Ok(())
     }
@@ -398,7 +473,9 @@ impl Document {
             return Err(StoreError::Baseline);
         }
         self.check_scenario(scenario)?;
-        self.conn.execute("DELETE FROM scenario WHERE id = ?1", [scenario.0]).map_err(self.db())?;
+        self.conn
+            .execute("DELETE FROM scenario WHERE id = ?1", [scenario.0])
+            .map_err(self.db())?;
         if self.cache.as_ref().is_some_and(|c| c.scenario == scenario) {
             self.cache = None;
         }
@@ -406,7 +483,12 @@ impl Document {
     }
 
     /// What changed from scenario `before` to scenario `after`, both as of `as_of`.
-    pub fn compare(&mut self, before: ScenarioId, after: ScenarioId, as_of: Date) -> Result<Diff, StoreError> {
+    pub fn compare(
+        &mut self,
+        before: ScenarioId,
+        after: ScenarioId,
+        as_of: Date,
+    ) -> Result<Diff, StoreError> {
         let b = self.view(before, Some(as_of))?.into_owned();
         let a = self.view(after, Some(as_of))?.into_owned();
         let sb = Snapshot::new(&b.org, as_of, &b.config);
@@ -416,8 +498,13 @@ impl Document {
 
     /// SQLite's full `integrity_check` of the file.
     pub fn integrity_check(&self) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check(10)").map_err(self.db())?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(self.db())?;
+        let mut stmt = self
+            .conn
+            .prepare("PRAGMA integrity_check(10)")
+            .map_err(self.db())?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(self.db())?;
         let found: Vec<String> = rows.collect::<Result<_, _>>().map_err(self.db())?;
         if found.first().map(String::as_str) == Some("ok") {
             Ok(())
@@ -431,18 +518,31 @@ impl Document {
     }
 
     fn writable(&self) -> Result<(), StoreError> {
-        if self.is_read_only() { Err(StoreError::ReadOnly { path: self.path.clone() }) } else { Ok(()) }
+        if self.is_read_only() {
+            Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            })
+        } else {
+            Ok(())
+        }
     }
 
     fn check_scenario(&self, scenario: ScenarioId) -> Result<(), StoreError> {
         let found: bool = self
             .conn
-            .query_row("SELECT EXISTS (SELECT 1 FROM scenario WHERE id = ?1)", [scenario.0], |r| r.get(0))
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM scenario WHERE id = ?1)",
+                [scenario.0],
+                |r| r.get(0),
+            )
             .map_err(self.db())?;
         if found {
             Ok(())
         } else {
-            Err(StoreError::UnknownScenario { path: self.path.clone(), scenario: scenario.to_string() })
+            Err(StoreError::UnknownScenario {
+                path: self.path.clone(),
+                scenario: scenario.to_string(),
+            })
         }
     }
 
@@ -456,7 +556,10 @@ impl Document {
             )
             .map_err(self.db())?;
         if taken {
-            Err(StoreError::DuplicateScenario { path: self.path.clone(), name: name.to_string() })
+            Err(StoreError::DuplicateScenario {
+                path: self.path.clone(),
+                name: name.to_string(),
+            })
         } else {
             Ok(())
         }
@@ -471,7 +574,10 @@ impl Document {
     fn cached(&self, scenario: ScenarioId) -> Result<&Cached, StoreError> {
         match &self.cache {
             Some(c) if c.scenario == scenario => Ok(c),
-            _ => Err(StoreError::UnknownScenario { path: self.path.clone(), scenario: scenario.to_string() }),
+            _ => Err(StoreError::UnknownScenario {
+                path: self.path.clone(),
+                scenario: scenario.to_string(),
+            }),
         }
     }
 
@@ -484,7 +590,11 @@ impl Document {
                 self.check_scenario(scenario)?;
                 let edits = self.applied_edits(scenario)?;
                 let view = self.replay(&edits, None);
-                Ok(Cached { scenario, edits, view })
+                Ok(Cached {
+                    scenario,
+                    edits,
+                    view,
+                })
             }
         }
     }
@@ -496,14 +606,23 @@ impl Document {
             .map_err(self.db())?;
         let rows = stmt
             .query_map([scenario.0], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get::<_, bool>(3)?))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get(2)?,
+                    r.get::<_, bool>(3)?,
+                ))
             })
             .map_err(self.db())?;
         let mut out = Vec::new();
         for row in rows {
             let (seq, body, effective, inherited) = row.map_err(self.db())?;
             let (seq, edit) = parse_edit(&self.path, seq, &body, effective)?;
-            out.push(Applied { seq, edit, inherited });
+            out.push(Applied {
+                seq,
+                edit,
+                inherited,
+            });
         }
         Ok(out)
     }
@@ -511,21 +630,38 @@ impl Document {
     /// The imported org with `edits` applied as of `as_of`.
     fn replay(&self, edits: &[Applied], as_of: Option<Date>) -> View {
         let (mut org, mut config) = (self.imported.clone(), self.imported_config.clone());
-        let skipped = pendulum_core::replay(&mut org, &mut config, edits.iter().map(|a| &a.edit), as_of)
-            .into_iter()
-            .filter_map(|s| edits.get(s.index).map(|a| SkippedEdit { seq: a.seq, error: s.error }))
-            .collect();
-        View { org, config, skipped }
+        let skipped =
+            pendulum_core::replay(&mut org, &mut config, edits.iter().map(|a| &a.edit), as_of)
+                .into_iter()
+                .filter_map(|s| {
+                    edits.get(s.index).map(|a| SkippedEdit {
+                        seq: a.seq,
+                        error: s.error,
+                    })
+                })
+                .collect();
+        View {
+            org,
+            config,
+            skipped,
+        }
     }
 }
 
-fn parse_edit(path: &Path, seq: i64, body: &str, effective: Option<String>) -> Result<(EditSeq, DatedEdit), StoreError> {
-    let edit: Edit =
-        serde_json::from_str(body).map_err(|e| StoreError::corrupt(path, format!("edit {seq} is unreadable: {e}")))?;
+fn parse_edit(
+    path: &Path,
+    seq: i64,
+    body: &str,
+    effective: Option<String>,
+) -> Result<(EditSeq, DatedEdit), StoreError> {
+    let edit: Edit = serde_json::from_str(body)
+        .map_err(|e| StoreError::corrupt(path, format!("edit {seq} is unreadable: {e}")))?;
     let effective = effective
         .map(|d| Date::parse(&d))
         .transpose()
-        .map_err(|e| StoreError::corrupt(path, format!("edit {seq} has a bad effective date: {e}")))?;
+        .map_err(|e| {
+            StoreError::corrupt(path, format!("edit {seq} has a bad effective date: {e}"))
+        })?;
     Ok((EditSeq(seq), DatedEdit { edit, effective }))
 }
 
@@ -541,7 +677,10 @@ fn scenario_name(name: &str) -> Result<String, StoreError> {
     } else {
         return Ok(trimmed.to_string());
     };
-    Err(StoreError::ScenarioName { name: name.to_string(), reason: reason.to_string() })
+    Err(StoreError::ScenarioName {
+        name: name.to_string(),
+        reason: reason.to_string(),
+    })
 }
 
 fn read<T>(path: &Path, result: Result<T, ReadError>) -> Result<T, StoreError> {
@@ -554,7 +693,9 @@ fn read<T>(path: &Path, result: Result<T, ReadError>) -> Result<T, StoreError> {
 fn open_with(path: &Path, mode: Mode) -> Result<Document, StoreError> {
     let meta = fs::symlink_metadata(path).map_err(StoreError::io(path))?;
     if meta.file_type().is_symlink() {
-        return Err(StoreError::SymbolicLink { path: path.to_path_buf() });
+        return Err(StoreError::SymbolicLink {
+            path: path.to_path_buf(),
+        });
     }
     if meta.is_dir() {
         return Err(StoreError::not_pendulum(path, "it is a directory"));
@@ -563,7 +704,11 @@ fn open_with(path: &Path, mode: Mode) -> Result<Document, StoreError> {
         return Err(StoreError::not_pendulum(path, "it is not a regular file"));
     }
     let file = SharedFile::open(path)?;
-    let edit_lock = if mode == Mode::Edit && file.is_writable() { Some(EditLock::take(&file, path)?) } else { None };
+    let edit_lock = if mode == Mode::Edit && file.is_writable() {
+        Some(EditLock::take(&file, path)?)
+    } else {
+        None
+    };
     let header_version = schema::check_header(path, &file)?;
     let read_only = edit_lock.is_none();
 
@@ -579,11 +724,13 @@ fn open_with(path: &Path, mode: Mode) -> Result<Document, StoreError> {
     } else {
         set_durability(&conn).map_err(StoreError::db(path))?;
         if version < SCHEMA_VERSION {
-            schema::migrate(&mut conn, version, SCHEMA_VERSION).map_err(|e| StoreError::Migration {
-                path: path.to_path_buf(),
-                from: version.max(header_version),
-                to: SCHEMA_VERSION,
-                message: e.to_string(),
+            schema::migrate(&mut conn, version, SCHEMA_VERSION).map_err(|e| {
+                StoreError::Migration {
+                    path: path.to_path_buf(),
+                    from: version.max(header_version),
+                    to: SCHEMA_VERSION,
+                    message: e.to_string(),
+                }
             })?;
         }
     }
@@ -607,7 +754,9 @@ fn set_durability(conn: &Connection) -> rusqlite::Result<()> {
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(rusqlite::Error::SqliteFailure(
             rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
-            Some(format!("write-ahead logging is not available here (journal mode {mode})")),
+            Some(format!(
+                "write-ahead logging is not available here (journal mode {mode})"
+            )),
         ));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
@@ -618,7 +767,11 @@ fn set_durability(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 /// For a read-only open of an older schema: a private copy, upgraded, deleted on close.
-fn migrated_copy(conn: Connection, path: &Path, version: u32) -> Result<(Connection, TempPath), StoreError> {
+fn migrated_copy(
+    conn: Connection,
+    path: &Path,
+    version: u32,
+) -> Result<(Connection, TempPath), StoreError> {
     let tmp = tempfile::Builder::new()
         .prefix("pendulum-")
         .suffix(".pendulum")
@@ -629,7 +782,8 @@ fn migrated_copy(conn: Connection, path: &Path, version: u32) -> Result<(Connect
         path: tmp.to_path_buf(),
         source: std::io::Error::other("the temporary directory's path is not UTF-8"),
     })?;
-    conn.execute("VACUUM INTO ?1", [target]).map_err(StoreError::db(path))?;
+    conn.execute("VACUUM INTO ?1", [target])
+        .map_err(StoreError::db(path))?;
     drop(conn);
     let mut copy = schema::connect(&tmp, false)?;
     schema::migrate(&mut copy, version, SCHEMA_VERSION).map_err(|e| StoreError::Migration {
@@ -641,16 +795,31 @@ fn migrated_copy(conn: Connection, path: &Path, version: u32) -> Result<(Connect
     Ok((copy, tmp))
 }
 
-fn build(path: &Path, org: &Org, config: &RuleConfig, replace: Replace) -> Result<Document, StoreError> {
+fn build(
+    path: &Path,
+    org: &Org,
+    config: &RuleConfig,
+    replace: Replace,
+) -> Result<Document, StoreError> {
     let mut problems = org.validate();
     problems.extend(
-        config.validate().into_iter().map(|(field, message)| Invalid { field: format!("rules.{field}"), message }),
+        config
+            .validate()
+            .into_iter()
+            .map(|(field, message)| Invalid {
+                field: format!("rules.{field}"),
+                message,
+            }),
     );
     if !problems.is_empty() {
         return Err(StoreError::InvalidOrg { problems });
     }
     match fs::symlink_metadata(path) {
-        Ok(_) if replace == Replace::No => return Err(StoreError::Exists { path: path.to_path_buf() }),
+        Ok(_) if replace == Replace::No => {
+            return Err(StoreError::Exists {
+                path: path.to_path_buf(),
+            });
+        }
         Ok(m) if m.is_file() => {
             // Replacing a document another Pendulum is editing would lose its work.
             let file = SharedFile::open(path)?;
@@ -672,7 +841,9 @@ fn build(path: &Path, org: &Org, config: &RuleConfig, replace: Replace) -> Resul
 /// Writes a whole new document into the (empty) temporary file. No journal: on failure the
 /// temporary file is deleted, so there is nothing to roll back.
 fn fill(tmp: &Path, org: &Org, config: &RuleConfig) -> rusqlite::Result<()> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_NOFOLLOW;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_NOFOLLOW;
     let mut conn = Connection::open_with_flags(tmp, flags)?;
     conn.pragma_update_and_check(None, "journal_mode", "off", |r| r.get::<_, String>(0))?;
     conn.pragma_update(None, "synchronous", "OFF")?;
@@ -681,7 +852,10 @@ fn fill(tmp: &Path, org: &Org, config: &RuleConfig) -> rusqlite::Result<()> {
     schema::run_steps(&tx, &MIGRATIONS, 0, SCHEMA_VERSION)?;
     tables::write_org(&tx, org)?;
     tables::write_rules(&tx, config).map_err(|m| {
-        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_MISUSE), Some(m))
+        rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_MISUSE),
+            Some(m),
+        )
     })?;
     tx.commit()?;
     conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get::<_, String>(0))?;

@@ -17,7 +17,11 @@ pub enum StoreError {
         "{} was made by a newer Pendulum (schema {found} > {supported}); update Pendulum to open it",
         .path.display()
     )]
-    NewerSchema { path: PathBuf, found: u32, supported: u32 },
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
     #[error("{} is in use by another Pendulum window or program; close it there and try again", .path.display())]
     InUse { path: PathBuf },
     #[error("{} is read-only: changes cannot be saved (save a copy elsewhere, or make the file writable)", .path.display())]
@@ -39,7 +43,12 @@ pub enum StoreError {
         "{} could not be upgraded from schema {from} to {to} ({message}); the file is unchanged",
         .path.display()
     )]
-    Migration { path: PathBuf, from: u32, to: u32, message: String },
+    Migration {
+        path: PathBuf,
+        from: u32,
+        to: u32,
+        message: String,
+    },
     /// The org given to `create` has structural faults (duplicate ids, fte out of range…).
     #[error("the org cannot be saved: {}", join(problems))]
     InvalidOrg { problems: Vec<Invalid> },
@@ -57,20 +66,33 @@ pub enum StoreError {
 }
 
 fn join(problems: &[Invalid]) -> String {
-    problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 impl StoreError {
     pub(crate) fn io(path: &Path) -> impl Fn(io::Error) -> StoreError + '_ {
-        move |source| StoreError::Io { path: path.to_path_buf(), source }
+        move |source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     }
 
     pub(crate) fn corrupt(path: &Path, detail: impl Into<String>) -> StoreError {
-        StoreError::Corrupt { path: path.to_path_buf(), detail: detail.into() }
+        StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: detail.into(),
+        }
     }
 
     pub(crate) fn not_pendulum(path: &Path, reason: impl Into<String>) -> StoreError {
-        StoreError::NotPendulum { path: path.to_path_buf(), reason: reason.into() }
+        StoreError::NotPendulum {
+            path: path.to_path_buf(),
+            reason: reason.into(),
+        }
     }
 
     /// Maps an SQLite failure to what it means for the user.
@@ -78,17 +100,27 @@ impl StoreError {
         move |e| {
             let path = path.to_path_buf();
             match e.sqlite_error_code() {
-                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::InUse { path },
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                    StoreError::InUse { path }
+                }
                 Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
                 Some(ErrorCode::DiskFull) => StoreError::DiskFull { path },
-                Some(ErrorCode::NotADatabase) => {
-                    StoreError::NotPendulum { path, reason: "it is not a database".into() }
-                }
-                Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path, detail: e.to_string() },
-                Some(ErrorCode::OperationInterrupted) => {
-                    StoreError::Corrupt { path, detail: "checking it took too long".into() }
-                }
-                _ => StoreError::Database { path, message: e.to_string() },
+                Some(ErrorCode::NotADatabase) => StoreError::NotPendulum {
+                    path,
+                    reason: "it is not a database".into(),
+                },
+                Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+                    path,
+                    detail: e.to_string(),
+                },
+                Some(ErrorCode::OperationInterrupted) => StoreError::Corrupt {
+                    path,
+                    detail: "checking it took too long".into(),
+                },
+                _ => StoreError::Database {
+                    path,
+                    message: e.to_string(),
+                },
             }
         }
     }

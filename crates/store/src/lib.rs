@@ -93,6 +93,8 @@ mod schema;
 mod tables;
 
 pub use atomic::write_atomically;
-pub use document::{Document, EditSeq, EditState, LoggedEdit, Scenario, ScenarioId, SkippedEdit, View};
+pub use document::{
+    Document, EditSeq, EditState, LoggedEdit, Scenario, ScenarioId, SkippedEdit, View,
+};
 pub use error::StoreError;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};

@@ -23,7 +23,9 @@ static OPEN_FILES: Mutex<BTreeMap<FileKey, Weak<SharedFile>>> = Mutex::new(BTree
 
 fn open_files() -> MutexGuard<'static, BTreeMap<FileKey, Weak<SharedFile>>> {
     // The map stays consistent even if a holder panicked: every change is one insert or remove.
-    OPEN_FILES.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    OPEN_FILES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The one descriptor of a document file in this process.
@@ -47,7 +49,10 @@ impl Drop for SharedFile {
 impl SharedFile {
     /// The descriptor for `path`, opened read-write where allowed, never through a symlink.
     pub(crate) fn open(path: &Path) -> Result<Arc<SharedFile>, StoreError> {
-        let key = file_key(path, &std::fs::symlink_metadata(path).map_err(StoreError::io(path))?);
+        let key = file_key(
+            path,
+            &std::fs::symlink_metadata(path).map_err(StoreError::io(path))?,
+        );
         let mut files = open_files();
         if let Some(shared) = files.get(&key).and_then(Weak::upgrade) {
             drop(files);
@@ -55,14 +60,20 @@ impl SharedFile {
         }
         let (file, writable) = match options(true).open(path) {
             Ok(f) => (f, true),
-            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
-                (options(false).open(path).map_err(StoreError::io(path))?, false)
-            }
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => (
+                options(false).open(path).map_err(StoreError::io(path))?,
+                false,
+            ),
             Err(e) => return Err(StoreError::io(path)(e)),
         };
         // The path may have been replaced between the stat and the open; key by what was opened.
         let key = file_key(path, &file.metadata().map_err(StoreError::io(path))?);
-        let shared = Arc::new(SharedFile { file, key, writable, editing: AtomicBool::new(false) });
+        let shared = Arc::new(SharedFile {
+            file,
+            key,
+            writable,
+            editing: AtomicBool::new(false),
+        });
         files.insert(key, Arc::downgrade(&shared));
         drop(files);
         Ok(shared)
@@ -96,14 +107,18 @@ pub(crate) struct EditLock(Arc<SharedFile>);
 impl EditLock {
     pub(crate) fn take(shared: &Arc<SharedFile>, path: &Path) -> Result<EditLock, StoreError> {
         if shared.editing.swap(true, Ordering::SeqCst) {
-            return Err(StoreError::InUse { path: path.to_path_buf() });
+            return Err(StoreError::InUse {
+                path: path.to_path_buf(),
+            });
         }
         match shared.file.try_lock() {
             Ok(()) => Ok(EditLock(Arc::clone(shared))),
             Err(e) => {
                 shared.editing.store(false, Ordering::SeqCst);
                 Err(match e {
-                    TryLockError::WouldBlock => StoreError::InUse { path: path.to_path_buf() },
+                    TryLockError::WouldBlock => StoreError::InUse {
+                        path: path.to_path_buf(),
+                    },
                     TryLockError::Error(e) => StoreError::io(path)(e),
                 })
             }
@@ -141,7 +156,9 @@ fn file_key(_path: &Path, m: &std::fs::Metadata) -> FileKey {
 fn file_key(path: &Path, _m: &std::fs::Metadata) -> FileKey {
     let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let bytes = full.as_os_str().as_encoded_bytes();
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
     (hash, bytes.len() as u64)
 }
 

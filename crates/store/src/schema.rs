@@ -18,8 +18,10 @@ pub const SCHEMA_VERSION: u32 = 2;
 
 /// Forward migrations: step `n` (1-based) turns a schema `n - 1` file into schema `n`.
 /// Creating a document runs them all, so every step is exercised by every test.
-pub(crate) const MIGRATIONS: [&str; SCHEMA_VERSION as usize] =
-    [include_str!("../migrations/0001_org.sql"), include_str!("../migrations/0002_scenarios.sql")];
+pub(crate) const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
+    include_str!("../migrations/0001_org.sql"),
+    include_str!("../migrations/0002_scenarios.sql"),
+];
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -46,14 +48,20 @@ pub(crate) fn check_header(path: &Path, file: &SharedFile) -> Result<u32, StoreE
     if filled < header.len() {
         return Err(StoreError::not_pendulum(path, "it is cut short"));
     }
-    let be = |at: usize| u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    let be = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
     let (version, application) = (be(60), be(68) as i32);
     check_identity(path, application, version)?;
     Ok(version)
 }
 
 /// The application id and schema version, from the header or from SQLite's pragmas.
-pub(crate) fn check_identity(path: &Path, application: i32, version: u32) -> Result<(), StoreError> {
+pub(crate) fn check_identity(
+    path: &Path,
+    application: i32,
+    version: u32,
+) -> Result<(), StoreError> {
     if application != APPLICATION_ID {
         return Err(StoreError::not_pendulum(
             path,
@@ -68,14 +76,22 @@ pub(crate) fn check_identity(path: &Path, application: i32, version: u32) -> Res
         return Err(StoreError::not_pendulum(path, "it was never initialised"));
     }
     if version > SCHEMA_VERSION {
-        return Err(StoreError::NewerSchema { path: path.to_path_buf(), found: version, supported: SCHEMA_VERSION });
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
     }
     Ok(())
 }
 
 /// Opens an existing file through SQLite, never creating it and never following a symlink.
 pub(crate) fn connect(path: &Path, read_only: bool) -> Result<Connection, StoreError> {
-    let access = if read_only { OpenFlags::SQLITE_OPEN_READ_ONLY } else { OpenFlags::SQLITE_OPEN_READ_WRITE };
+    let access = if read_only {
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+    } else {
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+    };
     let flags = access | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_NOFOLLOW;
     let conn = Connection::open_with_flags(path, flags).map_err(StoreError::db(path))?;
     harden(&conn).map_err(StoreError::db(path))?;
@@ -106,9 +122,11 @@ pub(crate) fn verify(conn: &mut Connection, path: &Path, file_len: u64) -> Resul
     // 1.5 s for a small file, plus time to read a big one at a slow 50 MB/s.
     let budget = Duration::from_millis(1_500) + Duration::from_millis(file_len / 50_000);
     let deadline = Instant::now() + budget;
-    conn.progress_handler(1_000, Some(move || Instant::now() > deadline)).map_err(StoreError::db(path))?;
+    conn.progress_handler(1_000, Some(move || Instant::now() > deadline))
+        .map_err(StoreError::db(path))?;
     let checked = verify_within_deadline(conn, path);
-    conn.progress_handler(0, None::<fn() -> bool>).map_err(StoreError::db(path))?;
+    conn.progress_handler(0, None::<fn() -> bool>)
+        .map_err(StoreError::db(path))?;
     checked
 }
 
@@ -122,8 +140,12 @@ fn verify_within_deadline(conn: &Connection, path: &Path) -> Result<u32, StoreEr
     if problems.first().map(String::as_str) != Some("ok") {
         return Err(StoreError::corrupt(path, problems.join("; ")));
     }
-    let application: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(&db)?;
-    let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(&db)?;
+    let application: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(&db)?;
+    let version: u32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(&db)?;
     check_identity(path, application, version)?;
     let found = schema_of(conn).map_err(&db)?;
     if found != expected_schema(version).map_err(&db)? {
@@ -139,7 +161,8 @@ type SchemaRow = (String, String, String, Option<String>);
 
 /// Every object of the file's schema as SQLite stores it, including the CREATE text.
 fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<SchemaRow>> {
-    let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")?;
+    let mut stmt =
+        conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     rows.collect()
 }
@@ -162,7 +185,12 @@ pub(crate) fn migrate(conn: &mut Connection, from: u32, to: u32) -> rusqlite::Re
 
 /// Applies steps `from + 1 ..= to` of `steps` and records the version, inside the caller's
 /// transaction.
-pub(crate) fn run_steps(conn: &Connection, steps: &[&str], from: u32, to: u32) -> rusqlite::Result<()> {
+pub(crate) fn run_steps(
+    conn: &Connection,
+    steps: &[&str],
+    from: u32,
+    to: u32,
+) -> rusqlite::Result<()> {
     for sql in steps.iter().take(to as usize).skip(from as usize) {
         conn.execute_batch(sql)?;
     }
@@ -187,28 +215,49 @@ mod tests {
             conn.execute("INSERT INTO person (position, id, name, title, status, fte, assistant) VALUES (0, 'a', 'A', '', 'active', 1.0, 0)", []).unwrap();
         }
         let before = std::fs::read(&path).unwrap();
-        let steps = [MIGRATIONS[0], "CREATE TABLE later (x INTEGER); INSERT INTO person (id) VALUES (NULL);"];
+        let steps = [
+            MIGRATIONS[0],
+            "CREATE TABLE later (x INTEGER); INSERT INTO person (id) VALUES (NULL);",
+        ];
         {
             let mut conn = Connection::open(&path).unwrap();
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).unwrap();
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .unwrap();
             assert!(run_steps(&tx, &steps, 1, 2).is_err());
             drop(tx);
-            let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+            let version: u32 = conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .unwrap();
             assert_eq!(version, 1);
             let later: i64 = conn
-                .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'later'", [], |r| r.get(0))
+                .query_row(
+                    "SELECT count(*) FROM sqlite_schema WHERE name = 'later'",
+                    [],
+                    |r| r.get(0),
+                )
                 .unwrap();
-            assert_eq!(later, 0, "the first statement of the failed step was rolled back");
+            assert_eq!(
+                later, 0,
+                "the first statement of the failed step was rolled back"
+            );
         }
         assert_eq!(std::fs::read(&path).unwrap(), before);
     }
 
     #[test]
     fn every_version_has_a_distinct_schema() {
-        let schemas: Vec<_> = (1..=SCHEMA_VERSION).map(|v| expected_schema(v).unwrap()).collect();
+        let schemas: Vec<_> = (1..=SCHEMA_VERSION)
+            .map(|v| expected_schema(v).unwrap())
+            .collect();
         for pair in schemas.windows(2) {
             assert_ne!(pair[0], pair[1]);
         }
-        assert!(schemas.iter().flatten().all(|(kind, ..)| kind == "table" || kind == "index"));
+        assert!(
+            schemas
+                .iter()
+                .flatten()
+                .all(|(kind, ..)| kind == "table" || kind == "index")
+        );
     }
 }

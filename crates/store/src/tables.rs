@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 
 use pendulum_core::{
-    Allocation, Date, Org, Person, PersonId, Role, RuleConfig, Status, Team, TeamId, TeamKind, Workstream,
-    WorkstreamId, WorkstreamKind,
+    Allocation, Date, Org, Person, PersonId, Role, RuleConfig, Status, Team, TeamId, TeamKind,
+    Workstream, WorkstreamId, WorkstreamKind,
 };
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row, params};
@@ -20,7 +20,8 @@ pub(crate) fn write_org(conn: &Connection, org: &Org) -> rusqlite::Result<()> {
          start_date, end_date, fte, location, email, role_since, assistant) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?;
-    let mut dotted = conn.prepare("INSERT INTO dotted_line (person, position, manager) VALUES (?1, ?2, ?3)")?;
+    let mut dotted =
+        conn.prepare("INSERT INTO dotted_line (person, position, manager) VALUES (?1, ?2, ?3)")?;
     for (i, p) in org.people.iter().enumerate() {
         person.execute(params![
             i as i64,
@@ -44,7 +45,8 @@ pub(crate) fn write_org(conn: &Connection, org: &Org) -> rusqlite::Result<()> {
             dotted.execute(params![p.id.as_str(), k as i64, m.as_str()])?;
         }
     }
-    let mut team = conn.prepare("INSERT INTO team (position, id, lead, kind) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut team =
+        conn.prepare("INSERT INTO team (position, id, lead, kind) VALUES (?1, ?2, ?3, ?4)")?;
     for (i, t) in org.teams.iter().enumerate() {
         team.execute(params![
             i as i64,
@@ -104,7 +106,8 @@ pub(crate) fn write_rules(conn: &Connection, config: &RuleConfig) -> Result<(), 
         } else {
             return Err(format!("rule setting {name} is not a number"));
         };
-        stmt.execute(params![name, cell]).map_err(|e| e.to_string())?;
+        stmt.execute(params![name, cell])
+            .map_err(|e| e.to_string())?;
     }
     Ok(())
 }
@@ -128,7 +131,9 @@ fn content(what: impl Into<String>) -> ReadError {
 fn date(row: &Row<'_>, col: usize, what: &str) -> Result<Option<Date>, ReadError> {
     match row.get::<_, Option<String>>(col)? {
         None => Ok(None),
-        Some(s) => Date::parse(&s).map(Some).map_err(|e| content(format!("{what}: {e}"))),
+        Some(s) => Date::parse(&s)
+            .map(Some)
+            .map_err(|e| content(format!("{what}: {e}"))),
     }
 }
 
@@ -137,25 +142,43 @@ fn role(s: &str) -> Option<Role> {
 }
 
 fn status(s: &str) -> Option<Status> {
-    [Status::Active, Status::Open, Status::Leaving].into_iter().find(|x| x.as_str() == s)
+    [Status::Active, Status::Open, Status::Leaving]
+        .into_iter()
+        .find(|x| x.as_str() == s)
 }
 
 fn team_kind(s: &str) -> Option<TeamKind> {
-    [TeamKind::StreamAligned, TeamKind::Platform, TeamKind::Enabling, TeamKind::ComplicatedSubsystem]
-        .into_iter()
-        .find(|x| x.as_str() == s)
+    [
+        TeamKind::StreamAligned,
+        TeamKind::Platform,
+        TeamKind::Enabling,
+        TeamKind::ComplicatedSubsystem,
+    ]
+    .into_iter()
+    .find(|x| x.as_str() == s)
 }
 
 fn workstream_kind(s: &str) -> Option<WorkstreamKind> {
-    [WorkstreamKind::Feature, WorkstreamKind::Migration, WorkstreamKind::Operations, WorkstreamKind::Other]
-        .into_iter()
-        .find(|x| x.as_str() == s)
+    [
+        WorkstreamKind::Feature,
+        WorkstreamKind::Migration,
+        WorkstreamKind::Operations,
+        WorkstreamKind::Other,
+    ]
+    .into_iter()
+    .find(|x| x.as_str() == s)
 }
 
-fn word<T>(value: Option<String>, parse: fn(&str) -> Option<T>, what: &str) -> Result<Option<T>, ReadError> {
+fn word<T>(
+    value: Option<String>,
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<Option<T>, ReadError> {
     match value {
         None => Ok(None),
-        Some(s) => parse(&s).map(Some).ok_or_else(|| content(format!("{what}: unknown value {s:?}"))),
+        Some(s) => parse(&s)
+            .map(Some)
+            .ok_or_else(|| content(format!("{what}: unknown value {s:?}"))),
     }
 }
 
@@ -188,7 +211,12 @@ pub(crate) fn read_org(conn: &Connection) -> Result<Org, ReadError> {
             assistant: match assistant {
                 0 => false,
                 1 => true,
-                other => return Err(content(format!("{}: {other} is not 0 or 1", what("assistant")))),
+                other => {
+                    return Err(content(format!(
+                        "{}: {other} is not 0 or 1",
+                        what("assistant")
+                    )));
+                }
             },
             dotted_managers: Vec::new(),
             id: PersonId(id),
@@ -199,12 +227,15 @@ pub(crate) fn read_org(conn: &Connection) -> Result<Org, ReadError> {
         by_id.entry(p.id.as_str()).or_insert(i);
     }
     let mut dotted: Vec<Vec<PersonId>> = vec![Vec::new(); org.people.len()];
-    let mut stmt = conn.prepare("SELECT person, manager FROM dotted_line ORDER BY person, position")?;
+    let mut stmt =
+        conn.prepare("SELECT person, manager FROM dotted_line ORDER BY person, position")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let person: String = r.get(0)?;
         let Some(&i) = by_id.get(person.as_str()) else {
-            return Err(content(format!("a dotted line names an unknown person {person:?}")));
+            return Err(content(format!(
+                "a dotted line names an unknown person {person:?}"
+            )));
         };
         if let Some(list) = dotted.get_mut(i) {
             list.push(PersonId(r.get(1)?));
@@ -219,7 +250,11 @@ pub(crate) fn read_org(conn: &Connection) -> Result<Org, ReadError> {
     while let Some(r) = rows.next()? {
         let id: String = r.get(0)?;
         let kind = word(r.get(2)?, team_kind, &format!("team {id:?} kind"))?;
-        org.teams.push(Team { id: TeamId(id), lead: r.get::<_, Option<String>>(1)?.map(PersonId), kind });
+        org.teams.push(Team {
+            id: TeamId(id),
+            lead: r.get::<_, Option<String>>(1)?.map(PersonId),
+            kind,
+        });
     }
 
     let mut stmt = conn.prepare(
