@@ -74,3 +74,31 @@ impl fmt::Display for ApiError {
 impl std::error::Error for ApiError {}
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+impl From<pendulum_store::StoreError> for ApiError {
+    fn from(e: pendulum_store::StoreError) -> ApiError {
+        use pendulum_store::StoreError as S;
+        let code = match &e {
+            S::NotPendulum { .. } => ErrorCode::NotPendulum,
+            S::NewerSchema { .. } => ErrorCode::NewerSchema,
+            S::InUse { .. } => ErrorCode::InUse,
+            S::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                ErrorCode::NotFound
+            }
+            S::ReadOnly { .. }
+            | S::DiskFull { .. }
+            | S::Io { .. }
+            | S::Database { .. }
+            | S::Migration { .. } => ErrorCode::Io,
+            S::Corrupt { .. } | S::SymbolicLink { .. } | S::InvalidOrg { .. } => {
+                ErrorCode::BadInput
+            }
+            S::Exists { .. } | S::DuplicateScenario { .. } | S::ScenarioName { .. } => {
+                ErrorCode::Usage
+            }
+            S::UnknownScenario { .. } => ErrorCode::Unknown,
+            S::Baseline | S::Edit(_) => ErrorCode::Refused,
+        };
+        ApiError::new(code, e.to_string())
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use pendulum_core::{Org, RuleConfig};
+use pendulum_core::{Date, Org, RuleConfig};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
@@ -19,6 +19,8 @@ pub struct OrgSource {
     pub workstreams: Option<PathBuf>,
     /// Allocations CSV, when `path` is a people CSV.
     pub allocations: Option<PathBuf>,
+    /// For a `.pendulum` document: the scenario to read (default the baseline).
+    pub scenario: Option<String>,
 }
 
 /// An org ready to check, with the rules it is checked against.
@@ -96,28 +98,53 @@ pub fn sniff(bytes: &[u8]) -> FileKind {
     }
 }
 
-/// Loads the org a source names. Malformed input is an error naming file, row and column
-/// (CSV) or field (JSON); nothing is half-loaded.
-pub fn load(source: &OrgSource) -> ApiResult<Loaded> {
-    let bytes = read_file(&source.path)?;
+/// Loads the org a source names, as of `as_of` (which decides the dated edits of a
+/// document's scenario). Malformed input is an error naming file, row and column (CSV) or
+/// field (JSON); nothing is half-loaded.
+pub fn load(source: &OrgSource, as_of: Date) -> ApiResult<Loaded> {
     let name = source.path.display().to_string();
-    let kind = sniff(&bytes);
+    let is_document = source.path.extension().is_some_and(|e| e == "pendulum");
+    let kind = if is_document && !source.path.is_dir() {
+        FileKind::Document
+    } else {
+        let bytes = read_file(&source.path)?;
+        let kind = sniff(&bytes);
+        if kind != FileKind::Document {
+            return load_bytes(source, &name, &bytes, kind);
+        }
+        kind
+    };
+    if kind == FileKind::Document && (source.workstreams.is_some() || source.allocations.is_some())
+    {
+        return Err(ApiError::usage(
+            "--workstreams and --allocations go with a people CSV; a .pendulum document already holds the whole org",
+        ));
+    }
+    crate::document::load_scenario(&source.path, source.scenario.as_deref(), as_of)
+}
+
+fn load_bytes(source: &OrgSource, name: &str, bytes: &[u8], kind: FileKind) -> ApiResult<Loaded> {
     if kind != FileKind::Csv && (source.workstreams.is_some() || source.allocations.is_some()) {
         return Err(ApiError::usage(
             "--workstreams and --allocations go with a people CSV; this file already holds the whole org",
         ));
     }
+    if source.scenario.is_some() {
+        return Err(ApiError::usage(format!(
+            "{name}: --scenario needs a .pendulum document (see `pendulum import`)"
+        )));
+    }
     match kind {
         FileKind::Document => Err(ApiError::new(
-            ErrorCode::NotPendulum,
-            format!("{name}: .pendulum documents are opened through the document store"),
+            ErrorCode::Internal,
+            "documents are loaded by path",
         )),
-        FileKind::Json => load_json(&name, &bytes),
+        FileKind::Json => load_json(name, bytes),
         FileKind::Csv => {
             let workstreams = source.workstreams.as_deref().map(read_named).transpose()?;
             let allocations = source.allocations.as_deref().map(read_named).transpose()?;
             crate::import::import_csv(
-                (&name, &bytes),
+                (name, bytes),
                 workstreams
                     .as_ref()
                     .map(|(n, b)| (n.as_str(), b.as_slice())),

@@ -54,6 +54,40 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: PathBuf,
     },
+    /// Import CSVs (or a JSON export) into a new .pendulum document.
+    Import {
+        /// People CSV.
+        #[arg(long, value_name = "CSV")]
+        people: PathBuf,
+        /// Workstreams CSV.
+        #[arg(long, value_name = "CSV")]
+        workstreams: Option<PathBuf>,
+        /// Allocations CSV.
+        #[arg(long, value_name = "CSV")]
+        allocations: Option<PathBuf>,
+        /// The document to create.
+        #[arg(short = 'o', long = "output", value_name = "ORG.pendulum")]
+        output: PathBuf,
+        /// Replace the document if it exists (its scenarios and edits are lost).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Compare a scenario with the baseline (or with another scenario).
+    Diff {
+        /// A .pendulum document.
+        #[arg(value_name = "ORG")]
+        path: PathBuf,
+        /// The scenario to compare.
+        #[arg(long, value_name = "A")]
+        scenario: String,
+        /// The scenario to compare it against (default the baseline).
+        #[arg(long, value_name = "B")]
+        against: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -84,6 +118,9 @@ struct OrgArgs {
     /// JSON object of rule thresholds that override the org's (e.g. {"manager_max_span": 7}).
     #[arg(long, value_name = "FILE")]
     rule_config: Option<PathBuf>,
+    /// For a .pendulum document: the scenario to read (default the baseline).
+    #[arg(long, value_name = "NAME")]
+    scenario: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -110,12 +147,17 @@ fn today() -> Date {
 }
 
 impl OrgArgs {
-    fn load(&self) -> ApiResult<Loaded> {
-        let mut loaded = pendulum_api::load(&OrgSource {
+    fn source(&self) -> OrgSource {
+        OrgSource {
             path: self.path.clone(),
             workstreams: self.workstreams.clone(),
             allocations: self.allocations.clone(),
-        })?;
+            scenario: self.scenario.clone(),
+        }
+    }
+
+    fn load(&self) -> ApiResult<Loaded> {
+        let mut loaded = pendulum_api::load(&self.source(), self.as_of())?;
         if let Some(path) = &self.rule_config {
             loaded.rules = pendulum_api::override_rules(&loaded.rules, path)?;
         }
@@ -185,6 +227,60 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             };
             for path in written {
                 eprintln!("wrote {}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import {
+            people,
+            workstreams,
+            allocations,
+            output,
+            force,
+        } => {
+            let source = OrgSource {
+                path: people,
+                workstreams,
+                allocations,
+                scenario: None,
+            };
+            let summary = pendulum_api::document::import_document(&source, &output, force)?;
+            for w in &summary.warnings {
+                eprintln!("warning: {w}");
+            }
+            eprintln!(
+                "wrote {}: {} people, {} teams, {} workstreams, {} allocations",
+                output.display(),
+                summary.people,
+                summary.teams,
+                summary.workstreams,
+                summary.allocations
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff {
+            path,
+            scenario,
+            against,
+            as_of,
+            format,
+        } => {
+            let as_of = as_of.unwrap_or_else(today);
+            let d = pendulum_api::document::diff_scenarios(
+                &path,
+                &scenario,
+                against.as_deref(),
+                as_of,
+            )?;
+            match format {
+                Format::Json => write_json(&mut out, &d)?,
+                Format::Text => {
+                    let paint = output::Paint::stdout();
+                    let before = against.as_deref().unwrap_or("baseline");
+                    write_text(
+                        &mut out,
+                        &output::diff_text(&d, &scenario, before, as_of, &paint),
+                    )?;
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

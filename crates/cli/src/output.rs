@@ -191,3 +191,93 @@ pub fn stats_text(report: &StatsReport, path: &Path, paint: &Paint) -> String {
     }
     s
 }
+
+pub fn diff_text(
+    d: &pendulum_core::Diff,
+    after: &str,
+    before: &str,
+    as_of: pendulum_core::Date,
+    paint: &Paint,
+) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} {} {}",
+        paint.bold("Pendulum diff"),
+        paint.dim("·"),
+        paint.dim(&format!("{after} against {before} · as of {as_of}"))
+    );
+    if d.is_empty() {
+        let _ = writeln!(s, "\nNo differences.");
+        return s;
+    }
+    let id = |p: &Option<pendulum_core::PersonId>| {
+        p.as_ref()
+            .map_or_else(|| "(root)".to_string(), |p| p.0.clone())
+    };
+    if !d.added.is_empty() {
+        let ids: Vec<&str> = d.added.iter().map(|p| p.as_str()).collect();
+        let _ = writeln!(
+            s,
+            "\n{} ({}): {}",
+            paint.bold("Added"),
+            ids.len(),
+            ids.join(", ")
+        );
+    }
+    if !d.removed.is_empty() {
+        let ids: Vec<&str> = d.removed.iter().map(|p| p.as_str()).collect();
+        let _ = writeln!(
+            s,
+            "\n{} ({}): {}",
+            paint.bold("Removed"),
+            ids.len(),
+            ids.join(", ")
+        );
+    }
+    if !d.moved.is_empty() {
+        let _ = writeln!(s, "\n{} ({})", paint.bold("Moved"), d.moved.len());
+        for m in &d.moved {
+            let _ = writeln!(s, "  {}  {} → {}", m.person, id(&m.from), id(&m.to));
+        }
+    }
+    if !d.changed.is_empty() {
+        let _ = writeln!(s, "\n{} ({})", paint.bold("Changed"), d.changed.len());
+        for c in &d.changed {
+            let _ = writeln!(s, "  {}  {}: {} → {}", c.person, c.field, c.old, c.new);
+        }
+    }
+    let _ = writeln!(s, "\n{}", paint.bold("Figures"));
+    for (name, [b, a]) in &d.metrics {
+        let mark = if a == b {
+            " ".to_string()
+        } else {
+            paint.bold("*")
+        };
+        let _ = writeln!(
+            s,
+            "  {mark} {name:<12} {:>10} → {}",
+            pendulum_core::rules::num(*b),
+            pendulum_core::rules::num(*a)
+        );
+    }
+    for (label, flags) in [
+        ("Flags added", &d.flags_added),
+        ("Flags resolved", &d.flags_resolved),
+    ] {
+        if !flags.is_empty() {
+            let _ = writeln!(s, "\n{} ({})", paint.bold(label), flags.len());
+            for f in flags {
+                let _ = writeln!(
+                    s,
+                    "  {} {} {}  {}",
+                    paint.severity(f.severity, f.severity.as_str()),
+                    f.rule,
+                    f.subject.id,
+                    f.message
+                );
+            }
+        }
+    }
+    s
+}

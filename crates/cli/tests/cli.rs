@@ -351,3 +351,106 @@ fn bad_json_names_the_field() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("people[0].fte"), "{}", run.stderr);
 }
+
+fn demo_import(dir: &Path) -> String {
+    let out = dir.join("demo.pendulum").display().to_string();
+    let run = pendulum(&[
+        "import",
+        "--people",
+        &repo().join("assets/demo/people.csv").display().to_string(),
+        "--workstreams",
+        &repo()
+            .join("assets/demo/workstreams.csv")
+            .display()
+            .to_string(),
+        "--allocations",
+        &repo()
+            .join("assets/demo/allocations.csv")
+            .display()
+            .to_string(),
+        "-o",
+        &out,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    out
+}
+
+#[test]
+fn an_imported_document_checks_like_its_csvs() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = demo_import(dir.path());
+    let from_doc = pendulum(&["check", &doc, "--as-of", "2027-03-01", "--format", "json"]);
+    let demo = |f: &str| repo().join("assets/demo").join(f).display().to_string();
+    let from_csv = pendulum(&[
+        "check",
+        &demo("people.csv"),
+        "--workstreams",
+        &demo("workstreams.csv"),
+        "--allocations",
+        &demo("allocations.csv"),
+        "--as-of",
+        "2027-03-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(from_doc.code, from_csv.code);
+    assert_eq!(from_doc.stdout, from_csv.stdout);
+    let stats_doc = pendulum(&["stats", &doc, "--as-of", "2027-03-01", "--format", "json"]);
+    assert_eq!(stats_doc.code, 0);
+    assert!(
+        stats_doc.stdout.contains("\"headcount\": 87"),
+        "{}",
+        stats_doc.stdout
+    );
+    // Importing over an existing document is refused unless forced, and leaves it intact.
+    let before = std::fs::read(&doc).unwrap();
+    let again = pendulum(&["import", "--people", &demo("people.csv"), "-o", &doc]);
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+    assert_eq!(std::fs::read(&doc).unwrap(), before);
+    assert_eq!(pendulum(&["check", &doc, "--scenario", "nope"]).code, 2);
+}
+
+#[test]
+fn foreign_truncated_and_newer_files_exit_2_and_stay_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = demo_import(dir.path());
+    let bytes = std::fs::read(&doc).unwrap();
+
+    let truncated = dir.path().join("truncated.pendulum");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 3]).unwrap();
+
+    let newer = dir.path().join("newer.pendulum");
+    let mut newer_bytes = bytes.clone();
+    // SQLite keeps user_version (our schema version) big-endian at byte offset 60.
+    newer_bytes[60..64].copy_from_slice(&999u32.to_be_bytes());
+    std::fs::write(&newer, &newer_bytes).unwrap();
+
+    let foreign = dir.path().join("other.pendulum");
+    std::fs::write(&foreign, &bytes[..100]).unwrap();
+    let mut other = bytes.clone();
+    other[68..72].copy_from_slice(&0x1234_5678u32.to_be_bytes()); // application_id
+    std::fs::write(&foreign, &other).unwrap();
+
+    for (path, needle) in [
+        (&truncated, "truncated.pendulum"),
+        (&newer, "newer Pendulum"),
+        (&foreign, "not a Pendulum document"),
+    ] {
+        let before = std::fs::read(path).unwrap();
+        let run = pendulum(&["check", &path.display().to_string()]);
+        assert_eq!(run.code, 2, "{}: {}", path.display(), run.stderr);
+        assert!(
+            run.stderr.contains(needle),
+            "{}: {}",
+            path.display(),
+            run.stderr
+        );
+        assert_eq!(
+            std::fs::read(path).unwrap(),
+            before,
+            "{} unchanged",
+            path.display()
+        );
+    }
+}
