@@ -2,6 +2,8 @@
 //! outputs (`PENDULUM_BLESS=1 cargo test -p pendulum-cli` rewrites them after a deliberate
 //! change; review the diff).
 
+#![allow(clippy::unwrap_used, reason = "a test fails loudly on any unexpected error")]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
