@@ -18,8 +18,10 @@
 //!   connector, alternating left and right, in rows between the manager and the reports; the
 //!   manager and its assistants form one unit whose anchor is the manager's centre;
 //! - a **wide team of leaves** (at least [`StackOptions::min_leaves`] reports, none of them
-//!   with visible reports of their own) is stacked in columns, each with a spine on its left,
-//!   and the whole block is one leaf unit under the manager;
+//!   with visible reports of their own) is stacked in columns filled top to bottom, each with
+//!   a spine on its left; the column count aims at a block [`StackOptions::aspect`] times as
+//!   deep as it is broad (by default twice, so a team of up to about ten is one column), and
+//!   the whole block is one leaf unit under the manager;
 //! - a **collapsed** node keeps its box and hides all its descendants;
 //! - the trees of a **forest** are laid out one by one and set side by side, tops aligned;
 //! - **left-right** orientation lays the forest out top-down with widths and heights swapped,

@@ -189,6 +189,8 @@ impl TidyForest<'_> {
         let mut cursor = lowest.len() - 1;
         while sr != NONE && cl != NONE {
             let sy = self.bottom(sr);
+            // The paper steps once per contour node; stepping until the owner of `sr` is found
+            // is still linear, since each sibling passed owns a stretch of the contour.
             while cursor > 0 && sy > lowest[cursor].0 {
                 cursor -= 1;
             }
