@@ -1,21 +1,24 @@
 //! Bytes to text: UTF-8 (with or without BOM), UTF-16 LE/BE (with a BOM, or recognised by
 //! its zero bytes), and Windows-1252 for files that are not UTF-8.
 
+use std::borrow::Cow;
+
 /// Decoded text, with a note when the encoding had to be guessed.
 #[derive(Debug)]
-pub(crate) struct Decoded {
-    pub text: String,
+pub(crate) struct Decoded<'a> {
+    /// Borrowed when the bytes are already UTF-8, so the common case copies nothing.
+    pub text: Cow<'a, str>,
     pub warning: Option<String>,
 }
 
 const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 
 /// Decodes a whole file. Errors are whole-file messages (an encoding is a property of the file).
-pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
     if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
         return match std::str::from_utf8(rest) {
             Ok(text) => Ok(Decoded {
-                text: text.to_string(),
+                text: Cow::Borrowed(text),
                 warning: None,
             }),
             Err(e) => Err(format!(
@@ -27,13 +30,13 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, u16::from_le_bytes, "UTF-16 LE").map(|text| Decoded {
-            text,
+            text: Cow::Owned(text),
             warning: None,
         });
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return utf16(rest, u16::from_be_bytes, "UTF-16 BE").map(|text| Decoded {
-            text,
+            text: Cow::Owned(text),
             warning: None,
         });
     }
@@ -44,7 +47,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
             (utf16(bytes, u16::from_be_bytes, "UTF-16 BE")?, "UTF-16 BE")
         };
         return Ok(Decoded {
-            text,
+            text: Cow::Owned(text),
             warning: Some(format!(
                 "read as {name}: the file has no byte-order mark but every other byte is zero"
             )),
@@ -52,11 +55,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             warning: None,
         }),
         Err(e) => Ok(Decoded {
-            text: bytes.iter().map(|&b| windows_1252(b)).collect(),
+            text: Cow::Owned(bytes.iter().map(|&b| windows_1252(b)).collect()),
             warning: Some(format!(
                 "not valid UTF-8 (first bad byte on line {}): read as Windows-1252 (Latin-1); \
                  check accented names, or save the file as UTF-8",

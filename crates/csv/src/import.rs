@@ -145,11 +145,11 @@ fn run(req: &ImportRequest<'_>) -> Run {
 
     let people = read_people(req.people, &mut problems, &mut mappings);
     origins.people = people.rows.clone();
-    let directory = Directory::new(&people);
+    let directory = &people.directory;
 
     let mut teams: Vec<Team> = Vec::new();
     if let Some(source) = req.teams {
-        let (t, rows) = read_teams(source, &directory, &mut problems, &mut mappings);
+        let (t, rows) = read_teams(source, directory, &mut problems, &mut mappings);
         teams = t;
         origins.teams = rows.into_iter().map(Some).collect();
     }
@@ -161,7 +161,7 @@ fn run(req: &ImportRequest<'_>) -> Run {
     let (allocations, alloc_rows) = match req.allocations {
         Some(source) => read_allocations(
             source,
-            &directory,
+            directory,
             &workstreams,
             req.workstreams.is_some(),
             &mut problems,
@@ -494,39 +494,41 @@ fn read_file<'s>(
     }
 
     let width = headers.len();
-    while let Some(record) = reader.next_record(&mut cell_problems) {
+    // One record's and one row's storage, reused for every line of the file.
+    let mut spare = Vec::new();
+    let mut row = Row {
+        file,
+        row: 0,
+        headers: &headers,
+        values: Vec::with_capacity(fields.len()),
+    };
+    while let Some(record) = reader.next_record_in(std::mem::take(&mut spare), &mut cell_problems) {
         let (errors_before, warnings_before) = (problems.errors.len(), problems.warnings.len());
         for p in cell_problems.drain(..) {
             problems.error(cell_problem(file, &headers, p));
         }
-        if record.is_blank() {
-            continue;
+        if !record.is_blank() {
+            mapping.records += 1;
+            if fits(&record, width, file, &headers, problems) {
+                row.row = record.row;
+                row.values.clear();
+                row.values.extend(
+                    matched
+                        .field_column
+                        .iter()
+                        .zip(fields)
+                        .map(|(column, spec)| {
+                            let column = (*column)?;
+                            let cell = record.cells.get(column)?;
+                            Some(clean(
+                                &cell.text, cell.bad, column, spec.shape, record.row, file,
+                                &headers, problems,
+                            ))
+                        }),
+                );
+                on_row(&row, problems);
+            }
         }
-        mapping.records += 1;
-        if !fits(&record, width, file, &headers, problems) {
-            continue;
-        }
-        let values = matched
-            .field_column
-            .iter()
-            .zip(fields)
-            .map(|(column, spec)| {
-                let column = (*column)?;
-                let cell = record.cells.get(column)?;
-                Some(clean(
-                    &cell.text, cell.bad, column, spec.shape, record.row, file, &headers, problems,
-                ))
-            })
-            .collect();
-        on_row(
-            &Row {
-                file,
-                row: record.row,
-                headers: &headers,
-                values,
-            },
-            problems,
-        );
         // A row's problems read left to right, whatever order its fields were checked in.
         if let Some(row_errors) = problems.errors.get_mut(errors_before..) {
             row_errors.sort_by_key(|p| p.column);
@@ -534,6 +536,7 @@ fn read_file<'s>(
         if let Some(row_warnings) = problems.warnings.get_mut(warnings_before..) {
             row_warnings.sort_by_key(|p| p.column);
         }
+        spare = record.cells;
     }
     for p in cell_problems.drain(..) {
         problems.error(cell_problem(file, &headers, p));
@@ -665,6 +668,7 @@ struct PeopleFile {
     rows: Vec<u64>,
     /// Whether the file had an e-mail column (managers may then be named by e-mail).
     has_email: bool,
+    directory: Directory,
 }
 
 /// A person's manager and dotted-line references, waiting for every id to be known.
@@ -811,7 +815,8 @@ fn read_people(
         ));
     }
     // Managers and dotted lines named by e-mail become ids; unknown ones stay as written.
-    let directory = Directory::new(&out);
+    out.directory = Directory::new(&out, first_row);
+    let directory = &out.directory;
     let ambiguous = |p: &PendingRefs, column: usize, what: &str, lookup: &Lookup| {
         let Lookup::Ambiguous(text, a, b) = lookup else {
             return None;
@@ -891,9 +896,10 @@ fn person_name(row: &Row<'_>, problems: &mut Problems) -> Option<String> {
 }
 
 /// Finds people by id, or by e-mail (ignoring case) when the people file has e-mails.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct Directory {
-    ids: FxHashSet<String>,
+    /// Id → row.
+    ids: FxHashMap<String, u64>,
     /// Lower-cased e-mail → (id, row) of the first person with it, and the row of a second.
     emails: FxHashMap<String, (String, u64, Option<u64>)>,
 }
@@ -906,8 +912,8 @@ enum Lookup {
 }
 
 impl Directory {
-    fn new(people: &PeopleFile) -> Directory {
-        let ids = people.people.iter().map(|p| p.id.0.clone()).collect();
+    /// `ids` maps each id to its row (the people file's duplicate check builds it).
+    fn new(people: &PeopleFile, ids: FxHashMap<String, u64>) -> Directory {
         let mut emails: FxHashMap<String, (String, u64, Option<u64>)> = FxHashMap::default();
         if people.has_email {
             for (p, &row) in people.people.iter().zip(&people.rows) {
@@ -925,7 +931,7 @@ impl Directory {
     }
 
     fn resolve(&self, text: &str) -> Lookup {
-        if self.ids.contains(text) {
+        if self.ids.contains_key(text) {
             return Lookup::Found(PersonId::from(text));
         }
         match self.emails.get(&text.to_lowercase()) {

@@ -68,12 +68,22 @@ impl<'a> Reader<'a> {
 
     /// The next record, or `None` at the end of the text or after a fatal problem.
     pub fn next_record(&mut self, problems: &mut Vec<CellProblem>) -> Option<Record<'a>> {
+        self.next_record_in(Vec::new(), problems)
+    }
+
+    /// [`Reader::next_record`] into the storage of a spent record, to save an allocation
+    /// per row.
+    pub fn next_record_in(
+        &mut self,
+        mut cells: Vec<Cell<'a>>,
+        problems: &mut Vec<CellProblem>,
+    ) -> Option<Record<'a>> {
         if self.done || self.pos >= self.text.len() {
             return None;
         }
         self.row += 1;
         let row = self.row;
-        let mut cells = Vec::new();
+        cells.clear();
         loop {
             let column = cells.len() as u64 + 1;
             let Some(cell) = self.read_cell(row, column, problems) else {
