@@ -6,10 +6,11 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # System libraries for Tauri (WebKitGTK 4.1) and the headless test tools (Xvfb, WebKitWebDriver,
-# imagemagick for screenshots, poppler for PDF checks).
+# imagemagick for screenshots, poppler for PDF checks, a CJK font so names in Chinese draw).
 packages=(
   libwebkit2gtk-4.1-dev build-essential libssl-dev libayatana-appindicator3-dev librsvg2-dev
   libxdo-dev pkg-config xvfb xauth webkit2gtk-driver poppler-utils imagemagick fonts-dejavu-core
+  fonts-wqy-microhei
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,36 @@
+//! Pendulum's desktop shell. Every command is a one-line adapter over [`pendulum_api::Session`];
+//! errors cross IPC as the api's `{code, message}`.
+//!
+//! Architecture Invariant: the web side never sees or sends a file path. Files are picked in
+//! native dialogs opened here, and only the chosen path reaches the api.
+
+mod commands;
+mod session;
+
+use std::sync::Mutex;
+
+use session::Session;
+
+/// The session every command works on: one per app, behind a lock because commands run on
+/// Tauri's async worker threads.
+pub struct AppState(pub Mutex<Session>);
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AppState")
+    }
+}
+
+/// Builds and runs the app until its last window closes.
+pub fn run() -> tauri::Result<()> {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState(Mutex::new(Session::new(commands::today()))))
+        .invoke_handler(tauri::generate_handler![
+            commands::current,
+            commands::open_demo,
+            commands::open_document,
+            commands::view,
+        ])
+        .run(tauri::generate_context!())
+}

@@ -1,0 +1,212 @@
+//! End-to-end journeys: the real app binary, driven through `tauri-driver` in front of
+//! WebKitWebDriver, on an Xvfb display started here when there is none.
+//!
+//! Every step has a timeout, every child process is stopped with SIGTERM by a guard (SIGKILL
+//! would leave WebKitWebDriver holding its port), and each run uses fresh ports.
+
+use std::io::{BufRead, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+const APP: &str = env!("CARGO_BIN_EXE_pendulum-app");
+/// The demo org's root (assets/demo/people.csv).
+const ROOT_ID: &str = "p-priya";
+const ROOT_NAME: &str = "Priya Raman";
+
+/// A child process stopped with SIGTERM when dropped, then SIGKILL if it has not gone in 5 s.
+struct Stopping(Child, &'static str);
+
+impl Drop for Stopping {
+    fn drop(&mut self) {
+        let pid = self.0.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if matches!(self.0.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        eprintln!("e2e: {} ignored SIGTERM; killing it", self.1);
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    listener.local_addr().expect("local address").port()
+}
+
+fn which(program: &str) -> Option<PathBuf> {
+    let home_bin = std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo/bin"));
+    std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(home_bin)
+        .map(|dir| dir.join(program))
+        .find(|p| p.is_file())
+}
+
+/// The display to use: the caller's, or a fresh Xvfb (its number chosen by Xvfb itself).
+fn display() -> (String, Option<Stopping>) {
+    if let Some(d) = std::env::var("DISPLAY").ok().filter(|d| !d.is_empty()) {
+        return (d, None);
+    }
+    let mut child = Command::new("Xvfb")
+        .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start Xvfb (scripts/setup.sh installs it)");
+    let stdout = child.stdout.take().expect("Xvfb stdout");
+    let guard = Stopping(child, "Xvfb");
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line).expect("read Xvfb's display number");
+    let number = line.trim();
+    assert!(!number.is_empty(), "Xvfb printed no display number");
+    (format!(":{number}"), Some(guard))
+}
+
+fn wait_for_port(port: u16, within: Duration) {
+    let deadline = Instant::now() + within;
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port} within {within:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Runs `step` with a deadline, naming the step when it is missed.
+async fn within<T>(secs: u64, what: &str, step: impl Future<Output = T>) -> T {
+    tokio::time::timeout(Duration::from_secs(secs), step)
+        .await
+        .unwrap_or_else(|_| panic!("e2e: timed out after {secs} s: {what}"))
+}
+
+/// What every journey shares: the display, tauri-driver and one WebDriver session on the app.
+struct Driven {
+    client: Client,
+    // Dropped after the client, in this order: driver before display.
+    _driver: Stopping,
+    _display: Option<Stopping>,
+}
+
+async fn start() -> Driven {
+    let tauri_driver = which("tauri-driver").expect("tauri-driver not found: run scripts/setup.sh");
+    let (display, display_guard) = display();
+    let port = free_port();
+    let native_port = free_port();
+    let driver = Command::new(tauri_driver)
+        .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+        .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+        .env("DISPLAY", &display)
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start tauri-driver");
+    let driver = Stopping(driver, "tauri-driver");
+    wait_for_port(port, Duration::from_secs(20));
+
+    let mut caps = serde_json::Map::new();
+    caps.insert("tauri:options".into(), json!({ "application": APP }));
+    let url = format!("http://127.0.0.1:{port}");
+    // WebKitWebDriver is started by the first session request and can refuse it while it is
+    // still coming up on a loaded machine: retry a few times, each attempt under its own deadline.
+    let mut attempt = 1;
+    let client = loop {
+        let connect = ClientBuilder::native().capabilities(caps.clone()).connect(&url);
+        match within(60, "open a WebDriver session on the app", connect).await {
+            Ok(client) => break client,
+            Err(e) if attempt < 3 => {
+                eprintln!("e2e: WebDriver session attempt {attempt} failed: {e}; retrying");
+                attempt += 1;
+                tokio::time::sleep(Duration::from_secs(2)).await;
+            }
+            Err(e) => panic!("e2e: no WebDriver session after {attempt} attempts: {e}"),
+        }
+    };
+    Driven { client, _driver: driver, _display: display_guard }
+}
+
+impl Driven {
+    async fn close(self) {
+        let Driven { client, _driver, _display } = self;
+        let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
+    }
+
+    /// Waits until the page has painted what the DOM holds (a screenshot right after a DOM
+    /// change can show the previous frame).
+    async fn two_frames(&self) {
+        within(
+            10,
+            "two animation frames",
+            self.client.execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            ),
+        )
+        .await
+        .expect("animation frames");
+    }
+
+    async fn screenshot(&self, name: &str) -> PathBuf {
+        self.two_frames().await;
+        let png = within(20, "screenshot", self.client.screenshot()).await.expect("screenshot");
+        assert!(png.starts_with(b"\x89PNG"), "the screenshot is not a PNG");
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e");
+        std::fs::create_dir_all(&dir).expect("screenshot dir");
+        let path = dir.join(name);
+        std::fs::write(&path, &png).expect("write screenshot");
+        path
+    }
+}
+
+fn card(id: &str) -> String {
+    format!(".card[data-person=\"{id}\"]")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_chart_opens_and_search_jumps_to_a_person() {
+    let app = start().await;
+    let c = &app.client;
+
+    // First launch: the demo org opens and its root is drawn as a card.
+    let root = within(30, "the demo's root card", c.wait().for_element(Locator::Css(&card(ROOT_ID))))
+        .await
+        .expect("root card");
+    // textContent, not WebDriver's "visible text": its visibility heuristics drop text inside
+    // overflow-clipped boxes under a CSS scale; the screenshot shows what a person sees.
+    let text = within(5, "root card text", root.prop("textContent")).await.expect("card text");
+    assert!(text.as_deref().unwrap_or("").contains(ROOT_NAME), "the root card reads {text:?}");
+    assert!(within(5, "root displayed", root.is_displayed()).await.expect("displayed"));
+    let cards = within(5, "all cards", c.find_all(Locator::Css(".card"))).await.expect("cards");
+    assert!(cards.len() > 10, "only {} cards drawn", cards.len());
+    let shot = app.screenshot("chart.png").await;
+    eprintln!("e2e: screenshot {}", shot.display());
+
+    // Search: type part of a name, press Enter, and the person is selected and inspected.
+    let search = within(5, "search box", c.find(Locator::Css("input[type=search]"))).await.expect("search");
+    within(5, "type a query", search.send_keys("kenji")).await.expect("type");
+    within(5, "press Enter", search.send_keys("\u{E007}")).await.expect("enter");
+    let selected = within(10, "selected card", c.wait().for_element(Locator::Css(".card.selected")))
+        .await
+        .expect("a selected card");
+    let selected_text = within(5, "selected text", selected.prop("textContent")).await.expect("text");
+    let selected_text = selected_text.unwrap_or_default();
+    assert!(selected_text.to_lowercase().contains("kenji"), "selected card reads {selected_text:?}");
+    let heading = within(10, "inspector heading", c.wait().for_element(Locator::Css("aside h2")))
+        .await
+        .expect("inspector");
+    let heading = within(5, "heading text", heading.prop("textContent")).await.expect("text").unwrap_or_default();
+    assert!(heading.to_lowercase().contains("kenji"), "inspector shows {heading:?}");
+    app.screenshot("search.png").await;
+
+    app.close().await;
+}
