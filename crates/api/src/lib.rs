@@ -13,5 +13,8 @@ pub mod reports;
 pub mod source;
 
 pub use error::{ApiError, ApiResult, ErrorCode};
-pub use reports::{CheckReport, StatsReport, check_report, stats_report};
+pub use reports::{
+    CheckReport, LayoutReport, LayoutRequest, StatsReport, check_report, layout_report,
+    stats_report,
+};
 pub use source::{Loaded, OrgFile, OrgSource, load, override_rules};

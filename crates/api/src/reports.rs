@@ -1,8 +1,10 @@
 //! The reports the CLI prints and the app shows: `check` and `stats` (SPEC §6).
 
-use pendulum_core::{Date, Flag, FlagSummary, Snapshot, Stats, check};
+use pendulum_core::{Date, Flag, FlagSummary, PersonId, Snapshot, Stats, check};
+use pendulum_layout::{ChartOptions, Orientation, layout_snapshot};
 use serde::Serialize;
 
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::source::Loaded;
 
 /// `{"as_of", "flags": [...], "summary": {...}}`.
@@ -38,4 +40,82 @@ pub fn stats_report(loaded: &Loaded, as_of: Date) -> StatsReport {
         as_of,
         stats: Stats::of(&snapshot),
     }
+}
+
+/// How the chart is laid out (`pendulum layout`, the app, the exports).
+#[derive(Clone, Debug, Default)]
+pub struct LayoutRequest {
+    pub root: Option<PersonId>,
+    pub left_right: bool,
+    pub collapsed: Vec<PersonId>,
+}
+
+/// SPEC §6 `layout`: one node per present person (top-left corner, y downwards), one edge
+/// per reporting line from manager to report.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LayoutReport {
+    pub as_of: Date,
+    pub width: f64,
+    pub height: f64,
+    pub nodes: Vec<LayoutNode>,
+    pub edges: Vec<LayoutEdge>,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LayoutNode {
+    pub id: String,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LayoutEdge {
+    pub from: String,
+    pub to: String,
+    pub points: Vec<[f64; 2]>,
+}
+
+pub fn layout_report(
+    loaded: &Loaded,
+    as_of: Date,
+    request: &LayoutRequest,
+) -> ApiResult<LayoutReport> {
+    let snapshot = Snapshot::new(&loaded.org, as_of, &loaded.rules);
+    let mut options = ChartOptions {
+        root: request.root.clone(),
+        collapsed: request.collapsed.clone(),
+        ..ChartOptions::default()
+    };
+    if request.left_right {
+        options.layout.orientation = Orientation::LeftRight;
+    }
+    let chart = layout_snapshot(&snapshot, &options)
+        .map_err(|e| ApiError::new(ErrorCode::Unknown, e.to_string()))?;
+    Ok(LayoutReport {
+        as_of,
+        width: chart.width,
+        height: chart.height,
+        nodes: chart
+            .nodes
+            .iter()
+            .map(|n| LayoutNode {
+                id: n.id.to_string(),
+                x: n.x,
+                y: n.y,
+                width: n.width,
+                height: n.height,
+            })
+            .collect(),
+        edges: chart
+            .edges
+            .iter()
+            .map(|e| LayoutEdge {
+                from: e.from.to_string(),
+                to: e.to.to_string(),
+                points: e.points.clone(),
+            })
+            .collect(),
+    })
 }

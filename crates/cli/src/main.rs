@@ -54,6 +54,19 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: PathBuf,
     },
+    /// Lay out the chart: every card's box and every reporting line's route, as drawn.
+    Layout {
+        #[command(flatten)]
+        org: OrgArgs,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Lay out only this person and the people under them.
+        #[arg(long, value_name = "ID")]
+        root: Option<String>,
+        /// Left to right instead of top down.
+        #[arg(long)]
+        left_right: bool,
+    },
     /// Import CSVs (or a JSON export) into a new .pendulum document.
     Import {
         /// People CSV.
@@ -227,6 +240,34 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             };
             for path in written {
                 eprintln!("wrote {}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Layout {
+            org,
+            format,
+            root,
+            left_right,
+        } => {
+            let loaded = org.load()?;
+            let request = pendulum_api::LayoutRequest {
+                root: root.map(pendulum_core::PersonId::new),
+                left_right,
+                collapsed: Vec::new(),
+            };
+            let report = pendulum_api::layout_report(&loaded, org.as_of(), &request)?;
+            match format {
+                Format::Json => write_json(&mut out, &report)?,
+                Format::Text => write_text(
+                    &mut out,
+                    &format!(
+                        "{} cards, {} reporting lines, drawing {:.0} × {:.0}\n",
+                        report.nodes.len(),
+                        report.edges.len(),
+                        report.width,
+                        report.height
+                    ),
+                )?,
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -2,7 +2,10 @@
 //! outputs (`PENDULUM_BLESS=1 cargo test -p pendulum-cli` rewrites them after a deliberate
 //! change; review the diff).
 
-#![allow(clippy::unwrap_used, reason = "a test fails loudly on any unexpected error")]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -455,4 +458,51 @@ fn foreign_truncated_and_newer_files_exit_2_and_stay_unchanged() {
             path.display()
         );
     }
+}
+
+#[test]
+fn layout_json_has_one_box_per_present_person_and_no_overlaps() {
+    let demo = repo().join("assets/demo/people.csv").display().to_string();
+    let run = pendulum(&["layout", &demo, "--as-of", "2027-03-01", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let nodes = v["nodes"].as_array().unwrap();
+    let edges = v["edges"].as_array().unwrap();
+    // 89 rows, one open role starting after the date.
+    assert_eq!(nodes.len(), 88);
+    assert_eq!(edges.len(), 87, "one root, so one line per other person");
+    let boxes: Vec<[f64; 4]> = nodes
+        .iter()
+        .map(|n| ["x", "y", "width", "height"].map(|k| n[k].as_f64().unwrap()))
+        .collect();
+    for (i, a) in boxes.iter().enumerate() {
+        assert!(a[0] >= 0.0 && a[1] >= 0.0);
+        for b in &boxes[i + 1..] {
+            let apart = a[0] + a[2] <= b[0]
+                || b[0] + b[2] <= a[0]
+                || a[1] + a[3] <= b[1]
+                || b[1] + b[3] <= a[1];
+            assert!(apart, "boxes overlap: {a:?} {b:?}");
+        }
+    }
+    for e in edges {
+        assert!(e["points"].as_array().unwrap().len() >= 2);
+    }
+    let sub = pendulum(&[
+        "layout",
+        &demo,
+        "--as-of",
+        "2027-03-01",
+        "--root",
+        "p-rachel",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&sub.stdout).unwrap();
+    assert_eq!(
+        v["nodes"].as_array().unwrap().len(),
+        8,
+        "Rachel and her 7 reports"
+    );
+    let missing = pendulum(&["layout", &demo, "--root", "nobody"]);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("nobody"), "{}", missing.stderr);
 }
