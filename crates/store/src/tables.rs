@@ -222,27 +222,26 @@ pub(crate) fn read_org(conn: &Connection) -> Result<Org, ReadError> {
             id: PersonId(id),
         });
     }
-    let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, p) in org.people.iter().enumerate() {
-        by_id.entry(p.id.as_str()).or_insert(i);
-    }
-    let mut dotted: Vec<Vec<PersonId>> = vec![Vec::new(); org.people.len()];
+    let mut lines: Vec<(String, String)> = Vec::new();
     let mut stmt =
         conn.prepare("SELECT person, manager FROM dotted_line ORDER BY person, position")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let person: String = r.get(0)?;
-        let Some(&i) = by_id.get(person.as_str()) else {
-            return Err(content(format!(
-                "a dotted line names an unknown person {person:?}"
-            )));
-        };
-        if let Some(list) = dotted.get_mut(i) {
-            list.push(PersonId(r.get(1)?));
-        }
+        lines.push((r.get(0)?, r.get(1)?));
     }
-    for (p, d) in org.people.iter_mut().zip(dotted) {
-        p.dotted_managers = d;
+    if !lines.is_empty() {
+        let mut by_id: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, p) in org.people.iter().enumerate() {
+            by_id.entry(p.id.0.clone()).or_insert(i);
+        }
+        for (person, manager) in lines {
+            let Some(p) = by_id.get(&person).and_then(|&i| org.people.get_mut(i)) else {
+                return Err(content(format!(
+                    "a dotted line names an unknown person {person:?}"
+                )));
+            };
+            p.dotted_managers.push(PersonId(manager));
+        }
     }
 
     let mut stmt = conn.prepare("SELECT id, lead, kind FROM team ORDER BY position")?;
