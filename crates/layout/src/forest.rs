@@ -71,34 +71,60 @@ pub struct Forest {
 impl Forest {
     /// Checks and indexes the nodes in O(n).
     pub fn new(nodes: &[ForestNode]) -> Result<Forest, LayoutError> {
-        let Ok(n) = u32::try_from(nodes.len()) else {
-            return Err(LayoutError::TooLarge { max: NONE - 1 });
-        };
-        if n == NONE {
-            return Err(LayoutError::TooLarge { max: NONE - 1 });
-        }
         let mut parent = Vec::with_capacity(nodes.len());
-        let mut child_start = vec![0u32; nodes.len() + 1];
-        for (i, node) in (0..n).zip(nodes) {
+        for (i, node) in (0u32..).zip(nodes) {
             let s = node.size;
             if !(s.width.is_finite() && s.height.is_finite() && s.width >= 0.0 && s.height >= 0.0) {
                 return Err(LayoutError::BadSize { node: i });
             }
             match node.parent {
                 None => parent.push(NONE),
-                Some(p) if p < n => {
-                    parent.push(p);
-                    child_start[p as usize + 1] += 1;
+                Some(NONE) => {
+                    return Err(LayoutError::NoSuchParent {
+                        node: i,
+                        parent: NONE,
+                    });
                 }
-                Some(p) => return Err(LayoutError::NoSuchParent { node: i, parent: p }),
+                Some(p) => parent.push(p),
             }
         }
-        for i in 0..nodes.len() {
+        Forest::index(
+            parent,
+            nodes.iter().map(|node| node.size).collect(),
+            nodes.iter().map(|node| node.assistant).collect(),
+            nodes.iter().map(|node| node.collapsed).collect(),
+        )
+    }
+
+    /// Checks parents (`NONE` for a root) and builds the children lists; sizes must already
+    /// be valid and the four vectors of equal length.
+    pub(crate) fn index(
+        parent: Vec<u32>,
+        size: Vec<Size>,
+        assistant: Vec<bool>,
+        collapsed: Vec<bool>,
+    ) -> Result<Forest, LayoutError> {
+        let len = parent.len();
+        let n = match u32::try_from(len) {
+            Ok(n) if n != NONE => n,
+            _ => return Err(LayoutError::TooLarge { max: NONE - 1 }),
+        };
+        let mut child_start = vec![0u32; len + 1];
+        for (i, &p) in (0..n).zip(&parent) {
+            if p == NONE {
+                continue;
+            }
+            if p >= n {
+                return Err(LayoutError::NoSuchParent { node: i, parent: p });
+            }
+            child_start[p as usize + 1] += 1;
+        }
+        for i in 0..len {
             child_start[i + 1] += child_start[i];
         }
         // Counting sort: children land in index order under each parent.
         let mut fill = child_start.clone();
-        let mut children = vec![0u32; child_start[nodes.len()] as usize];
+        let mut children = vec![0u32; child_start[len] as usize];
         for (i, &p) in (0..n).zip(&parent) {
             if p != NONE {
                 children[fill[p as usize] as usize] = i;
@@ -111,26 +137,36 @@ impl Forest {
             .map(|(i, _)| i)
             .collect();
 
-        // Every node is reached from a root exactly when there is no cycle.
-        let mut reached = vec![false; nodes.len()];
-        let mut queue = roots.clone();
+        // Every node is reached from a root exactly when there is no cycle; `fill` is reused
+        // as the breadth-first queue.
+        fill.clear();
+        fill.extend_from_slice(&roots);
         let mut head = 0;
-        while let Some(&v) = queue.get(head) {
+        while let Some(&v) = fill.get(head) {
             head += 1;
-            reached[v as usize] = true;
-            queue.extend_from_slice(
-                &children[child_start[v as usize] as usize..child_start[v as usize + 1] as usize],
+            let (a, b) = (
+                child_start[v as usize] as usize,
+                child_start[v as usize + 1] as usize,
             );
+            fill.extend_from_slice(&children[a..b]);
         }
-        if let Some(node) = (0..n).zip(&reached).find(|&(_, &r)| !r).map(|(i, _)| i) {
+        if fill.len() < len {
+            let mut reached = vec![false; len];
+            for &v in &fill {
+                reached[v as usize] = true;
+            }
+            let node = (0..n)
+                .zip(&reached)
+                .find(|&(_, &r)| !r)
+                .map_or(0, |(i, _)| i);
             return Err(LayoutError::Cycle { node });
         }
 
         Ok(Forest {
             parent,
-            size: nodes.iter().map(|node| node.size).collect(),
-            assistant: nodes.iter().map(|node| node.assistant).collect(),
-            collapsed: nodes.iter().map(|node| node.collapsed).collect(),
+            size,
+            assistant,
+            collapsed,
             child_start,
             children,
             roots,

@@ -5,9 +5,7 @@ use pendulum_core::{PersonId, PersonIx, Snapshot};
 use serde::Serialize;
 
 use crate::forest::NONE;
-use crate::{
-    Forest, ForestNode, LayoutError, LayoutOptions, Placement, Size, layout, layout_subtree,
-};
+use crate::{Forest, LayoutError, LayoutOptions, Placement, Size, layout, layout_subtree};
 
 /// How to draw an org chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -163,13 +161,22 @@ fn indexed_forest<'a>(
     // Node k is order[k]: breadth-first order keeps each manager's reports in input order, as
     // the forest needs. People are read in input order, which is the order they sit in memory.
     let mut ids = vec![""; order.len()];
-    let mut nodes = vec![ForestNode::root(card); order.len()];
+    let mut parent = vec![NONE; order.len()];
+    let mut assistant = vec![false; order.len()];
     for ((p, person), &k) in (0u32..).zip(&s.org().people).zip(&node_of) {
-        if let (Some(id), Some(node)) = (ids.get_mut(k as usize), nodes.get_mut(k as usize)) {
-            *id = person.id.as_str();
-            node.parent = s.parent(p).map(|m| node_of[m as usize]);
-            node.assistant = person.assistant;
+        if k == NONE {
+            continue;
         }
+        let k = k as usize;
+        ids[k] = person.id.as_str();
+        parent[k] = s.parent(p).map_or(NONE, |m| node_of[m as usize]);
+        assistant[k] = person.assistant;
     }
-    Ok((Forest::new(&nodes)?, node_of, ids))
+    let forest = Forest::index(
+        parent,
+        vec![card; order.len()],
+        assistant,
+        vec![false; order.len()],
+    )?;
+    Ok((forest, node_of, ids))
 }

@@ -340,6 +340,14 @@ fn malformed_forests_are_refused_with_the_node_at_fault() {
         Forest::new(&bad_parent).unwrap_err(),
         LayoutError::NoSuchParent { node: 1, parent: 7 }
     );
+    let beyond = [ForestNode::child(u32::MAX, CARD)];
+    assert_eq!(
+        Forest::new(&beyond).unwrap_err(),
+        LayoutError::NoSuchParent {
+            node: 0,
+            parent: u32::MAX
+        }
+    );
     let cycle = [
         ForestNode::root(CARD),
         ForestNode::child(2, CARD),
