@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Role, WorkstreamKind};
+use crate::model::{Person, Role, WorkstreamKind};
 use crate::snapshot::{PersonIx, Snapshot};
 
 /// Every threshold of the rules and of the pendulum simulation, with SPEC's defaults.
@@ -236,17 +236,30 @@ pub fn check(s: &Snapshot<'_>, config: &RuleConfig) -> Vec<Flag> {
     person_rules(s, config, &mut flags);
     workstream_rules(s, config, &mut flags);
     team_rules(s, config, &mut flags);
-    flags.sort_by(|a, b| (a.severity, a.rule, &a.subject).cmp(&(b.severity, b.rule, &b.subject)));
+    // The message breaks ties only between flags of one subject, which a valid org never has.
+    flags.sort_unstable_by(|a, b| {
+        (a.severity, a.rule, &a.subject, &a.message)
+            .cmp(&(b.severity, b.rule, &b.subject, &b.message))
+    });
     flags
 }
 
-fn who(s: &Snapshot<'_>, i: PersonIx) -> String {
-    let p = s.person(i);
-    if p.name == p.id.0 {
-        p.name.clone()
-    } else {
-        format!("{} ({})", p.name, p.id)
+/// A person as messages name them: "Name (id)", or the id alone when it is the name.
+struct Who<'a>(&'a Person);
+
+impl fmt::Display for Who<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = self.0;
+        if p.name == p.id.0 {
+            f.write_str(&p.name)
+        } else {
+            write!(f, "{} ({})", p.name, p.id)
+        }
     }
+}
+
+fn who<'a>(s: &Snapshot<'a>, i: PersonIx) -> Who<'a> {
+    Who(s.person(i))
 }
 
 fn person_flag(s: &Snapshot<'_>, rule: Rule, i: PersonIx, message: String) -> Flag {
@@ -261,8 +274,22 @@ fn person_flag(s: &Snapshot<'_>, rule: Rule, i: PersonIx, message: String) -> Fl
     }
 }
 
-fn plural(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// "1 report", "2 reports".
+struct Plural(u32, &'static str, &'static str);
+
+impl fmt::Display for Plural {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}",
+            self.0,
+            if self.0 == 1 { self.1 } else { self.2 }
+        )
+    }
+}
+
+fn plural(n: u32, one: &'static str, many: &'static str) -> Plural {
+    Plural(n, one, many)
 }
 
 fn person_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
@@ -301,16 +328,14 @@ fn person_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
     }
 
     // tree depth per root, for too-many-layers
-    let mut tree_depth: Vec<(PersonIx, u32)> = Vec::new();
-    let mut deepest = rustc_hash::FxHashMap::default();
-    for &i in s.breadth_first() {
-        let d = deepest.entry(s.root_of(i)).or_insert(0u32);
+    let present = || (0..s.people_count() as PersonIx).filter(|&i| s.is_present(i));
+    let mut deepest = vec![0u32; s.people_count()];
+    for i in present() {
+        let d = &mut deepest[s.root_of(i) as usize];
         *d = (*d).max(s.depth(i));
     }
     for &r in s.roots() {
-        tree_depth.push((r, deepest.get(&r).copied().unwrap_or(1)));
-    }
-    for (r, d) in tree_depth {
+        let d = deepest[r as usize];
         if d > c.max_layers {
             out.push(person_flag(
                 s,
@@ -325,7 +350,8 @@ fn person_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
         }
     }
 
-    for &i in s.breadth_first() {
+    // Index order reads people and figures sequentially; the flags are sorted afterwards.
+    for i in present() {
         let role = s.role(i);
         let span = s.span(i);
         let p = s.person(i);
@@ -417,9 +443,9 @@ fn person_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
                 format!(
                     "{} is allocated {}% against a capacity of {}%. Reduce their allocations by {} points.",
                     who(s, i),
-                    num(allocated),
-                    num(capacity),
-                    num(allocated - capacity)
+                    Num(allocated),
+                    Num(capacity),
+                    Num(allocated - capacity)
                 ),
             ));
         }
@@ -445,27 +471,33 @@ fn person_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
 
 /// A figure with at most two decimals and no trailing zeros.
 pub fn num(x: f64) -> String {
-    let r = (x * 100.0).round() / 100.0;
-    let t = format!("{r:.2}");
-    let t = t.trim_end_matches('0').trim_end_matches('.');
-    if t == "-0" { "0".into() } else { t.to_string() }
+    Num(x).to_string()
+}
+
+/// [`num`] as a `Display`, so messages format it without an intermediate string.
+struct Num(f64);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let cents = (self.0 * 100.0).round();
+        // Far below 2^53 cents, `{:.2}` of cents / 100 prints exactly the digits of cents.
+        if cents.abs() < 1e12 {
+            let c = cents as i64;
+            let (whole, frac) = (c.unsigned_abs() / 100, c.unsigned_abs() % 100);
+            let sign = if c < 0 { "-" } else { "" };
+            return match frac {
+                0 => write!(f, "{sign}{whole}"),
+                _ if frac % 10 == 0 => write!(f, "{sign}{whole}.{}", frac / 10),
+                _ => write!(f, "{sign}{whole}.{frac:02}"),
+            };
+        }
+        let t = format!("{:.2}", cents / 100.0);
+        f.write_str(t.trim_end_matches('0').trim_end_matches('.'))
+    }
 }
 
 fn workstream_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
     let org = s.org();
-    // The single holder of each workstream, for the message of single-point-of-failure.
-    let mut single_holder = vec![None; org.workstreams.len()];
-    for a in &org.allocations {
-        if let (Some(w), Some(p)) = (
-            s.workstream_ix(a.workstream.as_str()),
-            s.person_ix(a.person.as_str()),
-        ) && s.workstream_load(w).holders == 1
-            && s.is_present(p)
-            && crate::model::within(a.start_date, a.end_date, s.as_of())
-        {
-            single_holder[w as usize] = Some(p);
-        }
-    }
     for (wi, w) in org.workstreams.iter().enumerate() {
         let load = s.workstream_load(wi as u32);
         if !load.active || w.required_fte <= 0.0 {
@@ -490,7 +522,7 @@ fn workstream_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
                 Rule::WorkstreamUnstaffed,
                 format!(
                     "Workstream {name} needs {} FTE and no one is allocated to it. Allocate people, or lower its required FTE to 0 if it is paused.",
-                    num(w.required_fte)
+                    Num(w.required_fte)
                 ),
             ));
             continue;
@@ -507,28 +539,31 @@ fn workstream_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
                 if load.effective_fte > 0.0 {
                     format!(
                         "Workstream {name} needs {} FTE but has {} effective FTE (ratio {:.2}, max {}). Add at least {} effective FTE or lower its scope.",
-                        num(w.required_fte),
-                        num(load.effective_fte),
+                        Num(w.required_fte),
+                        Num(load.effective_fte),
                         ratio,
-                        num(c.overload_ratio),
-                        num(missing.max(0.01))
+                        Num(c.overload_ratio),
+                        Num(missing.max(0.01))
                     )
                 } else {
                     format!(
                         "Workstream {name} needs {} FTE but its allocations give 0 effective FTE (open roles or people not yet started). Add at least {} effective FTE.",
-                        num(w.required_fte),
-                        num(missing.max(0.01))
+                        Num(w.required_fte),
+                        Num(missing.max(0.01))
                     )
                 },
             ));
         }
         if w.required_fte >= 1.0 && load.holders == 1 {
-            let holder = single_holder[wi].map(|p| who(s, p)).unwrap_or_default();
+            let holder = s
+                .sole_holder(wi as u32)
+                .map(|p| who(s, p).to_string())
+                .unwrap_or_default();
             out.push(flag(
                 Rule::SinglePointOfFailure,
                 format!(
                     "Workstream {name} needs {} FTE and only {holder} works on it. Pair a second person on it so the work survives an absence.",
-                    num(w.required_fte)
+                    Num(w.required_fte)
                 ),
             ));
         }

@@ -10,6 +10,7 @@
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 use crate::model::{Org, Person, Role, within};
 use crate::{Date, RuleConfig};
@@ -53,7 +54,8 @@ pub struct Snapshot<'a> {
     person_index: FxHashMap<&'a str, PersonIx>,
     workstream_index: FxHashMap<&'a str, WorkstreamIx>,
     /// Node i is person i; edges run manager → report, among people present on the day.
-    graph: DiGraph<(), Line, u32>,
+    /// Built on first use, as the rules and figures never need it.
+    graph: OnceLock<DiGraph<(), Line, u32>>,
     present: Vec<bool>,
     /// The present manager each present person is drawn under; `NONE` for a root. Cycles are
     /// broken at the member first in input order, so this is always a forest.
@@ -79,6 +81,8 @@ pub struct Snapshot<'a> {
     ramp: Vec<f64>,
     allocated_percent: Vec<f64>,
     workstreams: Vec<WorkstreamLoad>,
+    /// For each workstream with exactly one distinct holder, that person.
+    sole_holder: Vec<PersonIx>,
 }
 
 impl<'a> Snapshot<'a> {
@@ -93,11 +97,7 @@ impl<'a> Snapshot<'a> {
         }
         let present: Vec<bool> = org.people.iter().map(|p| p.is_present(as_of)).collect();
 
-        // Reporting lines among present people; the org graph holds them and dotted lines.
-        let mut graph = DiGraph::with_capacity(n, n);
-        for _ in 0..n {
-            graph.add_node(());
-        }
+        // Reporting lines among present people.
         let mut manager = vec![NONE; n];
         let mut unknown_manager = Vec::new();
         for (i, p) in org.people.iter().enumerate() {
@@ -109,30 +109,6 @@ impl<'a> Snapshot<'a> {
                     Some(&mi) if present[mi as usize] => manager[i] = mi,
                     Some(_) => {} // the manager is not present that day: drawn as a root
                     None => unknown_manager.push(i as u32),
-                }
-            }
-        }
-        // petgraph yields neighbours newest first; adding in reverse keeps input order.
-        for i in (0..n).rev() {
-            if manager[i] != NONE {
-                graph.add_edge(
-                    NodeIndex::new(manager[i] as usize),
-                    NodeIndex::new(i),
-                    Line::Reporting,
-                );
-            }
-            if present[i] {
-                for d in org.people[i].dotted_managers.iter().rev() {
-                    if let Some(&di) = person_index.get(d.as_str())
-                        && present[di as usize]
-                        && di as usize != i
-                    {
-                        graph.add_edge(
-                            NodeIndex::new(di as usize),
-                            NodeIndex::new(i),
-                            Line::Dotted,
-                        );
-                    }
                 }
             }
         }
@@ -255,13 +231,20 @@ impl<'a> Snapshot<'a> {
             })
             .collect();
         let mut allocated_percent = vec![0.0f64; n];
-        // (workstream, person) pairs, to count distinct holders without a set per workstream.
+        // (workstream, person) of each active allocation, to count distinct holders below.
         let mut holders: Vec<(u32, u32)> = Vec::new();
+        // Allocation files usually list one person's (or one workstream's) rows together, so
+        // the previous row's lookup is often the answer and spares a cache miss.
+        let mut last_person: Option<(&str, Option<u32>)> = None;
+        let mut last_workstream: Option<(&str, Option<u32>)> = None;
         for a in &org.allocations {
-            let (Some(&pi), Some(&wi)) = (
-                person_index.get(a.person.as_str()),
-                workstream_index.get(a.workstream.as_str()),
-            ) else {
+            let pi = remembered(&mut last_person, a.person.as_str(), &person_index);
+            let wi = remembered(
+                &mut last_workstream,
+                a.workstream.as_str(),
+                &workstream_index,
+            );
+            let (Some(pi), Some(wi)) = (pi, wi) else {
                 continue;
             };
             if !present[pi as usize]
@@ -277,10 +260,29 @@ impl<'a> Snapshot<'a> {
             load.effective_fte += a.percent / 100.0 * ramp[pi as usize];
             holders.push((wi, pi));
         }
-        holders.sort_unstable();
-        holders.dedup();
-        for (wi, _) in holders {
-            workstreams[wi as usize].holders += 1;
+        // Distinct holders in O(allocations): bucket the holders by workstream (a counting
+        // sort), then count each person once per bucket by stamping them with the workstream.
+        let mut start = Vec::with_capacity(workstreams.len() + 1);
+        start.push(0u32);
+        for load in &workstreams {
+            start.push(start[start.len() - 1] + load.active_allocations);
+        }
+        let mut fill = start.clone();
+        let mut bucketed = vec![0u32; holders.len()];
+        for &(wi, pi) in &holders {
+            bucketed[fill[wi as usize] as usize] = pi;
+            fill[wi as usize] += 1;
+        }
+        let mut stamp = vec![NONE; n];
+        let mut sole_holder = vec![NONE; workstreams.len()];
+        for (wi, load) in workstreams.iter_mut().enumerate() {
+            for &pi in &bucketed[start[wi] as usize..start[wi + 1] as usize] {
+                if stamp[pi as usize] != wi as u32 {
+                    stamp[pi as usize] = wi as u32;
+                    load.holders += 1;
+                    sole_holder[wi] = pi;
+                }
+            }
         }
 
         Snapshot {
@@ -289,7 +291,7 @@ impl<'a> Snapshot<'a> {
             ramp_days: config.ramp_days,
             person_index,
             workstream_index,
-            graph,
+            graph: OnceLock::new(),
             present,
             parent,
             unknown_manager,
@@ -308,6 +310,7 @@ impl<'a> Snapshot<'a> {
             ramp,
             allocated_percent,
             workstreams,
+            sole_holder,
         }
     }
 
@@ -331,7 +334,52 @@ impl<'a> Snapshot<'a> {
     }
     /// Reporting and dotted lines among present people; node i is person i.
     pub fn graph(&self) -> &DiGraph<(), Line, u32> {
-        &self.graph
+        self.graph.get_or_init(|| self.build_graph())
+    }
+
+    fn build_graph(&self) -> DiGraph<(), Line, u32> {
+        let n = self.present.len();
+        let mut graph = DiGraph::with_capacity(n, n);
+        for _ in 0..n {
+            graph.add_node(());
+        }
+        // petgraph yields neighbours newest first; adding in reverse keeps input order.
+        for i in (0..n as u32).rev() {
+            if let Some(m) = self.manager_line(i) {
+                graph.add_edge(
+                    NodeIndex::new(m as usize),
+                    NodeIndex::new(i as usize),
+                    Line::Reporting,
+                );
+            }
+            if self.present[i as usize] {
+                for d in self.person(i).dotted_managers.iter().rev() {
+                    if let Some(di) = self.person_ix(d.as_str())
+                        && self.present[di as usize]
+                        && di != i
+                    {
+                        graph.add_edge(
+                            NodeIndex::new(di as usize),
+                            NodeIndex::new(i as usize),
+                            Line::Dotted,
+                        );
+                    }
+                }
+            }
+        }
+        graph
+    }
+
+    /// The present manager a present person's `manager_id` names, self-loops included.
+    fn manager_line(&self, i: PersonIx) -> Option<PersonIx> {
+        if let Some(p) = self.parent(i) {
+            return Some(p);
+        }
+        if !self.in_cycle[i as usize] {
+            return None;
+        }
+        let k = self.cycles.binary_search_by_key(&i, |c| c[0]).ok()?;
+        Some(self.cycles[k].get(1).copied().unwrap_or(i))
     }
     pub fn is_present(&self, i: PersonIx) -> bool {
         self.present[i as usize]
@@ -356,7 +404,7 @@ impl<'a> Snapshot<'a> {
     }
     /// Dotted-line managers of a present person.
     pub fn dotted_managers(&self, i: PersonIx) -> impl Iterator<Item = PersonIx> + '_ {
-        self.graph
+        self.graph()
             .edges_directed(NodeIndex::new(i as usize), Direction::Incoming)
             .filter(|e| *e.weight() == Line::Dotted)
             .map(|e| petgraph::visit::EdgeRef::source(&e).index() as u32)
@@ -412,6 +460,10 @@ impl<'a> Snapshot<'a> {
     pub fn workstream_load(&self, w: WorkstreamIx) -> WorkstreamLoad {
         self.workstreams[w as usize]
     }
+    /// The one person who holds a workstream's active allocations, when there is exactly one.
+    pub fn sole_holder(&self, w: WorkstreamIx) -> Option<PersonIx> {
+        (self.workstreams[w as usize].holders == 1).then(|| self.sole_holder[w as usize])
+    }
     pub fn people_count(&self) -> usize {
         self.present.len()
     }
@@ -422,6 +474,22 @@ impl<'a> Snapshot<'a> {
             .filter(|&&i| self.role[i as usize] == Role::Ic)
             .map(|&i| self.org.people[i as usize].fte * self.ramp[i as usize])
             .sum()
+    }
+}
+
+/// Looks `id` up, unless it is the id looked up last time.
+fn remembered<'a>(
+    last: &mut Option<(&'a str, Option<u32>)>,
+    id: &'a str,
+    index: &FxHashMap<&'a str, u32>,
+) -> Option<u32> {
+    match *last {
+        Some((prev, ix)) if prev == id => ix,
+        _ => {
+            let ix = index.get(id).copied();
+            *last = Some((id, ix));
+            ix
+        }
     }
 }
 

@@ -18,6 +18,9 @@
 //!                                  person; effective holders of a workstream; capacity; stats
 //! ```
 
+// A malformed fixture is a bug in the test, and panicking on it is the right report.
+#![allow(clippy::unwrap_used)]
+
 use std::fmt::Write as _;
 
 use pendulum_core::{
@@ -919,4 +922,107 @@ fn stats_of_an_empty_org() {
             "stats = headcount 0 managers 0 ics 0 open 0 capacity 0 mean_span 0 max_span 0 layers 0 histogram",
         ],
     );
+}
+
+// ---------------------------------------------------------------- message figures
+
+/// The definition of `num`: round to cents, print with two decimals, drop trailing zeros.
+fn num_reference(x: f64) -> String {
+    let r = (x * 100.0).round() / 100.0;
+    let t = format!("{r:.2}");
+    let t = t.trim_end_matches('0').trim_end_matches('.');
+    if t == "-0" { "0".into() } else { t.to_string() }
+}
+
+#[test]
+fn num_prints_at_most_two_decimals() {
+    for (x, text) in [
+        (1.0, "1"),
+        (0.5, "0.5"),
+        (0.625, "0.63"),
+        (100.0 / 3.0, "33.33"),
+        (-0.001, "0"),
+        (-1.5, "-1.5"),
+        (1.005, "1"),
+    ] {
+        assert_eq!(pendulum_core::rules::num(x), text, "{x}");
+    }
+    assert_eq!(pendulum_core::rules::num(f64::INFINITY), "inf");
+    assert_eq!(pendulum_core::rules::num(f64::NAN), "NaN");
+}
+
+proptest::proptest! {
+    #[test]
+    fn num_matches_its_definition(x in proptest::num::f64::ANY) {
+        proptest::prop_assert_eq!(pendulum_core::rules::num(x), num_reference(x));
+    }
+
+    #[test]
+    fn num_matches_its_definition_for_everyday_figures(cents in -10_000_000i64..10_000_000, noise in -0.6f64..0.6) {
+        let x = (cents as f64 + noise) / 100.0;
+        proptest::prop_assert_eq!(pendulum_core::rules::num(x), num_reference(x));
+    }
+}
+
+// ---------------------------------------------------------------- the org graph
+
+#[test]
+fn the_org_graph_holds_every_reporting_line_and_dotted_line_of_present_people() {
+    use pendulum_core::Line;
+    use petgraph::visit::EdgeRef;
+    let f = Fixture::parse(
+        "ceo
+         a > ceo
+         b > ceo dotted=a
+         self > self
+         x > y
+         y > x dotted=ceo
+         gone > ceo end=-1d
+         ghost > nobody dotted=nobody",
+    );
+    let s = Snapshot::new(&f.org, f.as_of, &f.config);
+    let id = |i: u32| s.person(i).id.as_str().to_string();
+    let mut edges: Vec<String> = s
+        .graph()
+        .edge_references()
+        .map(|e| {
+            let dotted = if *e.weight() == Line::Dotted {
+                " dotted"
+            } else {
+                ""
+            };
+            format!(
+                "{} -> {}{dotted}",
+                id(e.source().index() as u32),
+                id(e.target().index() as u32)
+            )
+        })
+        .collect();
+    edges.sort();
+    assert_eq!(
+        edges,
+        [
+            "a -> b dotted",
+            "ceo -> a",
+            "ceo -> b",
+            "ceo -> y dotted",
+            "self -> self",
+            "x -> y",
+            "y -> x"
+        ]
+    );
+    let b = s.person_ix("b").unwrap();
+    assert_eq!(s.dotted_managers(b).map(id).collect::<Vec<_>>(), ["a"]);
+    // neighbours come in input order
+    let ceo = s.person_ix("ceo").unwrap();
+    let reports: Vec<String> = s
+        .graph()
+        .edges_directed(
+            petgraph::graph::NodeIndex::new(ceo as usize),
+            petgraph::Direction::Outgoing,
+        )
+        .filter(|e| *e.weight() == Line::Reporting)
+        .map(|e| id(e.target().index() as u32))
+        .collect();
+    assert_eq!(reports, ["a", "b"]);
 }
