@@ -6,6 +6,9 @@
 //! it between every [`crate::Document`] of that file, and closes it only after the last of
 //! their SQLite connections. The same descriptor carries the exclusive `flock` that marks a
 //! document as open for editing (RELIABILITY D5); `flock` and POSIX locks do not interact.
+//!
+//! On Windows `File::try_lock` is a mandatory whole-file lock that would also block
+//! SQLite's own reads; a Windows build needs the edit lock on a sidecar file instead.
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions, TryLockError};
@@ -60,10 +63,17 @@ impl SharedFile {
         }
         let (file, writable) = match options(true).open(path) {
             Ok(f) => (f, true),
-            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => (
-                options(false).open(path).map_err(StoreError::io(path))?,
-                false,
-            ),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
+                (
+                    options(false).open(path).map_err(StoreError::io(path))?,
+                    false,
+                )
+            }
             Err(e) => return Err(StoreError::io(path)(e)),
         };
         // The path may have been replaced between the stat and the open; key by what was opened.

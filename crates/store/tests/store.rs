@@ -148,6 +148,18 @@ mod document {
     use super::*;
 
     #[test]
+    fn a_document_can_move_to_another_thread() {
+        fn sendable<T: Send>(_: &T) {}
+        let (_dir, path) = temp_doc(2);
+        let doc = Document::open(&path).unwrap();
+        sendable(&doc);
+        let people = std::thread::spawn(move || doc.imported().0.people.len())
+            .join()
+            .unwrap();
+        assert_eq!(people, 2);
+    }
+
+    #[test]
     fn a_synthetic_org_round_trips_through_the_file() {
         let org = generate(&SynthConfig::new(2_000, 11));
         let config = RuleConfig {
