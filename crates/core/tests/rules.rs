@@ -1026,3 +1026,72 @@ fn the_org_graph_holds_every_reporting_line_and_dotted_line_of_present_people() 
         .collect();
     assert_eq!(reports, ["a", "b"]);
 }
+
+// ---------------------------------------------------------------- flag shape
+
+#[test]
+fn every_rule_fires_with_its_severity_and_subject_kind_and_a_message() {
+    let f = Fixture::parse(
+        "self > self
+         lost > ghost
+         wide role=manager
+         w1..6 > wide
+         narrow role=manager
+         n1 > narrow
+         idle role=manager
+         dir role=director since=2020-01-01
+         i1..2 > dir
+         ws busy
+         ws sole required=1
+         ws empty required=1
+         ws a kind=migration team=t
+         ws b kind=migration team=t
+         w1 -> busy 100
+         w1 -> sole 10
+         l1 role=ic
+         l2 > l1 role=ic
+         l3 > l2 role=ic
+         l4 > l3 role=ic
+         l5 > l4 role=ic
+         l6 > l5 role=ic
+         l7 > l6 role=ic",
+    );
+    let s = Snapshot::new(&f.org, f.as_of, &f.config);
+    let got: Vec<String> = run_rules(&s, &f.config)
+        .iter()
+        .map(|fl| {
+            assert!(
+                fl.message.len() > 40,
+                "{} explains itself: {:?}",
+                fl.rule,
+                fl.message
+            );
+            let kind = serde_json::to_value(fl.subject.kind).unwrap();
+            format!(
+                "{} {} {}:{}",
+                fl.severity.as_str(),
+                fl.rule,
+                kind.as_str().unwrap(),
+                fl.subject.id
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "error cycle person:self",
+            "error unknown-manager person:lost",
+            "error workstream-unstaffed workstream:empty",
+            "warning span-too-wide person:wide",
+            "warning span-too-narrow person:narrow",
+            "warning manager-without-reports person:idle",
+            "warning too-many-layers person:l1",
+            "warning person-overallocated person:w1",
+            "warning workstream-overloaded workstream:sole",
+            "warning single-point-of-failure workstream:sole",
+            "warning migrations-in-flight team:t",
+            "info director-over-ics person:dir",
+            "info pendulum-due person:dir",
+        ]
+    );
+}
