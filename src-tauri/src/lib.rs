@@ -7,6 +7,7 @@
 mod commands;
 mod session;
 
+use std::path::PathBuf;
 use std::sync::Mutex;
 
 use session::Session;
@@ -21,11 +22,19 @@ impl std::fmt::Debug for AppState {
     }
 }
 
-/// Builds and runs the app until its last window closes.
-pub fn run() -> tauri::Result<()> {
+/// Builds and runs the app until its last window closes, with `file` open when given (a path
+/// from the command line, never from the web side).
+pub fn run(file: Option<PathBuf>) -> tauri::Result<()> {
+    let mut session = Session::new(commands::today());
+    if let Some(path) = file
+        && let Err(e) = session.open(&path)
+    {
+        // The window still opens (on the demo), so the user is not left with nothing.
+        eprintln!("pendulum: cannot open {}: {e}", path.display());
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState(Mutex::new(Session::new(commands::today()))))
+        .manage(AppState(Mutex::new(session)))
         .invoke_handler(tauri::generate_handler![
             commands::current,
             commands::open_demo,

@@ -2,7 +2,9 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
-    if let Err(e) = pendulum_app::run() {
+    // `pendulum-app FILE` opens FILE, as a file manager's "Open with" does.
+    let file = std::env::args_os().nth(1).map(std::path::PathBuf::from);
+    if let Err(e) = pendulum_app::run(file) {
         eprintln!("pendulum: {e}");
         std::process::exit(1);
     }

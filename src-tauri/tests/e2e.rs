@@ -97,7 +97,10 @@ struct Driven {
     _display: Option<Stopping>,
 }
 
-async fn start() -> Driven {
+/// One journey at a time: each drives a whole app on a 2-core machine.
+static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+async fn start(args: &[&str]) -> Driven {
     let tauri_driver = which("tauri-driver").expect("tauri-driver not found: run scripts/setup.sh");
     let (display, display_guard) = display();
     let port = free_port();
@@ -114,14 +117,15 @@ async fn start() -> Driven {
     wait_for_port(port, Duration::from_secs(20));
 
     let mut caps = serde_json::Map::new();
-    caps.insert("tauri:options".into(), json!({ "application": APP }));
+    caps.insert("tauri:options".into(), json!({ "application": APP, "args": args }));
     let url = format!("http://127.0.0.1:{port}");
     // WebKitWebDriver is started by the first session request and can refuse it while it is
     // still coming up on a loaded machine: retry a few times, each attempt under its own deadline.
     let mut attempt = 1;
     let client = loop {
-        let connect = ClientBuilder::native().capabilities(caps.clone()).connect(&url);
-        match within(60, "open a WebDriver session on the app", connect).await {
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(caps.clone());
+        match within(60, "open a WebDriver session on the app", builder.connect(&url)).await {
             Ok(client) => break client,
             Err(e) if attempt < 3 => {
                 eprintln!("e2e: WebDriver session attempt {attempt} failed: {e}; retrying");
@@ -174,7 +178,8 @@ fn card(id: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_chart_opens_and_search_jumps_to_a_person() {
-    let app = start().await;
+    let _serial = SERIAL.lock().await;
+    let app = start(&[]).await;
     let c = &app.client;
 
     // First launch: the demo org opens and its root is drawn as a card.
@@ -208,5 +213,97 @@ async fn demo_chart_opens_and_search_jumps_to_a_person() {
     assert!(heading.to_lowercase().contains("kenji"), "inspector shows {heading:?}");
     app.screenshot("search.png").await;
 
+    app.close().await;
+}
+
+/// A deterministic org of `n` people: managers of up to 8, teams by subtree, names from lists.
+fn write_org_csv(path: &Path, n: usize) {
+    const FIRST: [&str; 12] =
+        ["Ada", "Bela", "Chen", "Dana", "Emeka", "Farah", "Goran", "Hana", "Ines", "Jonas", "Kiri", "Lena"];
+    const LAST: [&str; 10] =
+        ["Okafor", "Lindqvist", "Tanaka", "Moreau", "Haddad", "Novak", "Silva", "Mensah", "Rossi", "Costa"];
+    let mut csv = String::from("id,name,title,manager_id,team\n");
+    for i in 0..n {
+        let manager = if i == 0 { String::new() } else { format!("p{}", (i - 1) / 8) };
+        let title = if i < 73 { "Engineering Manager" } else { "Software Engineer" };
+        let name = format!("{} {}", FIRST[i % FIRST.len()], LAST[(i / FIRST.len()) % LAST.len()]);
+        csv.push_str(&format!("p{i},{name} {i},{title},{manager},Team {}\n", (i % 64) / 8));
+    }
+    std::fs::write(path, csv).expect("write the 10k org");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ten_thousand_people_pan_with_only_visible_cards_in_the_dom() {
+    let _serial = SERIAL.lock().await;
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e");
+    std::fs::create_dir_all(&dir).expect("e2e dir");
+    let org = dir.join("org-10k.csv");
+    write_org_csv(&org, 10_000);
+    let org_arg = org.to_str().expect("a UTF-8 temp path");
+    let app = start(&[org_arg]).await;
+    let c = &app.client;
+
+    within(60, "the 10k org's root card", c.wait().for_element(Locator::Css(&card("p0"))))
+        .await
+        .expect("root card");
+
+    // Drag the chart 60 steps of 25 px, one step per frame, counting the DOM cards each time.
+    let pan = within(
+        120,
+        "pan across the 10k chart",
+        c.execute_async(
+            r#"const done = arguments[arguments.length - 1];
+            const chart = document.querySelector('.chart');
+            const r = chart.getBoundingClientRect();
+            const frame = () => new Promise((res) => requestAnimationFrame(() => res()));
+            const fire = (type, x, y) => chart.dispatchEvent(new PointerEvent(type,
+              { pointerId: 7, button: 0, buttons: 1, clientX: x, clientY: y, bubbles: true }));
+            (async () => {
+              let x = r.left + r.width / 2;
+              const y = r.top + r.height / 2;
+              fire('pointerdown', x, y);
+              await frame();
+              let most = 0, fewest = Infinity;
+              const t0 = performance.now();
+              for (let i = 0; i < 60; i++) {
+                x -= 25;
+                fire('pointermove', x, y);
+                await frame();
+                const n = Number(chart.dataset.cards);
+                most = Math.max(most, n);
+                fewest = Math.min(fewest, n);
+              }
+              const ms = performance.now() - t0;
+              fire('pointerup', x, y);
+              done({ ms, steps: 60, most, fewest, people: document.querySelectorAll('.card').length });
+            })();"#,
+            vec![],
+        ),
+    )
+    .await
+    .expect("pan script");
+    eprintln!("e2e: 10k pan: {pan}");
+    let most = pan["most"].as_u64().expect("most");
+    let fewest = pan["fewest"].as_u64().expect("fewest");
+    assert!(fewest > 0, "the pan left the screen empty: {pan}");
+    assert!(most <= 300, "culling failed: {most} cards in the DOM for a 10k org");
+    app.screenshot("pan-10k.png").await;
+
+    // The whole chart at once: too many cards for the DOM, so the canvas draws them.
+    let fit = within(5, "Fit button", c.find(Locator::Css(".controls .fit"))).await.expect("fit");
+    within(5, "click Fit", fit.click()).await.expect("click");
+    within(30, "canvas mode", async {
+        loop {
+            let chart = c.find(Locator::Css(".chart")).await.expect("chart");
+            let cards = chart.attr("data-cards").await.expect("attr").unwrap_or_default();
+            let visible = chart.attr("data-visible").await.expect("attr").unwrap_or_default();
+            if cards == "0" && visible.parse::<u32>().unwrap_or(0) > 300 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    })
+    .await;
+    app.screenshot("fit-10k.png").await;
     app.close().await;
 }

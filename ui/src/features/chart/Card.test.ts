@@ -30,6 +30,7 @@ describe('card', () => {
         selected: false,
         collapsed: false,
         canCollapse: true,
+        compact: false,
         onselect: (id: string) => selected.push(id),
         ontoggle: () => {},
       },
