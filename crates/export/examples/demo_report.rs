@@ -1,0 +1,50 @@
+//! Writes the demo org's report and chart: `cargo run -p pendulum-export --example
+//! demo_report -- OUT_DIR [a4|letter|a3] [portrait]`.
+
+use std::path::PathBuf;
+
+use pendulum_core::{Date, RuleConfig, Snapshot, check};
+use pendulum_csv::{ImportRequest, Source, import};
+use pendulum_export::{PageSize, PdfOptions, ReportInput, SvgOptions, pdf, svg};
+use pendulum_layout::{ChartOptions, layout_snapshot};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let out = PathBuf::from(args.get(1).map_or("/tmp", String::as_str));
+    let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo");
+    let people = std::fs::read(demo.join("people.csv"))?;
+    let workstreams = std::fs::read(demo.join("workstreams.csv"))?;
+    let allocations = std::fs::read(demo.join("allocations.csv"))?;
+    let mut req = ImportRequest::people(Source::new("people.csv", &people));
+    req.workstreams = Some(Source::new("workstreams.csv", &workstreams));
+    req.allocations = Some(Source::new("allocations.csv", &allocations));
+    let org = import(&req).map_err(|e| format!("{e:?}"))?.org;
+    let config = RuleConfig::default();
+    let as_of = Date::parse("2027-03-01")?;
+    let snapshot = Snapshot::new(&org, as_of, &config);
+    let flags = check(&snapshot, &config);
+    let mut opts = PdfOptions::new("Larkspur Engineering", Date::parse("2027-02-26")?);
+    if let Some(p) = args.get(2).and_then(|p| PageSize::parse(p)) {
+        opts.page = p;
+    }
+    opts.landscape = args.get(3).map(String::as_str) != Some("portrait");
+    let input = ReportInput {
+        snapshot: &snapshot,
+        config: &config,
+        flags: &flags,
+        scenario: None,
+    };
+    let bytes = pdf(&input, &opts)?;
+    std::fs::write(out.join("demo.pdf"), bytes)?;
+    let layout = layout_snapshot(&snapshot, &ChartOptions::default())?;
+    let text = svg(
+        &snapshot,
+        &layout,
+        &SvgOptions {
+            flags: &flags,
+            ..SvgOptions::default()
+        },
+    );
+    std::fs::write(out.join("demo.svg"), text)?;
+    Ok(())
+}

@@ -1,0 +1,278 @@
+//! A person's card and the small "continued on page N" card, as marks.
+
+use pendulum_core::{Flag, PersonIx, Role, Severity, Snapshot, Status, SubjectKind};
+use rustc_hash::FxHashMap;
+
+use crate::marks::{
+    ACCENT, ACCENT_SOFT, Align, EDGE, INK, INK_2, INK_3, Mark, PAPER, RULE, SHADE, WARNING,
+    WARNING_SOFT, severity_colour, team_colour,
+};
+use crate::text::{Shaper, clean};
+
+/// The card size the PDF lays charts out with, in points at scale 1.
+pub(crate) const CARD_W: f64 = 184.0;
+pub(crate) const CARD_H: f64 = 70.0;
+/// The "continued on page N" card.
+pub(crate) const STUB_W: f64 = 140.0;
+pub(crate) const STUB_H: f64 = 34.0;
+/// Name size at scale 1; a chart page is split rather than printed with names under 6 pt.
+pub(crate) const NAME_PT: f64 = 11.0;
+
+/// Flag counts per person id, by severity (error, warning, info).
+#[derive(Debug, Default)]
+pub(crate) struct PersonFlags<'a>(FxHashMap<&'a str, [u32; 3]>);
+
+impl<'a> PersonFlags<'a> {
+    pub(crate) fn of(flags: &'a [Flag]) -> PersonFlags<'a> {
+        let mut map: FxHashMap<&str, [u32; 3]> = FxHashMap::default();
+        for f in flags
+            .iter()
+            .filter(|f| f.subject.kind == SubjectKind::Person)
+        {
+            map.entry(f.subject.id.as_str()).or_default()[f.severity as usize] += 1;
+        }
+        PersonFlags(map)
+    }
+
+    fn get(&self, id: &str) -> [u32; 3] {
+        self.0.get(id).copied().unwrap_or_default()
+    }
+}
+
+fn role_word(role: Role) -> &'static str {
+    match role {
+        Role::Ic => "IC",
+        Role::Manager => "Manager",
+        Role::Director => "Director",
+        Role::Executive => "Executive",
+    }
+}
+
+/// Draws person `p`'s card in the box (`x`, `y`, `w`, `h`); `s` scales type and padding.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn person_card(
+    out: &mut Vec<Mark>,
+    sh: &mut Shaper,
+    snap: &Snapshot<'_>,
+    flags: &PersonFlags<'_>,
+    p: PersonIx,
+    (x, y, w, h): (f64, f64, f64, f64),
+    s: f64,
+    header: Option<&str>,
+) {
+    let person = snap.person(p);
+    let open = person.status == Status::Open;
+    out.push(Mark::Rect {
+        x,
+        y,
+        w,
+        h,
+        radius: 4.0 * s,
+        fill: Some(if open { SHADE } else { PAPER }),
+        stroke: Some((if open { EDGE } else { RULE }, 0.8 * s)),
+        dashed: open,
+    });
+    let team = person.team.as_ref().map(|t| t.as_str());
+    out.push(Mark::Rect {
+        x,
+        y,
+        w: 4.0 * s,
+        h,
+        radius: 0.0,
+        fill: Some(team_colour(team)),
+        stroke: None,
+        dashed: false,
+    });
+    let left = x + 12.0 * s;
+    let room = (w - 20.0 * s).max(0.0);
+    let line = |k: f64| y + k * s;
+
+    let name = clean(&person.name);
+    let mut name_size = NAME_PT * s;
+    // Long names step down to 9 pt before they are cut, so pdftotext still finds them whole.
+    while !sh.fits(&name, true, name_size, room) && name_size > 9.0 * s {
+        name_size -= 0.5 * s;
+    }
+    let name = sh.fit(&name, true, name_size, room);
+    out.push(Mark::text(left, line(16.0), name_size, true, INK, name));
+
+    if let Some(header) = header {
+        out.push(Mark::text(
+            left,
+            line(28.5),
+            7.5 * s,
+            true,
+            ACCENT,
+            sh.fit(header, true, 7.5 * s, room),
+        ));
+        return;
+    }
+    if h < 40.0 * s {
+        return;
+    }
+    let title = clean(&person.title);
+    if !title.is_empty() {
+        out.push(Mark::text(
+            left,
+            line(28.5),
+            8.5 * s,
+            false,
+            INK_2,
+            sh.fit(&title, false, 8.5 * s, room),
+        ));
+    }
+    if h < 46.0 * s {
+        return;
+    }
+    let mut meta: Vec<String> = vec![if person.assistant {
+        "Assistant".to_owned()
+    } else {
+        role_word(snap.role(p)).to_owned()
+    }];
+    meta.extend(team.map(clean));
+    meta.extend(person.level.as_deref().map(clean));
+    let meta = meta.join(" · ");
+    out.push(Mark::text(
+        left,
+        line(40.0),
+        7.5 * s,
+        false,
+        INK_3,
+        sh.fit(&meta, false, 7.5 * s, room),
+    ));
+    if h < 60.0 * s {
+        return;
+    }
+
+    // Bottom row: status tag, headcount under, flag markers on the right.
+    let base = y + h - 8.0 * s;
+    let total = snap.total_under(p);
+    let counts = flags.get(person.id.as_str());
+    if person.status == Status::Active && total == 0 && counts == [0; 3] {
+        return;
+    }
+    out.push(Mark::hline(
+        left,
+        x + w - 8.0 * s,
+        base - 10.0 * s,
+        RULE,
+        0.5 * s,
+    ));
+    let mut cursor = left;
+    let tag = match person.status {
+        Status::Open => Some(("OPEN ROLE", ACCENT)),
+        Status::Leaving => Some(("LEAVING", WARNING)),
+        Status::Active => None,
+    };
+    if let Some((word, colour)) = tag {
+        let tw = sh.width(word, true, 6.0 * s) + 6.0 * s;
+        out.push(Mark::Rect {
+            x: cursor,
+            y: base - 7.0 * s,
+            w: tw,
+            h: 9.5 * s,
+            radius: 2.0 * s,
+            fill: Some(if colour == ACCENT {
+                ACCENT_SOFT
+            } else {
+                WARNING_SOFT
+            }),
+            stroke: None,
+            dashed: false,
+        });
+        out.push(Mark::text(
+            cursor + 3.0 * s,
+            base,
+            6.0 * s,
+            true,
+            colour,
+            word,
+        ));
+        cursor += tw + 5.0 * s;
+    }
+    if total > 0 {
+        let direct = snap.direct_under(p);
+        let under = if total == direct {
+            format!("{total} under")
+        } else {
+            format!("{total} under · {direct} direct")
+        };
+        out.push(Mark::text(cursor, base, 7.5 * s, false, INK_2, under));
+    }
+    let mut right = x + w - 8.0 * s;
+    for sev in [Severity::Info, Severity::Warning, Severity::Error] {
+        let n = counts[sev as usize];
+        if n == 0 {
+            continue;
+        }
+        let r = 5.5 * s;
+        out.push(Mark::Circle {
+            cx: right - r,
+            cy: base - 2.5 * s,
+            r,
+            fill: severity_colour(sev),
+        });
+        out.push(Mark::text_aligned(
+            right - r,
+            base,
+            6.5 * s,
+            true,
+            PAPER,
+            Align::Middle,
+            if n > 9 {
+                "9+".to_owned()
+            } else {
+                n.to_string()
+            },
+        ));
+        right -= 2.0 * r + 3.0 * s;
+    }
+}
+
+/// Draws the card that stands for people drawn on another page.
+pub(crate) fn stub_card(
+    out: &mut Vec<Mark>,
+    (x, y, w, h): (f64, f64, f64, f64),
+    s: f64,
+    page: usize,
+    people: u32,
+    link: bool,
+) {
+    out.push(Mark::Rect {
+        x,
+        y,
+        w,
+        h,
+        radius: 4.0 * s,
+        fill: Some(ACCENT_SOFT),
+        stroke: Some((ACCENT, 0.6 * s)),
+        dashed: true,
+    });
+    let cx = x + w / 2.0;
+    out.push(Mark::text_aligned(
+        cx,
+        y + 14.0 * s,
+        8.0 * s,
+        true,
+        ACCENT,
+        Align::Middle,
+        format!("continued on page {} →", page + 1),
+    ));
+    let count = if people == 1 {
+        "1 person".to_owned()
+    } else {
+        format!("{people} people")
+    };
+    out.push(Mark::text_aligned(
+        cx,
+        y + 26.0 * s,
+        7.0 * s,
+        false,
+        INK_2,
+        Align::Middle,
+        count,
+    ));
+    if link {
+        out.push(Mark::Link { x, y, w, h, page });
+    }
+}

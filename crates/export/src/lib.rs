@@ -1,0 +1,149 @@
+//! The org chart as SVG, and the PDF report for a leadership review (SPEC §5).
+//!
+//! The PDF holds a title page (title, as-of date, scope, key figures, contents), the chart
+//! (fitted to one page, or split over pages by subtree with linked "continued on page N"
+//! cards), a summary page (headcount, managers to ICs, span histogram, layers, flag counts),
+//! the flags table, the workload table and, for a scenario, its diff. Every page but the
+//! title has page numbers; every section has a bookmark.
+//!
+//! Text is vector text: each line is cleaned of bidi controls (so a U+202E in one name can
+//! reorder nothing), split into bidi runs ordered with `unicode-bidi`, split again by
+//! per-character font fallback over the fonts shipped in `assets/fonts` (Latin, Cyrillic,
+//! Greek, Arabic, Hebrew, CJK, emoji, symbols) and shaped with rustybuzz; krilla embeds the
+//! subset fonts with their text, so the PDF can be searched and copied.
+//!
+//! Architecture Invariant: export reads no file, clock or environment. Fonts are compiled
+//! in, the date printed is an input, and the same input and options give the same bytes.
+//! Nothing recurses on the depth of the org.
+
+mod card;
+mod fonts;
+mod marks;
+mod paging;
+mod pdf;
+mod report;
+mod svg;
+mod text;
+
+use pendulum_core::{Date, Diff, Flag, PersonId, RuleConfig, Snapshot};
+use pendulum_layout::LayoutError;
+
+pub use fonts::FontFile;
+pub use svg::{SvgOptions, svg, write_svg};
+
+/// Every font the exports use, in fallback order (regular and bold of each family), for a
+/// renderer that turns an SVG export into pixels.
+pub fn fonts() -> &'static [FontFile] {
+    &fonts::FONTS
+}
+
+/// Paper sizes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PageSize {
+    #[default]
+    A4,
+    Letter,
+    A3,
+}
+
+impl PageSize {
+    /// Portrait width and height in points.
+    pub fn points(self) -> (f64, f64) {
+        match self {
+            PageSize::A4 => (595.28, 841.89),
+            PageSize::Letter => (612.0, 792.0),
+            PageSize::A3 => (841.89, 1190.55),
+        }
+    }
+
+    /// Parses `a4`, `letter` or `a3`, in any case.
+    pub fn parse(text: &str) -> Option<PageSize> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "a4" => Some(PageSize::A4),
+            "letter" | "us-letter" => Some(PageSize::Letter),
+            "a3" => Some(PageSize::A3),
+            _ => None,
+        }
+    }
+}
+
+/// How to print the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PdfOptions {
+    pub page: PageSize,
+    pub landscape: bool,
+    /// Print only this person and the people under them (chart, summary, flags, workload).
+    pub root: Option<PersonId>,
+    /// Start a new chart page every this many levels.
+    pub break_every_levels: Option<u32>,
+    /// Give every subtree of at least this many people (its root included) a page of its own.
+    pub break_min_people: Option<u32>,
+    /// Fit the whole chart on one page however small it gets (otherwise a chart whose names
+    /// would print under 6 pt is split by subtree).
+    pub one_page: bool,
+    /// The date printed as "prepared" and written as the PDF's creation date.
+    pub date: Date,
+    /// The org's or the scenario's name, on the title page and in every footer.
+    pub title: String,
+}
+
+impl PdfOptions {
+    /// A4 landscape, the whole org, split where needed.
+    pub fn new(title: impl Into<String>, date: Date) -> PdfOptions {
+        PdfOptions {
+            page: PageSize::A4,
+            landscape: true,
+            root: None,
+            break_every_levels: None,
+            break_min_people: None,
+            one_page: false,
+            date,
+            title: title.into(),
+        }
+    }
+}
+
+/// What the report is about. The as-of date is the snapshot's.
+#[derive(Clone, Copy, Debug)]
+pub struct ReportInput<'a> {
+    pub snapshot: &'a Snapshot<'a>,
+    pub config: &'a RuleConfig,
+    /// The flags of `snapshot` under `config`, as [`pendulum_core::check`] gives them.
+    pub flags: &'a [Flag],
+    /// For a scenario: its comparison with what it was branched from.
+    pub scenario: Option<ScenarioSection<'a>>,
+}
+
+/// The scenario pages of a report.
+#[derive(Clone, Copy, Debug)]
+pub struct ScenarioSection<'a> {
+    /// The scenario's name.
+    pub name: &'a str,
+    /// What it is compared with ("baseline", another scenario's name).
+    pub compared_with: &'a str,
+    pub diff: &'a Diff,
+    /// The view compared with, to name people the scenario removed; without it they are
+    /// named by id.
+    pub before: Option<&'a Snapshot<'a>>,
+}
+
+/// Why a report cannot be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("no person has id {id:?}")]
+    UnknownRoot { id: String },
+    #[error("{id:?} is not in the org on {as_of}, so there is no subtree to print")]
+    RootNotPresent { id: String, as_of: Date },
+    #[error("{field} must be at least 1")]
+    ZeroOption { field: &'static str },
+    #[error("laying out the chart failed: {0}")]
+    Layout(#[from] LayoutError),
+    #[error("writing the PDF failed: {0}")]
+    Pdf(String),
+}
+
+/// The report as PDF bytes.
+pub fn pdf(input: &ReportInput<'_>, opts: &PdfOptions) -> Result<Vec<u8>, ExportError> {
+    let document = report::compose(input, opts)?;
+    pdf::render(&document, opts)
+}

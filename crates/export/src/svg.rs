@@ -1,0 +1,237 @@
+//! The chart as SVG: the same cards and lines as the PDF, with text left to the viewer's
+//! shaper (the fonts are named, not embedded; [`crate::fonts`] hands them to a renderer).
+
+use std::fmt::{self, Write};
+
+use pendulum_core::{Flag, Snapshot};
+use pendulum_layout::ChartLayout;
+
+use crate::card::{PersonFlags, person_card};
+use crate::fonts::SVG_FAMILIES;
+use crate::marks::{Align, EDGE, Mark, PAPER};
+use crate::text::Shaper;
+
+/// How to draw an SVG chart.
+#[derive(Clone, Copy, Debug)]
+pub struct SvgOptions<'a> {
+    /// Flags whose subject is a person are marked on that person's card.
+    pub flags: &'a [Flag],
+    /// Blank space around the chart, in layout units.
+    pub margin: f64,
+}
+
+impl Default for SvgOptions<'_> {
+    fn default() -> Self {
+        SvgOptions {
+            flags: &[],
+            margin: 16.0,
+        }
+    }
+}
+
+/// The chart of `layout` (laid out from `snapshot`) as an SVG document.
+pub fn svg(snapshot: &Snapshot<'_>, layout: &ChartLayout<'_>, opts: &SvgOptions<'_>) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_svg(&mut out, snapshot, layout, opts);
+    out
+}
+
+/// [`svg`] written to any sink, card by card, so a huge chart needs no huge string.
+pub fn write_svg<W: Write>(
+    out: &mut W,
+    snapshot: &Snapshot<'_>,
+    layout: &ChartLayout<'_>,
+    opts: &SvgOptions<'_>,
+) -> fmt::Result {
+    let m = if opts.margin.is_finite() && opts.margin > 0.0 {
+        opts.margin
+    } else {
+        0.0
+    };
+    let (w, h) = (layout.width + 2.0 * m, layout.height + 2.0 * m);
+    writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{f}">"#,
+        w = num(w),
+        h = num(h),
+        f = SVG_FAMILIES,
+    )?;
+    writeln!(
+        out,
+        r#"<rect width="100%" height="100%" fill="{}"/>"#,
+        PAPER.hex()
+    )?;
+    writeln!(
+        out,
+        r#"<g fill="none" stroke="{}" stroke-width="1">"#,
+        EDGE.hex()
+    )?;
+    for e in &layout.edges {
+        out.write_str("<path d=\"")?;
+        for (i, [x, y]) in e.points.iter().enumerate() {
+            write!(
+                out,
+                "{}{} {}",
+                if i == 0 { "M" } else { " L" },
+                num(x + m),
+                num(y + m)
+            )?;
+        }
+        writeln!(out, "\"/>")?;
+    }
+    writeln!(out, "</g>")?;
+    let flags = PersonFlags::of(opts.flags);
+    let mut shaper = Shaper::new();
+    let mut marks = Vec::new();
+    for b in &layout.nodes {
+        marks.clear();
+        person_card(
+            &mut marks,
+            &mut shaper,
+            snapshot,
+            &flags,
+            b.person,
+            (b.x + m, b.y + m, b.width, b.height),
+            1.0,
+            None,
+        );
+        writeln!(out, r#"<g data-id="{}">"#, escape(b.id))?;
+        for mark in &marks {
+            write_mark(out, mark)?;
+        }
+        writeln!(out, "</g>")?;
+    }
+    writeln!(out, "</svg>")
+}
+
+fn write_mark<W: Write>(out: &mut W, mark: &Mark) -> fmt::Result {
+    match mark {
+        Mark::Rect {
+            x,
+            y,
+            w,
+            h,
+            radius,
+            fill,
+            stroke,
+            dashed,
+        } => {
+            write!(
+                out,
+                r#"<rect x="{}" y="{}" width="{}" height="{}""#,
+                num(*x),
+                num(*y),
+                num(*w),
+                num(*h)
+            )?;
+            if *radius > 0.0 {
+                write!(out, r#" rx="{}""#, num(*radius))?;
+            }
+            match fill {
+                Some(c) => write!(out, r#" fill="{}""#, c.hex())?,
+                None => write!(out, r#" fill="none""#)?,
+            }
+            if let Some((c, width)) = stroke {
+                write!(
+                    out,
+                    r#" stroke="{}" stroke-width="{}""#,
+                    c.hex(),
+                    num(*width)
+                )?;
+                if *dashed {
+                    write!(out, r#" stroke-dasharray="3 2""#)?;
+                }
+            }
+            writeln!(out, "/>")
+        }
+        Mark::Polyline {
+            points,
+            colour,
+            width,
+        } => {
+            out.write_str(r#"<path d=""#)?;
+            for (i, [x, y]) in points.iter().enumerate() {
+                write!(
+                    out,
+                    "{}{} {}",
+                    if i == 0 { "M" } else { " L" },
+                    num(*x),
+                    num(*y)
+                )?;
+            }
+            writeln!(
+                out,
+                r#"" fill="none" stroke="{}" stroke-width="{}"/>"#,
+                colour.hex(),
+                num(*width)
+            )
+        }
+        Mark::Circle { cx, cy, r, fill } => writeln!(
+            out,
+            r#"<circle cx="{}" cy="{}" r="{}" fill="{}"/>"#,
+            num(*cx),
+            num(*cy),
+            num(*r),
+            fill.hex()
+        ),
+        Mark::Text {
+            x,
+            y,
+            size,
+            bold,
+            colour,
+            align,
+            text,
+        } => {
+            write!(
+                out,
+                r#"<text x="{}" y="{}" font-size="{}""#,
+                num(*x),
+                num(*y),
+                num(*size)
+            )?;
+            if *bold {
+                out.write_str(r#" font-weight="700""#)?;
+            }
+            match align {
+                Align::Start => {}
+                Align::Middle => out.write_str(r#" text-anchor="middle""#)?,
+                Align::End => out.write_str(r#" text-anchor="end""#)?,
+            }
+            writeln!(out, r#" fill="{}">{}</text>"#, colour.hex(), escape(text))
+        }
+        Mark::Link { .. } => Ok(()),
+    }
+}
+
+/// A coordinate with at most two decimals and no trailing zeros, the same on every platform.
+pub(crate) fn num(v: f64) -> String {
+    if !v.is_finite() {
+        return "0".to_owned();
+    }
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+/// XML text and attribute escaping.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
