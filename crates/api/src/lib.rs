@@ -9,6 +9,7 @@ pub mod document;
 pub mod error;
 pub mod export;
 mod import;
+pub mod pendulum;
 pub mod reports;
 pub mod source;
 

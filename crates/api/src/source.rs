@@ -98,6 +98,20 @@ pub fn sniff(bytes: &[u8]) -> FileKind {
     }
 }
 
+/// What kind of org file `path` is, from its extension or its first bytes.
+pub fn kind_of(path: &Path) -> ApiResult<FileKind> {
+    use std::io::Read;
+    if path.extension().is_some_and(|e| e == "pendulum") && !path.is_dir() {
+        return Ok(FileKind::Document);
+    }
+    let mut head = [0u8; 64];
+    let mut file = std::fs::File::open(path).map_err(|e| ApiError::io(path, "read it", &e))?;
+    let n = file
+        .read(&mut head)
+        .map_err(|e| ApiError::io(path, "read it", &e))?;
+    Ok(sniff(&head[..n]))
+}
+
 /// Loads the org a source names, as of `as_of` (which decides the dated edits of a
 /// document's scenario). Malformed input is an error naming file, row and column (CSV) or
 /// field (JSON); nothing is half-loaded.

@@ -67,6 +67,43 @@ enum Command {
         #[arg(long)]
         left_right: bool,
     },
+    /// Simulate a swing between IC and manager: spans, flags, moves and a capacity timeline.
+    Simulate {
+        #[command(flatten)]
+        org: OrgArgs,
+        /// The person who swings.
+        #[arg(long, value_name = "ID")]
+        person: String,
+        /// Which way.
+        #[arg(long, value_enum)]
+        to: SwingDirection,
+        /// To manager: the people who will report to them (comma-separated ids).
+        #[arg(long, value_name = "ID,ID", value_delimiter = ',')]
+        reports: Vec<String>,
+        /// To IC: who takes their reports (default: spread over peer managers).
+        #[arg(long, value_name = "ID")]
+        successor: Option<String>,
+        /// To IC: workstreams to join, as WS=PERCENT pairs.
+        #[arg(long, value_name = "WS=PCT,...", value_delimiter = ',', value_parser = parse_join)]
+        join: Vec<(String, f64)>,
+        /// The day of the swing (default: --as-of, else today).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<Date>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Also apply the swing to this scenario of the .pendulum document (forked if new).
+        #[arg(long, value_name = "SCENARIO")]
+        apply: Option<String>,
+    },
+    /// A person's role history: every swing, and how long they have been in the current role.
+    History {
+        #[command(flatten)]
+        org: OrgArgs,
+        #[arg(long, value_name = "ID")]
+        person: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Import CSVs (or a JSON export) into a new .pendulum document.
     Import {
         /// People CSV.
@@ -145,6 +182,28 @@ enum Format {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Deny {
     Warnings,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum SwingDirection {
+    Manager,
+    Ic,
+}
+
+fn parse_join(s: &str) -> Result<(String, f64), String> {
+    let (ws, pct) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected WS=PERCENT, found {s:?}"))?;
+    let pct = pct.trim().trim_end_matches('%');
+    let value: f64 = pct
+        .parse()
+        .map_err(|_| format!("{pct:?} is not a percent (in {s:?})"))?;
+    if !(value > 0.0 && value <= 100.0) {
+        return Err(format!(
+            "percent must be in (0, 100], found {value} (in {s:?})"
+        ));
+    }
+    Ok((ws.trim().to_string(), value))
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -268,6 +327,72 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                         report.height
                     ),
                 )?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Simulate {
+            org,
+            person,
+            to,
+            reports,
+            successor,
+            join,
+            date,
+            format,
+            apply,
+        } => {
+            let as_of = org.as_of();
+            let swing = pendulum_core::Swing {
+                person: pendulum_core::PersonId::new(person),
+                to: match to {
+                    SwingDirection::Manager => pendulum_core::SwingTo::Manager,
+                    SwingDirection::Ic => pendulum_core::SwingTo::Ic,
+                },
+                date: date.unwrap_or(as_of),
+                reports: reports
+                    .into_iter()
+                    .map(pendulum_core::PersonId::new)
+                    .collect(),
+                successor: successor.map(pendulum_core::PersonId::new),
+                join: join
+                    .into_iter()
+                    .map(|(w, p)| (pendulum_core::WorkstreamId::new(w), p))
+                    .collect(),
+            };
+            if org.rule_config.is_some() && apply.is_some() {
+                return Err(ApiError::usage(
+                    "--rule-config and --apply together would apply a swing judged by other rules than the document's",
+                ));
+            }
+            let loaded = org.load()?;
+            let report = pendulum_api::pendulum::simulate_swing(
+                &org.source(),
+                &loaded,
+                &swing,
+                as_of,
+                apply.as_deref(),
+            )?;
+            match format {
+                Format::Json => write_json(&mut out, &report)?,
+                Format::Text => {
+                    let paint = output::Paint::stdout();
+                    write_text(&mut out, &output::simulate_text(&report, &loaded, &paint))?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::History {
+            org,
+            person,
+            format,
+        } => {
+            let report = pendulum_api::pendulum::history(&org.source(), &person, org.as_of())?;
+            match format {
+                Format::Json => write_json(&mut out, &report)?,
+                Format::Text => {
+                    let paint = output::Paint::stdout();
+                    write_text(&mut out, &output::history_text(&report, &paint))?;
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -281,3 +281,231 @@ pub fn diff_text(
     }
     s
 }
+
+fn signed_delta(before: f64, after: f64) -> String {
+    let d = after - before;
+    if d.abs() < 1e-9 {
+        String::new()
+    } else if d > 0.0 {
+        format!("+{}", pendulum_core::rules::num(d))
+    } else {
+        format!("−{}", pendulum_core::rules::num(-d))
+    }
+}
+
+fn person_label(loaded: &Loaded, id: &str) -> String {
+    match loaded.org.people.iter().find(|p| p.id.as_str() == id) {
+        Some(p) if p.name != id => format!("{} ({id})", p.name),
+        _ => id.to_string(),
+    }
+}
+
+fn manager_name(loaded: &Loaded, id: Option<&pendulum_core::PersonId>) -> String {
+    match id {
+        None => "(no manager)".into(),
+        Some(m) => loaded
+            .org
+            .people
+            .iter()
+            .find(|p| p.id == *m)
+            .map_or_else(|| m.0.clone(), |p| p.name.clone()),
+    }
+}
+
+pub fn simulate_text(
+    r: &pendulum_api::pendulum::SimulateReport,
+    loaded: &Loaded,
+    paint: &Paint,
+) -> String {
+    use pendulum_core::SwingTo;
+    let rep = &r.report;
+    let mut s = String::new();
+    let direction = match rep.swing.to {
+        SwingTo::Manager => "swings to manager",
+        SwingTo::Ic => "swings back to IC",
+    };
+    let _ = writeln!(
+        s,
+        "{} {} {} {direction} on {} {}",
+        paint.bold("Pendulum simulate"),
+        paint.dim("·"),
+        paint.bold(&person_label(loaded, rep.swing.person.as_str())),
+        rep.swing.date,
+        paint.dim(&format!("· figures as of {}", rep.as_of))
+    );
+    if let Some(a) = &r.applied {
+        let how = if a.created {
+            "applied to new scenario"
+        } else {
+            "applied to scenario"
+        };
+        let _ = writeln!(
+            s,
+            "{} {how} {:?}",
+            paint.severity(Severity::Info, "✓"),
+            a.scenario
+        );
+    }
+
+    let _ = writeln!(
+        s,
+        "\n{} ({})",
+        paint.bold("Reporting lines that move"),
+        rep.moves.len()
+    );
+    if rep.moves.is_empty() {
+        let _ = writeln!(s, "  none");
+    }
+    let width = rep
+        .moves
+        .iter()
+        .map(|m| person_label(loaded, m.person.as_str()).chars().count())
+        .max()
+        .unwrap_or(0);
+    for m in &rep.moves {
+        let who = person_label(loaded, m.person.as_str());
+        let pad = width - who.chars().count();
+        let _ = writeln!(
+            s,
+            "  {who}{}  {} → {}",
+            " ".repeat(pad),
+            manager_name(loaded, m.from.as_ref()),
+            manager_name(loaded, m.to.as_ref())
+        );
+    }
+
+    let _ = writeln!(
+        s,
+        "\n{}{:>12}{:>10}",
+        paint.bold(&format!("{:<20}", "Figures")),
+        "before",
+        "after"
+    );
+    let (b, a) = (&rep.before, &rep.after);
+    let rows: [(&str, f64, f64); 8] = [
+        ("headcount", f64::from(b.headcount), f64::from(a.headcount)),
+        ("managers", f64::from(b.managers), f64::from(a.managers)),
+        ("ICs", f64::from(b.ics), f64::from(a.ics)),
+        (
+            "open roles",
+            f64::from(b.open_roles),
+            f64::from(a.open_roles),
+        ),
+        ("IC capacity (FTE)", b.ic_capacity, a.ic_capacity),
+        ("mean span", b.mean_span, a.mean_span),
+        ("max span", f64::from(b.max_span), f64::from(a.max_span)),
+        ("layers", f64::from(b.layers), f64::from(a.layers)),
+    ];
+    for (label, before, after) in rows {
+        let fmt = |x: f64| pendulum_core::rules::num(x);
+        let delta = signed_delta(before, after);
+        let _ = writeln!(
+            s,
+            "  {label:<18}{:>12}{:>10}  {}",
+            fmt(before),
+            fmt(after),
+            paint.bold(&delta)
+        );
+    }
+
+    for (label, flags) in [
+        ("Flags resolved", &rep.flags_resolved),
+        ("Flags added", &rep.flags_added),
+    ] {
+        let _ = writeln!(s, "\n{} ({})", paint.bold(label), flags.len());
+        if flags.is_empty() {
+            let _ = writeln!(s, "  none");
+        }
+        for f in flags {
+            let _ = writeln!(
+                s,
+                "  {} {} {}\n      {}",
+                paint.severity(f.severity, &format!("{:<7}", f.severity.as_str())),
+                f.rule,
+                paint.dim(&f.subject.id),
+                f.message
+            );
+        }
+    }
+
+    if let Some(first) = rep.timeline.first() {
+        let ws: Vec<&String> = first.workstreams.keys().collect();
+        let _ = writeln!(
+            s,
+            "\n{} {}",
+            paint.bold("Month by month"),
+            paint.dim("(with the swing, and without it in brackets; workstreams in effective FTE)")
+        );
+        let mut header = format!("  {:<9}{:>18}", "month", "IC capacity");
+        for w in &ws {
+            header.push_str(&format!("{:>22}", truncate(w, 20)));
+        }
+        let _ = writeln!(s, "{}", paint.dim(&header));
+        for p in &rep.timeline {
+            let cell = |after: f64, before: f64| {
+                format!(
+                    "{} ({})",
+                    pendulum_core::rules::num(after),
+                    pendulum_core::rules::num(before)
+                )
+            };
+            let mut line = format!(
+                "  {:<9}{:>18}",
+                p.month,
+                cell(p.ic_capacity, p.ic_capacity_before)
+            );
+            for w in &ws {
+                let after = p.workstreams.get(*w).copied().unwrap_or(0.0);
+                let before = p.workstreams_before.get(*w).copied().unwrap_or(0.0);
+                line.push_str(&format!("{:>22}", cell(after, before)));
+            }
+            let _ = writeln!(s, "{line}");
+        }
+    }
+    s
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut t: String = text.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+pub fn history_text(r: &pendulum_api::pendulum::HistoryReport, paint: &Paint) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} {} {} {}",
+        paint.bold("Pendulum history"),
+        paint.dim("·"),
+        paint.bold(&format!("{} ({})", r.name, r.person)),
+        paint.dim(&format!("· as of {}", r.as_of))
+    );
+    let now = match (r.since, r.years_in_role) {
+        (Some(since), Some(years)) => {
+            format!("{} since {since} ({years:.1} years)", r.role.as_str())
+        }
+        _ => format!("{} (since an unknown date)", r.role.as_str()),
+    };
+    let _ = writeln!(s, "\n  now: {}", paint.bold(&now));
+    let _ = writeln!(s, "\n  {}", paint.bold("the pendulum"));
+    for spell in &r.spells {
+        let since = spell
+            .since
+            .map_or_else(|| "?".to_string(), |d| d.to_string());
+        let until = spell
+            .until
+            .map_or_else(|| "now".to_string(), |d| d.to_string());
+        let _ = writeln!(
+            s,
+            "  {since:>10} – {until:<10}  {:<9} {}",
+            spell.role.as_str(),
+            paint.dim(&format!("({})", spell.source))
+        );
+    }
+    s
+}

@@ -66,7 +66,7 @@ fn text(v: Option<impl ToString>) -> FieldValue {
 
 /// Every compared field of a person, in a fixed order. The id is the key and the manager
 /// is compared as a move.
-fn fields(p: &Person) -> [(&'static str, FieldValue); 14] {
+fn fields(p: &Person) -> [(&'static str, FieldValue); 15] {
     [
         ("name", FieldValue::Text(p.name.clone())),
         ("title", FieldValue::Text(p.title.clone())),
@@ -85,6 +85,7 @@ fn fields(p: &Person) -> [(&'static str, FieldValue); 14] {
             "dotted_managers",
             FieldValue::List(p.dotted_managers.iter().map(|d| d.0.clone()).collect()),
         ),
+        ("reramp_from", text(p.reramp_from)),
     ]
 }
 

@@ -107,6 +107,8 @@ pub enum PersonChange {
     RoleSince(Option<Date>),
     Assistant(bool),
     DottedManagers(Vec<PersonId>),
+    /// The day the person swung back to IC work (their ramp restarts from it).
+    RerampFrom(Option<Date>),
 }
 
 impl PersonChange {
@@ -127,6 +129,7 @@ impl PersonChange {
             PersonChange::RoleSince(_) => "role_since",
             PersonChange::Assistant(_) => "assistant",
             PersonChange::DottedManagers(_) => "dotted_managers",
+            PersonChange::RerampFrom(_) => "reramp_from",
         }
     }
 }
@@ -540,6 +543,7 @@ fn update_person(org: &mut Org, id: &PersonId, change: &PersonChange) -> Result<
         PersonChange::RoleSince(v) => p.role_since = v,
         PersonChange::Assistant(v) => p.assistant = v,
         PersonChange::DottedManagers(v) => p.dotted_managers = v,
+        PersonChange::RerampFrom(v) => p.reramp_from = v,
     }
     Ok(())
 }

@@ -14,6 +14,7 @@ pub mod model;
 pub mod rules;
 pub mod snapshot;
 pub mod stats;
+pub mod swing;
 
 pub use date::{Date, DateError};
 pub use diff::{Diff, FieldChange, FieldValue, Move, diff, diff_checked};
@@ -28,6 +29,7 @@ pub use model::{
 pub use rules::{Flag, FlagSummary, Rule, RuleConfig, Severity, Subject, SubjectKind, check};
 pub use snapshot::{Line, PersonIx, Snapshot, WorkstreamLoad};
 pub use stats::Stats;
+pub use swing::{Swing, SwingError, SwingReport, SwingTo, TimelinePoint};
 
 /// Checks an org as of a day: the flags of every rule, in their reporting order.
 pub fn check_org(org: &Org, as_of: Date, config: &RuleConfig) -> Vec<Flag> {

@@ -238,6 +238,10 @@ pub struct Person {
     /// Secondary managers: drawn as dotted lines, no effect on spans.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dotted_managers: Vec<PersonId>,
+    /// The day this person last swung back to IC work (SPEC §3): from it their ramp factor
+    /// restarts over `ic_reramp_days`. Set by an applied swing; empty in HR exports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reramp_from: Option<Date>,
 }
 
 fn one() -> f64 {
@@ -264,6 +268,7 @@ impl Person {
             role_since: None,
             assistant: false,
             dotted_managers: Vec::new(),
+            reramp_from: None,
         }
     }
 

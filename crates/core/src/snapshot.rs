@@ -214,7 +214,7 @@ impl<'a> Snapshot<'a> {
         let ramp: Vec<f64> = org
             .people
             .iter()
-            .map(|p| ramp_factor(p, as_of, config.ramp_days))
+            .map(|p| ramp_factor(p, as_of, config))
             .collect();
 
         let mut workstream_index =
@@ -503,13 +503,18 @@ fn cycle_report(cycle_reports: &[(PersonIx, PersonIx)], manager: PersonIx) -> Op
 
 /// SPEC §1: 0 before start_date; `min(1, 0.25 + 0.75 × days_since_start / ramp_days)`;
 /// 1 when start_date is unknown. An open role has no one in the seat, so its factor is 0
-/// until its start_date, and 0 when it has none.
-pub fn ramp_factor(p: &Person, d: Date, ramp_days: u32) -> f64 {
-    match p.start_date {
+/// until its start_date, and 0 when it has none. Someone who swung back to IC (SPEC §3)
+/// re-ramps from that day over `ic_reramp_days`: the smaller of the two factors counts.
+pub fn ramp_factor(p: &Person, d: Date, config: &RuleConfig) -> f64 {
+    let base = match p.start_date {
         None if p.is_open_role() => 0.0,
         None => 1.0,
         Some(s) if d < s => 0.0,
-        Some(s) => ramp_since(s, d, ramp_days),
+        Some(s) => ramp_since(s, d, config.ramp_days),
+    };
+    match p.reramp_from {
+        Some(r) if d >= r => base.min(ramp_since(r, d, config.ic_reramp_days)),
+        _ => base,
     }
 }
 

@@ -130,6 +130,7 @@ pub(crate) const P_EMAIL: usize = 14;
 pub(crate) const P_ROLE_SINCE: usize = 15;
 pub(crate) const P_ASSISTANT: usize = 16;
 pub(crate) const P_DOTTED: usize = 17;
+pub(crate) const P_RERAMP: usize = 18;
 
 static PEOPLE: &[FieldSpec] = &[
     text(
@@ -310,6 +311,7 @@ static PEOPLE: &[FieldSpec] = &[
         ],
         "",
     ),
+    value("reramp_from", &["rerampfrom", "backtoicsince"]),
 ];
 
 pub(crate) const T_NAME: usize = 0;

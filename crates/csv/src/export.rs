@@ -7,7 +7,7 @@ use pendulum_core::{Date, Org, Snapshot};
 
 use crate::value::escape_formula;
 
-pub const PEOPLE_HEADERS: [&str; 16] = [
+pub const PEOPLE_HEADERS: [&str; 17] = [
     "id",
     "name",
     "title",
@@ -24,6 +24,7 @@ pub const PEOPLE_HEADERS: [&str; 16] = [
     "role_since",
     "assistant",
     "dotted_managers",
+    "reramp_from",
 ];
 pub const TEAM_HEADERS: [&str; 3] = ["name", "lead", "type"];
 pub const WORKSTREAM_HEADERS: [&str; 8] = [
@@ -77,6 +78,7 @@ pub fn people_csv(org: &Org) -> String {
                 .map(|d| d.as_str())
                 .collect::<Vec<_>>()
                 .join(";"),
+            &date(p.reramp_from),
         ]);
     }
     out.finish()

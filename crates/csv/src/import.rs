@@ -11,9 +11,9 @@ use serde::Serialize;
 
 use crate::columns::{
     A_END, A_PERCENT, A_PERSON, A_START, A_WORKSTREAM, P_ASSISTANT, P_DOTTED, P_EMAIL, P_END,
-    P_FIRST, P_FTE, P_ID, P_LAST, P_LEVEL, P_LOCATION, P_MANAGER, P_NAME, P_ROLE, P_ROLE_SINCE,
-    P_START, P_STATUS, P_TEAM, P_TITLE, T_LEAD, T_NAME, T_TYPE, W_END, W_ID, W_KIND, W_NAME,
-    W_PRIORITY, W_REQUIRED, W_START, W_TEAM,
+    P_FIRST, P_FTE, P_ID, P_LAST, P_LEVEL, P_LOCATION, P_MANAGER, P_NAME, P_RERAMP, P_ROLE,
+    P_ROLE_SINCE, P_START, P_STATUS, P_TEAM, P_TITLE, T_LEAD, T_NAME, T_TYPE, W_END, W_ID, W_KIND,
+    W_NAME, W_PRIORITY, W_REQUIRED, W_START, W_TEAM,
 };
 use crate::columns::{FileKind, FileMapping, Shape, match_headers};
 use crate::decode::decode;
@@ -753,6 +753,7 @@ fn read_people(
             person.location = row.filled(P_LOCATION).map(str::to_string);
             person.email = row.filled(P_EMAIL).map(str::to_string);
             person.role_since = row.date(P_ROLE_SINCE, problems);
+            person.reramp_from = row.date(P_RERAMP, problems);
             person.assistant = row
                 .parse(P_ASSISTANT, problems, |t| {
                     value::yes_no(t).ok_or_else(|| {

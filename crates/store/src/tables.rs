@@ -17,8 +17,8 @@ use rusqlite::{Connection, Row, params};
 pub(crate) fn write_org(conn: &Connection, org: &Org) -> rusqlite::Result<()> {
     let mut person = conn.prepare(
         "INSERT INTO person (position, id, name, title, manager_id, role, team, level, status, \
-         start_date, end_date, fte, location, email, role_since, assistant) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+         start_date, end_date, fte, location, email, role_since, assistant, reramp_from) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?;
     let mut dotted =
         conn.prepare("INSERT INTO dotted_line (person, position, manager) VALUES (?1, ?2, ?3)")?;
@@ -40,6 +40,7 @@ pub(crate) fn write_org(conn: &Connection, org: &Org) -> rusqlite::Result<()> {
             p.email,
             p.role_since.map(|d| d.to_string()),
             p.assistant,
+            p.reramp_from.map(|d| d.to_string()),
         ])?;
         for (k, m) in p.dotted_managers.iter().enumerate() {
             dotted.execute(params![p.id.as_str(), k as i64, m.as_str()])?;
@@ -187,7 +188,7 @@ pub(crate) fn read_org(conn: &Connection) -> Result<Org, ReadError> {
     let mut org = Org::default();
     let mut stmt = conn.prepare(
         "SELECT id, name, title, manager_id, role, team, level, status, start_date, end_date, fte, \
-         location, email, role_since, assistant FROM person ORDER BY position",
+         location, email, role_since, assistant, reramp_from FROM person ORDER BY position",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
@@ -219,6 +220,7 @@ pub(crate) fn read_org(conn: &Connection) -> Result<Org, ReadError> {
                 }
             },
             dotted_managers: Vec::new(),
+            reramp_from: date(r, 15, &what("reramp_from"))?,
             id: PersonId(id),
         });
     }

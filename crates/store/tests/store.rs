@@ -1160,7 +1160,7 @@ mod m2 {
                     err,
                     StoreError::NewerSchema {
                         found: 9,
-                        supported: 2,
+                        supported: pendulum_store::SCHEMA_VERSION,
                         ..
                     }
                 ),
@@ -1168,7 +1168,7 @@ mod m2 {
             );
             assert!(
                 err.to_string()
-                    .contains("plan.pendulum was made by a newer Pendulum (schema 9 > 2)"),
+                    .contains("plan.pendulum was made by a newer Pendulum (schema 9 > 3)"),
                 "{err}"
             );
         }
@@ -1386,7 +1386,7 @@ mod h1 {
             let err = Document::open(&path).unwrap_err();
             assert!(
                 err.to_string()
-                    .contains("tables are not those of a schema 2 Pendulum document"),
+                    .contains("tables are not those of a schema 3 Pendulum document"),
                 "{err}"
             );
         }

@@ -263,6 +263,7 @@ pub fn arb_org() -> impl Strategy<Value = Org> {
                         role_since: d.role_since,
                         assistant: d.assistant,
                         dotted_managers: d.dotted.iter().map(reference).collect(),
+                        reramp_from: d.role_since.and(d.dates.1),
                     }
                 })
                 .collect();
@@ -373,7 +374,7 @@ fn canonical_people_header() {
     };
     assert_eq!(
         people_csv(&org),
-        "id,name,title,manager_id,role,team,level,status,start_date,end_date,fte,location,email,role_since,assistant,dotted_managers\n\
-         1,Ann,,,,,,active,,,1,,,,false,\n"
+        "id,name,title,manager_id,role,team,level,status,start_date,end_date,fte,location,email,role_since,assistant,dotted_managers,reramp_from\n\
+         1,Ann,,,,,,active,,,1,,,,false,,\n"
     );
 }

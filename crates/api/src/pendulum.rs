@@ -1,0 +1,193 @@
+//! The pendulum use cases (SPEC §3): simulate a swing, apply it as a scenario, and read a
+//! person's role history.
+
+use pendulum_core::edit::{DatedEdit, Edit, apply};
+use pendulum_core::swing::{Swing, SwingReport, simulate};
+use pendulum_core::{Date, PersonId, Role, Snapshot};
+use pendulum_store::{Document, EditState};
+use serde::Serialize;
+
+use crate::document::scenario_id;
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::source::{FileKind, Loaded, OrgSource, load};
+
+/// Where an applied swing went.
+#[derive(Clone, Debug, Serialize)]
+pub struct Applied {
+    pub scenario: String,
+    /// Whether the scenario was forked for this swing.
+    pub created: bool,
+}
+
+/// A swing's report, and where it was applied when asked.
+#[derive(Clone, Debug, Serialize)]
+pub struct SimulateReport {
+    #[serde(flatten)]
+    pub report: SwingReport,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applied: Option<Applied>,
+}
+
+fn refused(e: impl std::fmt::Display) -> ApiError {
+    ApiError::new(ErrorCode::Refused, e.to_string())
+}
+
+/// Simulates `swing` on `loaded` (the org `source` names, as of `as_of`). With `apply_to`,
+/// the swing's edits are also appended (dated on the swing's day) to that scenario of the
+/// document, forking it from the source scenario (default the baseline) when it does not
+/// exist.
+pub fn simulate_swing(
+    source: &OrgSource,
+    loaded: &Loaded,
+    swing: &Swing,
+    as_of: Date,
+    apply_to: Option<&str>,
+) -> ApiResult<SimulateReport> {
+    if apply_to.is_some() && crate::source::kind_of(&source.path)? != FileKind::Document {
+        return Err(ApiError::usage(format!(
+            "{}: --apply needs a .pendulum document (create one with `pendulum import`)",
+            source.path.display()
+        )));
+    }
+    let report = simulate(&loaded.org, &loaded.rules, swing, as_of).map_err(refused)?;
+    let applied = match apply_to {
+        None => None,
+        Some(name) => Some(apply_swing(source, name, report.edit.clone(), swing.date)?),
+    };
+    Ok(SimulateReport { report, applied })
+}
+
+fn apply_swing(source: &OrgSource, name: &str, edit: Edit, date: Date) -> ApiResult<Applied> {
+    let mut doc = Document::open(&source.path)?;
+    if doc.is_read_only() {
+        return Err(ApiError::new(
+            ErrorCode::Io,
+            format!(
+                "{} is read-only: the swing cannot be applied",
+                source.path.display()
+            ),
+        ));
+    }
+    let (target, created) = match doc.scenario(name) {
+        Ok(id) => (id, false),
+        Err(pendulum_store::StoreError::UnknownScenario { .. }) => {
+            let from = scenario_id(&doc, source.scenario.as_deref())?;
+            (doc.fork(from, name)?, true)
+        }
+        Err(e) => return Err(e.into()),
+    };
+    doc.apply(target, DatedEdit::from(edit, date))?;
+    Ok(Applied {
+        scenario: name.to_string(),
+        created,
+    })
+}
+
+/// One stretch of time in a role.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RoleSpell {
+    pub role: Role,
+    /// When it began, when known.
+    pub since: Option<Date>,
+    /// When it ended (the next spell's start); `None` for the current role.
+    pub until: Option<Date>,
+    /// "import" for the role on file, "edit" for a change made in Pendulum (a swing, an edit).
+    pub source: &'static str,
+}
+
+/// A person's pendulum: every role they held, and how long they have been in the current one.
+#[derive(Clone, Debug, Serialize)]
+pub struct HistoryReport {
+    pub person: PersonId,
+    pub name: String,
+    pub as_of: Date,
+    pub role: Role,
+    pub since: Option<Date>,
+    pub days_in_role: Option<i64>,
+    pub years_in_role: Option<f64>,
+    /// Oldest first; the last one is the current role.
+    pub spells: Vec<RoleSpell>,
+}
+
+/// The role history of one person: the role on file (since `role_since`), then every change
+/// of role made by an edit of the scenario, dated by the edit's `role_since` or its effective
+/// day. For a CSV or JSON org, only the role on file is known.
+pub fn history(source: &OrgSource, person: &str, as_of: Date) -> ApiResult<HistoryReport> {
+    let unknown = || ApiError::new(ErrorCode::Unknown, format!("no person has id {person:?}"));
+    let loaded = load(source, as_of)?;
+    let snapshot = Snapshot::new(&loaded.org, as_of, &loaded.rules);
+    let ix = snapshot.person_ix(person).ok_or_else(unknown)?;
+    let current = snapshot.person(ix);
+    let role_now = if snapshot.is_present(ix) {
+        snapshot.role(ix)
+    } else {
+        current.role.unwrap_or(Role::Ic)
+    };
+
+    let mut spells: Vec<RoleSpell> = Vec::new();
+    if crate::source::kind_of(&source.path)? == FileKind::Document {
+        let doc = Document::open_read_only(&source.path)?;
+        let id = scenario_id(&doc, source.scenario.as_deref())?;
+        let (imported, config) = doc.imported();
+        let (mut org, mut config) = (imported.clone(), config.clone());
+        let state = |org: &pendulum_core::Org| {
+            org.people
+                .iter()
+                .find(|p| p.id.as_str() == person)
+                .map(|p| (p.role, p.role_since))
+        };
+        let mut last = state(&org);
+        if let Some((role, since)) = last {
+            spells.push(RoleSpell {
+                role: role.unwrap_or(role_now),
+                since,
+                until: None,
+                source: "import",
+            });
+        }
+        for entry in doc.log(id)? {
+            if entry.state != EditState::Applied || !entry.edit.applies_on(Some(as_of)) {
+                continue;
+            }
+            if apply(&mut org, &mut config, &entry.edit.edit).is_err() {
+                continue; // skipped in this view, as the document's own view skips it
+            }
+            let now = state(&org);
+            if now != last
+                && let Some((role, since)) = now
+                && last.is_none_or(|(r, _)| r != role)
+            {
+                let since = since.or(entry.edit.effective);
+                if let Some(prev) = spells.last_mut() {
+                    prev.until = since;
+                }
+                spells.push(RoleSpell {
+                    role: role.unwrap_or(role_now),
+                    since,
+                    until: None,
+                    source: "edit",
+                });
+            }
+            last = now;
+        }
+    } else {
+        spells.push(RoleSpell {
+            role: role_now,
+            since: current.role_since,
+            until: None,
+            source: "import",
+        });
+    }
+    let since = current.role_since;
+    let days = since.map(|s| as_of.days_since(s));
+    Ok(HistoryReport {
+        person: current.id.clone(),
+        name: current.name.clone(),
+        as_of,
+        role: role_now,
+        since,
+        days_in_role: days,
+        years_in_role: days.map(|d| pendulum_core::stats::round4(d as f64 / 365.25)),
+        spells,
+    })
+}

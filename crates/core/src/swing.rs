@@ -1,0 +1,430 @@
+//! The pendulum (SPEC §3): simulate an engineer swinging between IC and manager, and see
+//! what it does to spans, capacity, flags and workstreams before anyone is told.
+//!
+//! A swing is planned as ordinary [`Edit`]s (one [`Edit::Batch`]), so simulating it is
+//! "apply the batch to a copy and compare", and applying it to a scenario is "append the
+//! batch to the scenario's log" — the same edit, undone and compared like any other.
+//!
+//! Choices where SPEC is silent:
+//! - A swing to manager needs the person to be an IC now; a swing to IC needs them to lead
+//!   people now (manager, director or executive).
+//! - A successor who is one of the person's own reports takes the person's seat: they move
+//!   to the person's manager and the other reports move under them. A successor deeper in
+//!   the person's subtree is refused (their own chain would run through a moved report).
+//! - A successor who becomes a manager has their allocations scaled by
+//!   `manager_ic_fraction`, like anyone who swings to manager.
+//! - The person who swings to IC keeps their own manager.
+//! - Without a successor and with neither a peer manager nor a manager of their own, the
+//!   reports have nowhere to go: refused, asking for a successor.
+//! - Allocations that scale to 0 % (`manager_ic_fraction` = 0) are removed.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Date;
+use crate::diff::{Move, diff_checked};
+use crate::edit::{Edit, EditError, PersonChange, apply};
+use crate::model::{Allocation, Org, PersonId, Role, WorkstreamId, within};
+use crate::rules::{Flag, RuleConfig, check};
+use crate::snapshot::{PersonIx, Snapshot};
+use crate::stats::{Stats, round4};
+
+/// Which way the person swings.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SwingTo {
+    Manager,
+    Ic,
+}
+
+/// A swing to simulate: who, which way, from which day, and its options.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct Swing {
+    pub person: PersonId,
+    pub to: SwingTo,
+    /// The day the swing takes effect.
+    pub date: Date,
+    /// To manager: the people who will report to them.
+    #[serde(default)]
+    pub reports: Vec<PersonId>,
+    /// To IC: who takes the reports (becoming a manager if an IC).
+    #[serde(default)]
+    pub successor: Option<PersonId>,
+    /// To IC: workstreams the new IC joins, with the percent of a week on each.
+    #[serde(default)]
+    pub join: Vec<(WorkstreamId, f64)>,
+}
+
+/// Why a swing cannot be simulated.
+#[derive(Clone, PartialEq, Debug, thiserror::Error, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum SwingError {
+    #[error("no person has id {id:?}")]
+    UnknownPerson { id: PersonId },
+    #[error("no workstream has id {id:?}")]
+    UnknownWorkstream { id: WorkstreamId },
+    #[error("{id:?} is not in the org on {date} (not started yet, or left)")]
+    NotPresent { id: PersonId, date: Date },
+    #[error("{id:?} is already a {role}; a swing to manager starts from an IC")]
+    NotAnIc { id: PersonId, role: &'static str },
+    #[error("{id:?} is an IC; a swing to IC starts from a manager, director or executive")]
+    NotALeader { id: PersonId },
+    #[error("{id:?} cannot be their own report or successor")]
+    SelfReference { id: PersonId },
+    #[error("{id:?} is listed twice in the reports")]
+    DuplicateReport { id: PersonId },
+    #[error(
+        "moving {report:?} under {manager:?} would create a reporting cycle: {manager:?} already reports up through {report:?}"
+    )]
+    WouldCreateCycle { report: PersonId, manager: PersonId },
+    #[error("{id:?} has no manager and no peer managers to take their reports; name a successor")]
+    NowhereForReports { id: PersonId },
+    #[error("join percent for {workstream:?} must be in (0, 100], found {percent}")]
+    BadPercent {
+        workstream: WorkstreamId,
+        percent: f64,
+    },
+    #[error("the swing's edits were refused: {0}")]
+    Edit(#[from] EditError),
+}
+
+/// One month of the timeline: IC capacity and each affected workstream's effective FTE,
+/// after the swing and (for comparison) without it.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct TimelinePoint {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// The day the figures are computed for (the swing's day of the month, clamped).
+    pub date: Date,
+    pub ic_capacity: f64,
+    pub workstreams: BTreeMap<String, f64>,
+    pub ic_capacity_before: f64,
+    pub workstreams_before: BTreeMap<String, f64>,
+}
+
+/// Everything a swing does (SPEC §6 `simulate`).
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct SwingReport {
+    pub swing: Swing,
+    pub as_of: Date,
+    pub before: Stats,
+    pub after: Stats,
+    pub flags_added: Vec<Flag>,
+    pub flags_resolved: Vec<Flag>,
+    pub moves: Vec<Move>,
+    pub timeline: Vec<TimelinePoint>,
+    /// The edits that apply the swing (one batch), for "apply as scenario".
+    pub edit: Edit,
+}
+
+/// The swing as edits, and the reporting lines it moves.
+#[derive(Clone, PartialEq, Debug)]
+pub struct SwingPlan {
+    pub edit: Edit,
+    pub moves: Vec<Move>,
+}
+
+/// Plans a swing on the org as of the swing's date. Never changes `org`.
+pub fn plan(org: &Org, config: &RuleConfig, swing: &Swing) -> Result<SwingPlan, SwingError> {
+    let s = Snapshot::new(org, swing.date, config);
+    let person = present(&s, &swing.person, swing.date)?;
+    let mut edits = Vec::new();
+    let mut moves = Vec::new();
+    let mut move_to = |edits: &mut Vec<Edit>, r: PersonIx, to: Option<PersonIx>| {
+        let from = s.parent(r).map(|m| s.person(m).id.clone());
+        let to_id = to.map(|m| s.person(m).id.clone());
+        edits.push(Edit::MovePerson {
+            id: s.person(r).id.clone(),
+            manager: to_id.clone(),
+        });
+        moves.push(Move {
+            person: s.person(r).id.clone(),
+            from,
+            to: to_id,
+        });
+    };
+    let label = match swing.to {
+        SwingTo::Manager => {
+            let role = s.role(person);
+            if role != Role::Ic {
+                return Err(SwingError::NotAnIc {
+                    id: swing.person.clone(),
+                    role: role.as_str(),
+                });
+            }
+            let mut seen = Vec::with_capacity(swing.reports.len());
+            for id in &swing.reports {
+                let r = present(&s, id, swing.date)?;
+                if r == person {
+                    return Err(SwingError::SelfReference { id: id.clone() });
+                }
+                if seen.contains(&r) {
+                    return Err(SwingError::DuplicateReport { id: id.clone() });
+                }
+                seen.push(r);
+                if is_ancestor(&s, r, person) {
+                    return Err(SwingError::WouldCreateCycle {
+                        report: id.clone(),
+                        manager: swing.person.clone(),
+                    });
+                }
+                if s.parent(r) != Some(person) {
+                    move_to(&mut edits, r, Some(person));
+                }
+            }
+            become_manager(&mut edits, org, config, &swing.person, swing.date);
+            format!("{} swings to manager", swing.person)
+        }
+        SwingTo::Ic => {
+            if !s.role(person).leads_people() {
+                return Err(SwingError::NotALeader {
+                    id: swing.person.clone(),
+                });
+            }
+            let reports: Vec<PersonIx> = s.children(person).to_vec();
+            if let Some(succ_id) = &swing.successor {
+                let succ = present(&s, succ_id, swing.date)?;
+                if succ == person {
+                    return Err(SwingError::SelfReference {
+                        id: succ_id.clone(),
+                    });
+                }
+                if s.parent(succ) == Some(person) {
+                    // The successor takes the seat: up to the person's manager, the rest under them.
+                    move_to(&mut edits, succ, s.parent(person));
+                } else if let Some(via) = ancestor_below(&s, succ, person) {
+                    return Err(SwingError::WouldCreateCycle {
+                        report: s.person(via).id.clone(),
+                        manager: succ_id.clone(),
+                    });
+                }
+                for &r in reports.iter().filter(|&&r| r != succ) {
+                    move_to(&mut edits, r, Some(succ));
+                }
+                if s.role(succ) == Role::Ic {
+                    become_manager(&mut edits, org, config, succ_id, swing.date);
+                }
+            } else {
+                let manager = s.parent(person);
+                let mut peers: Vec<(PersonIx, u32)> = match manager {
+                    Some(m) => s
+                        .children(m)
+                        .iter()
+                        .filter(|&&p| p != person && s.role(p) == Role::Manager)
+                        .map(|&p| (p, s.span(p)))
+                        .collect(),
+                    None => Vec::new(),
+                };
+                if peers.is_empty() && manager.is_none() && !reports.is_empty() {
+                    return Err(SwingError::NowhereForReports {
+                        id: swing.person.clone(),
+                    });
+                }
+                let mut by_id = reports.clone();
+                by_id.sort_by(|&a, &b| s.person(a).id.cmp(&s.person(b).id));
+                for r in by_id {
+                    let to = if peers.is_empty() {
+                        manager
+                    } else {
+                        let k = (0..peers.len())
+                            .min_by(|&a, &b| {
+                                peers[a].1.cmp(&peers[b].1).then_with(|| {
+                                    s.person(peers[a].0).id.cmp(&s.person(peers[b].0).id)
+                                })
+                            })
+                            .unwrap_or(0);
+                        if !s.person(r).assistant {
+                            peers[k].1 += 1;
+                        }
+                        Some(peers[k].0)
+                    };
+                    move_to(&mut edits, r, to);
+                }
+            }
+            let id = swing.person.clone();
+            let change = |change| Edit::UpdatePerson {
+                id: id.clone(),
+                change,
+            };
+            edits.push(change(PersonChange::Role(Some(Role::Ic))));
+            edits.push(change(PersonChange::RoleSince(Some(swing.date))));
+            edits.push(change(PersonChange::RerampFrom(Some(swing.date))));
+            for (ws, percent) in &swing.join {
+                if s.workstream_ix(ws.as_str()).is_none() {
+                    return Err(SwingError::UnknownWorkstream { id: ws.clone() });
+                }
+                if !(*percent > 0.0 && *percent <= 100.0) {
+                    return Err(SwingError::BadPercent {
+                        workstream: ws.clone(),
+                        percent: *percent,
+                    });
+                }
+                edits.push(Edit::Allocate {
+                    allocation: Allocation {
+                        person: id.clone(),
+                        workstream: ws.clone(),
+                        percent: *percent,
+                        start_date: Some(swing.date),
+                        end_date: None,
+                    },
+                });
+            }
+            format!("{} swings to IC", swing.person)
+        }
+    };
+    let edit = Edit::Batch { label, edits };
+    // Prove the plan applies before anyone sees it.
+    let (mut o, mut c) = (org.clone(), config.clone());
+    apply(&mut o, &mut c, &edit)?;
+    Ok(SwingPlan { edit, moves })
+}
+
+/// Role, role-since and the allocation scaling of someone who becomes a manager.
+fn become_manager(
+    edits: &mut Vec<Edit>,
+    org: &Org,
+    config: &RuleConfig,
+    id: &PersonId,
+    date: Date,
+) {
+    let change = |change| Edit::UpdatePerson {
+        id: id.clone(),
+        change,
+    };
+    edits.push(change(PersonChange::Role(Some(Role::Manager))));
+    edits.push(change(PersonChange::RoleSince(Some(date))));
+    for a in org.allocations.iter().filter(|a| a.person == *id) {
+        if a.end_date.is_some_and(|e| e <= date) {
+            continue; // already over: nothing to scale
+        }
+        let percent = round4(a.percent * config.manager_ic_fraction);
+        if percent > 0.0 {
+            edits.push(Edit::Allocate {
+                allocation: Allocation {
+                    percent,
+                    ..a.clone()
+                },
+            });
+        } else {
+            edits.push(Edit::Deallocate {
+                person: id.clone(),
+                workstream: a.workstream.clone(),
+            });
+        }
+    }
+}
+
+fn present(s: &Snapshot<'_>, id: &PersonId, date: Date) -> Result<PersonIx, SwingError> {
+    let i = s
+        .person_ix(id.as_str())
+        .ok_or_else(|| SwingError::UnknownPerson { id: id.clone() })?;
+    if !s.is_present(i) {
+        return Err(SwingError::NotPresent {
+            id: id.clone(),
+            date,
+        });
+    }
+    Ok(i)
+}
+
+/// Whether `a` is `b` or above `b` in the drawn forest (walks up from `b`; O(depth)).
+fn is_ancestor(s: &Snapshot<'_>, a: PersonIx, b: PersonIx) -> bool {
+    let mut v = Some(b);
+    while let Some(x) = v {
+        if x == a {
+            return true;
+        }
+        v = s.parent(x);
+    }
+    false
+}
+
+/// When `top` is strictly above `v`, the child of `top` on the way down to `v`.
+fn ancestor_below(s: &Snapshot<'_>, v: PersonIx, top: PersonIx) -> Option<PersonIx> {
+    let mut child = v;
+    let mut up = s.parent(v);
+    while let Some(x) = up {
+        if x == top {
+            return Some(child);
+        }
+        child = x;
+        up = s.parent(x);
+    }
+    None
+}
+
+/// Simulates a swing: the org before and after as of `as_of`, the flags it adds and
+/// resolves, the lines it moves, and the month-by-month timeline. Never changes `org`.
+pub fn simulate(
+    org: &Org,
+    config: &RuleConfig,
+    swing: &Swing,
+    as_of: Date,
+) -> Result<SwingReport, SwingError> {
+    let plan = plan(org, config, swing)?;
+    let (mut after_org, mut after_config) = (org.clone(), config.clone());
+    apply(&mut after_org, &mut after_config, &plan.edit)?;
+
+    let before_snap = Snapshot::new(org, as_of, config);
+    let after_snap = Snapshot::new(&after_org, as_of, &after_config);
+    let before_flags = check(&before_snap, config);
+    let after_flags = check(&after_snap, &after_config);
+    let d = diff_checked(&before_snap, &before_flags, &after_snap, &after_flags);
+
+    let affected = affected_workstreams(org, &after_org, swing);
+    let mut timeline = Vec::with_capacity(config.horizon_months as usize);
+    for k in 0..config.horizon_months {
+        let day = swing.date.add_months(k as i32);
+        let (y, m, _) = day.ymd();
+        let b = Snapshot::new(org, day, config);
+        let a = Snapshot::new(&after_org, day, &after_config);
+        let fte = |s: &Snapshot<'_>| -> BTreeMap<String, f64> {
+            affected
+                .iter()
+                .filter_map(|w| {
+                    s.workstream_ix(w.as_str())
+                        .map(|i| (w.0.clone(), round4(s.workstream_load(i).effective_fte)))
+                })
+                .collect()
+        };
+        timeline.push(TimelinePoint {
+            month: format!("{y:04}-{m:02}"),
+            date: day,
+            ic_capacity: round4(a.ic_capacity()),
+            workstreams: fte(&a),
+            ic_capacity_before: round4(b.ic_capacity()),
+            workstreams_before: fte(&b),
+        });
+    }
+    Ok(SwingReport {
+        swing: swing.clone(),
+        as_of,
+        before: Stats::of(&before_snap),
+        after: Stats::of(&after_snap),
+        flags_added: d.flags_added,
+        flags_resolved: d.flags_resolved,
+        moves: plan.moves,
+        timeline,
+        edit: plan.edit,
+    })
+}
+
+/// Workstreams whose staffing the swing touches: those of the person and of anyone whose
+/// role changes, before or after, in id order.
+fn affected_workstreams(before: &Org, after: &Org, swing: &Swing) -> Vec<WorkstreamId> {
+    let mut people = vec![&swing.person];
+    if let Some(s) = &swing.successor {
+        people.push(s);
+    }
+    let mut out: Vec<WorkstreamId> = before
+        .allocations
+        .iter()
+        .chain(after.allocations.iter())
+        .filter(|a| people.contains(&&a.person) && within(None, a.end_date, swing.date))
+        .map(|a| a.workstream.clone())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
