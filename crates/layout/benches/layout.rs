@@ -9,7 +9,7 @@ use pendulum_core::{Org, RuleConfig, Snapshot};
 use pendulum_layout::{
     ChartOptions, Forest, LayoutOptions, layout, layout_snapshot, snapshot_forest,
 };
-use pendulum_synth::{SynthConfig, generate, reference_date};
+use pendulum_synth::{SynthConfig, chain, generate, reference_date, star};
 
 fn main() {
     let org = org(100_000);
@@ -74,6 +74,24 @@ fn unstacked(bencher: Bencher, people: usize) {
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn from_snapshot(bencher: Bencher, people: usize) {
     let org = org(people);
+    let s = Snapshot::new(&org, reference_date(), &RuleConfig::default());
+    let options = ChartOptions::default();
+    bencher.bench_local(|| layout_snapshot(divan::black_box(&s), &options));
+}
+
+/// RELIABILITY G2: a 1,000,000-long reporting chain, from the snapshot.
+#[divan::bench(sample_count = 10)]
+fn g2_chain_1m(bencher: Bencher) {
+    let org = chain(1_000_000);
+    let s = Snapshot::new(&org, reference_date(), &RuleConfig::default());
+    let options = ChartOptions::default();
+    bencher.bench_local(|| layout_snapshot(divan::black_box(&s), &options));
+}
+
+/// RELIABILITY G3: 50,000 reports under one manager, stacked, from the snapshot.
+#[divan::bench(sample_count = 20)]
+fn g3_star_50k(bencher: Bencher) {
+    let org = star(50_000);
     let s = Snapshot::new(&org, reference_date(), &RuleConfig::default());
     let options = ChartOptions::default();
     bencher.bench_local(|| layout_snapshot(divan::black_box(&s), &options));
