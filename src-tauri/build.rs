@@ -1,10 +1,13 @@
 // Declaring the commands in the app manifest makes each one need an explicit permission
 // (capabilities/main.json); without it every command is open to every window.
 fn main() {
-    tauri_build::try_build(
-        tauri_build::Attributes::new().app_manifest(
-            tauri_build::AppManifest::new().commands(&["current", "open_demo", "open_document", "view"]),
-        ),
-    )
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&[
+            "current",
+            "open_demo",
+            "open_document",
+            "view",
+        ]),
+    ))
     .unwrap_or_else(|e| panic!("tauri-build: {e:#}"));
 }

@@ -22,7 +22,10 @@ pub fn today() -> Date {
 fn session<'a>(state: &'a State<'_, AppState>) -> ApiResult<MutexGuard<'a, Session>> {
     // A panic while holding the lock is a bug, but the session inside is still the last
     // consistent one (the api never leaves it half-changed), so keep serving it.
-    Ok(state.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
+    Ok(state
+        .0
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner))
 }
 
 #[tauri::command]
@@ -37,13 +40,21 @@ pub async fn open_demo(state: State<'_, AppState>) -> ApiResult<DocumentInfo> {
 
 /// Shows the native open dialog; `None` when the user cancels.
 #[tauri::command]
-pub async fn open_document(app: AppHandle, state: State<'_, AppState>) -> ApiResult<Option<DocumentInfo>> {
-    let Some(path) = pick_file(app).await? else { return Ok(None) };
+pub async fn open_document(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> ApiResult<Option<DocumentInfo>> {
+    let Some(path) = pick_file(app).await? else {
+        return Ok(None);
+    };
     session(&state)?.open(&path).map(Some)
 }
 
 #[tauri::command]
-pub async fn view(state: State<'_, AppState>, request: ViewRequest) -> ApiResult<serde_json::Value> {
+pub async fn view(
+    state: State<'_, AppState>,
+    request: ViewRequest,
+) -> ApiResult<serde_json::Value> {
     // Serialised under the lock: the view borrows the session's org.
     let session = session(&state)?;
     let view: OrgView<'_> = session.view(&request)?;
@@ -56,15 +67,19 @@ async fn pick_file(app: AppHandle) -> ApiResult<Option<PathBuf>> {
         app.dialog()
             .file()
             .set_title("Open an org")
-            .add_filter("Pendulum documents, JSON exports, people CSV", &["pendulum", "json", "csv"])
+            .add_filter(
+                "Pendulum documents, JSON exports, people CSV",
+                &["pendulum", "json", "csv"],
+            )
             .blocking_pick_file()
     })
     .await
     .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the open dialog failed: {e}")))?;
     picked
         .map(|p| {
-            p.into_path()
-                .map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot use the picked file: {e}")))
+            p.into_path().map_err(|e| {
+                ApiError::new(ErrorCode::Io, format!("cannot use the picked file: {e}"))
+            })
         })
         .transpose()
 }

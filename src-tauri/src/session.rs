@@ -94,23 +94,42 @@ impl Session {
             scenario: None,
         };
         let loaded = pendulum_api::load(&source, as_of)?;
-        Ok(self.replace(Open { name: "Larkspur engineering (demo)".into(), loaded, as_of }))
+        Ok(self.replace(Open {
+            name: "Larkspur engineering (demo)".into(),
+            loaded,
+            as_of,
+        }))
     }
 
     pub fn open(&mut self, path: &Path) -> ApiResult<DocumentInfo> {
-        let source = OrgSource { path: PathBuf::from(path), ..OrgSource::default() };
+        let source = OrgSource {
+            path: PathBuf::from(path),
+            ..OrgSource::default()
+        };
         let loaded = pendulum_api::load(&source, self.today)?;
-        let name = path.file_stem().map_or_else(|| "Untitled".into(), |s| s.to_string_lossy().into_owned());
-        Ok(self.replace(Open { name, loaded, as_of: self.today }))
+        let name = path
+            .file_stem()
+            .map_or_else(|| "Untitled".into(), |s| s.to_string_lossy().into_owned());
+        Ok(self.replace(Open {
+            name,
+            loaded,
+            as_of: self.today,
+        }))
     }
 
     pub fn view(&self, request: &ViewRequest) -> ApiResult<OrgView<'_>> {
-        let open = self.open.as_ref().ok_or_else(|| ApiError::usage("no document is open"))?;
+        let open = self
+            .open
+            .as_ref()
+            .ok_or_else(|| ApiError::usage("no document is open"))?;
         let as_of = request.as_of.unwrap_or(open.as_of);
         let org = &open.loaded.org;
         let snapshot = Snapshot::new(org, as_of, &open.loaded.rules);
         let options = ChartOptions {
-            layout: LayoutOptions { level_gap: 52.0, ..LayoutOptions::default() },
+            layout: LayoutOptions {
+                level_gap: 52.0,
+                ..LayoutOptions::default()
+            },
             card: Size::new(232.0, 92.0),
             collapsed: request.collapsed.clone(),
             root: None,
@@ -146,7 +165,14 @@ impl Session {
             .collect();
         let flags = check(&snapshot, &open.loaded.rules);
         let stats = Stats::of(&snapshot);
-        Ok(OrgView { as_of, scenario: None, people, layout, flags, stats })
+        Ok(OrgView {
+            as_of,
+            scenario: None,
+            people,
+            layout,
+            flags,
+            stats,
+        })
     }
 
     fn replace(&mut self, open: Open) -> DocumentInfo {
@@ -157,5 +183,11 @@ impl Session {
 }
 
 fn info(open: &Open) -> DocumentInfo {
-    DocumentInfo { name: open.name.clone(), scenario: None, as_of: open.as_of, can_undo: false, can_redo: false }
+    DocumentInfo {
+        name: open.name.clone(),
+        scenario: None,
+        as_of: open.as_of,
+        can_undo: false,
+        can_redo: false,
+    }
 }

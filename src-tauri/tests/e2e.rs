@@ -60,7 +60,15 @@ fn display() -> (String, Option<Stopping>) {
         return (d, None);
     }
     let mut child = Command::new("Xvfb")
-        .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x800x24",
+            "-nolisten",
+            "tcp",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -68,7 +76,9 @@ fn display() -> (String, Option<Stopping>) {
     let stdout = child.stdout.take().expect("Xvfb stdout");
     let guard = Stopping(child, "Xvfb");
     let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).expect("read Xvfb's display number");
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("read Xvfb's display number");
     let number = line.trim();
     assert!(!number.is_empty(), "Xvfb printed no display number");
     (format!(":{number}"), Some(guard))
@@ -77,7 +87,10 @@ fn display() -> (String, Option<Stopping>) {
 fn wait_for_port(port: u16, within: Duration) {
     let deadline = Instant::now() + within;
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port} within {within:?}");
+        assert!(
+            Instant::now() < deadline,
+            "tauri-driver did not listen on port {port} within {within:?}"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
 }
@@ -106,7 +119,12 @@ async fn start(args: &[&str]) -> Driven {
     let port = free_port();
     let native_port = free_port();
     let driver = Command::new(tauri_driver)
-        .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
         .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
         .env("DISPLAY", &display)
         .stdout(Stdio::null())
@@ -117,7 +135,10 @@ async fn start(args: &[&str]) -> Driven {
     wait_for_port(port, Duration::from_secs(20));
 
     let mut caps = serde_json::Map::new();
-    caps.insert("tauri:options".into(), json!({ "application": APP, "args": args }));
+    caps.insert(
+        "tauri:options".into(),
+        json!({ "application": APP, "args": args }),
+    );
     let url = format!("http://127.0.0.1:{port}");
     // WebKitWebDriver is started by the first session request and can refuse it while it is
     // still coming up on a loaded machine: retry a few times, each attempt under its own deadline.
@@ -125,7 +146,13 @@ async fn start(args: &[&str]) -> Driven {
     let client = loop {
         let mut builder = ClientBuilder::native();
         builder.capabilities(caps.clone());
-        match within(60, "open a WebDriver session on the app", builder.connect(&url)).await {
+        match within(
+            60,
+            "open a WebDriver session on the app",
+            builder.connect(&url),
+        )
+        .await
+        {
             Ok(client) => break client,
             Err(e) if attempt < 3 => {
                 eprintln!("e2e: WebDriver session attempt {attempt} failed: {e}; retrying");
@@ -135,12 +162,20 @@ async fn start(args: &[&str]) -> Driven {
             Err(e) => panic!("e2e: no WebDriver session after {attempt} attempts: {e}"),
         }
     };
-    Driven { client, _driver: driver, _display: display_guard }
+    Driven {
+        client,
+        _driver: driver,
+        _display: display_guard,
+    }
 }
 
 impl Driven {
     async fn close(self) {
-        let Driven { client, _driver, _display } = self;
+        let Driven {
+            client,
+            _driver,
+            _display,
+        } = self;
         let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
     }
 
@@ -162,7 +197,9 @@ impl Driven {
 
     async fn screenshot(&self, name: &str) -> PathBuf {
         self.two_frames().await;
-        let png = within(20, "screenshot", self.client.screenshot()).await.expect("screenshot");
+        let png = within(20, "screenshot", self.client.screenshot())
+            .await
+            .expect("screenshot");
         assert!(png.starts_with(b"\x89PNG"), "the screenshot is not a PNG");
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e");
         std::fs::create_dir_all(&dir).expect("screenshot dir");
@@ -183,34 +220,74 @@ async fn demo_chart_opens_and_search_jumps_to_a_person() {
     let c = &app.client;
 
     // First launch: the demo org opens and its root is drawn as a card.
-    let root = within(30, "the demo's root card", c.wait().for_element(Locator::Css(&card(ROOT_ID))))
-        .await
-        .expect("root card");
+    let root = within(
+        30,
+        "the demo's root card",
+        c.wait().for_element(Locator::Css(&card(ROOT_ID))),
+    )
+    .await
+    .expect("root card");
     // textContent, not WebDriver's "visible text": its visibility heuristics drop text inside
     // overflow-clipped boxes under a CSS scale; the screenshot shows what a person sees.
-    let text = within(5, "root card text", root.prop("textContent")).await.expect("card text");
-    assert!(text.as_deref().unwrap_or("").contains(ROOT_NAME), "the root card reads {text:?}");
-    assert!(within(5, "root displayed", root.is_displayed()).await.expect("displayed"));
-    let cards = within(5, "all cards", c.find_all(Locator::Css(".card"))).await.expect("cards");
+    let text = within(5, "root card text", root.prop("textContent"))
+        .await
+        .expect("card text");
+    assert!(
+        text.as_deref().unwrap_or("").contains(ROOT_NAME),
+        "the root card reads {text:?}"
+    );
+    assert!(
+        within(5, "root displayed", root.is_displayed())
+            .await
+            .expect("displayed")
+    );
+    let cards = within(5, "all cards", c.find_all(Locator::Css(".card")))
+        .await
+        .expect("cards");
     assert!(cards.len() > 10, "only {} cards drawn", cards.len());
     let shot = app.screenshot("chart.png").await;
     eprintln!("e2e: screenshot {}", shot.display());
 
     // Search: type part of a name, press Enter, and the person is selected and inspected.
-    let search = within(5, "search box", c.find(Locator::Css("input[type=search]"))).await.expect("search");
-    within(5, "type a query", search.send_keys("kenji")).await.expect("type");
-    within(5, "press Enter", search.send_keys("\u{E007}")).await.expect("enter");
-    let selected = within(10, "selected card", c.wait().for_element(Locator::Css(".card.selected")))
+    let search = within(5, "search box", c.find(Locator::Css("input[type=search]")))
         .await
-        .expect("a selected card");
-    let selected_text = within(5, "selected text", selected.prop("textContent")).await.expect("text");
+        .expect("search");
+    within(5, "type a query", search.send_keys("kenji"))
+        .await
+        .expect("type");
+    within(5, "press Enter", search.send_keys("\u{E007}"))
+        .await
+        .expect("enter");
+    let selected = within(
+        10,
+        "selected card",
+        c.wait().for_element(Locator::Css(".card.selected")),
+    )
+    .await
+    .expect("a selected card");
+    let selected_text = within(5, "selected text", selected.prop("textContent"))
+        .await
+        .expect("text");
     let selected_text = selected_text.unwrap_or_default();
-    assert!(selected_text.to_lowercase().contains("kenji"), "selected card reads {selected_text:?}");
-    let heading = within(10, "inspector heading", c.wait().for_element(Locator::Css("aside h2")))
+    assert!(
+        selected_text.to_lowercase().contains("kenji"),
+        "selected card reads {selected_text:?}"
+    );
+    let heading = within(
+        10,
+        "inspector heading",
+        c.wait().for_element(Locator::Css("aside h2")),
+    )
+    .await
+    .expect("inspector");
+    let heading = within(5, "heading text", heading.prop("textContent"))
         .await
-        .expect("inspector");
-    let heading = within(5, "heading text", heading.prop("textContent")).await.expect("text").unwrap_or_default();
-    assert!(heading.to_lowercase().contains("kenji"), "inspector shows {heading:?}");
+        .expect("text")
+        .unwrap_or_default();
+    assert!(
+        heading.to_lowercase().contains("kenji"),
+        "inspector shows {heading:?}"
+    );
     app.screenshot("search.png").await;
 
     app.close().await;
@@ -218,16 +295,43 @@ async fn demo_chart_opens_and_search_jumps_to_a_person() {
 
 /// A deterministic org of `n` people: managers of up to 8, teams by subtree, names from lists.
 fn write_org_csv(path: &Path, n: usize) {
-    const FIRST: [&str; 12] =
-        ["Ada", "Bela", "Chen", "Dana", "Emeka", "Farah", "Goran", "Hana", "Ines", "Jonas", "Kiri", "Lena"];
-    const LAST: [&str; 10] =
-        ["Okafor", "Lindqvist", "Tanaka", "Moreau", "Haddad", "Novak", "Silva", "Mensah", "Rossi", "Costa"];
+    const FIRST: [&str; 12] = [
+        "Ada", "Bela", "Chen", "Dana", "Emeka", "Farah", "Goran", "Hana", "Ines", "Jonas", "Kiri",
+        "Lena",
+    ];
+    const LAST: [&str; 10] = [
+        "Okafor",
+        "Lindqvist",
+        "Tanaka",
+        "Moreau",
+        "Haddad",
+        "Novak",
+        "Silva",
+        "Mensah",
+        "Rossi",
+        "Costa",
+    ];
     let mut csv = String::from("id,name,title,manager_id,team\n");
     for i in 0..n {
-        let manager = if i == 0 { String::new() } else { format!("p{}", (i - 1) / 8) };
-        let title = if i < 73 { "Engineering Manager" } else { "Software Engineer" };
-        let name = format!("{} {}", FIRST[i % FIRST.len()], LAST[(i / FIRST.len()) % LAST.len()]);
-        csv.push_str(&format!("p{i},{name} {i},{title},{manager},Team {}\n", (i % 64) / 8));
+        let manager = if i == 0 {
+            String::new()
+        } else {
+            format!("p{}", (i - 1) / 8)
+        };
+        let title = if i < 73 {
+            "Engineering Manager"
+        } else {
+            "Software Engineer"
+        };
+        let name = format!(
+            "{} {}",
+            FIRST[i % FIRST.len()],
+            LAST[(i / FIRST.len()) % LAST.len()]
+        );
+        csv.push_str(&format!(
+            "p{i},{name} {i},{title},{manager},Team {}\n",
+            (i % 64) / 8
+        ));
     }
     std::fs::write(path, csv).expect("write the 10k org");
 }
@@ -243,9 +347,13 @@ async fn ten_thousand_people_pan_with_only_visible_cards_in_the_dom() {
     let app = start(&[org_arg]).await;
     let c = &app.client;
 
-    within(60, "the 10k org's root card", c.wait().for_element(Locator::Css(&card("p0"))))
-        .await
-        .expect("root card");
+    within(
+        60,
+        "the 10k org's root card",
+        c.wait().for_element(Locator::Css(&card("p0"))),
+    )
+    .await
+    .expect("root card");
 
     // Drag the chart 60 steps of 25 px, one step per frame, counting the DOM cards each time.
     let pan = within(
@@ -286,17 +394,30 @@ async fn ten_thousand_people_pan_with_only_visible_cards_in_the_dom() {
     let most = pan["most"].as_u64().expect("most");
     let fewest = pan["fewest"].as_u64().expect("fewest");
     assert!(fewest > 0, "the pan left the screen empty: {pan}");
-    assert!(most <= 300, "culling failed: {most} cards in the DOM for a 10k org");
+    assert!(
+        most <= 300,
+        "culling failed: {most} cards in the DOM for a 10k org"
+    );
     app.screenshot("pan-10k.png").await;
 
     // The whole chart at once: too many cards for the DOM, so the canvas draws them.
-    let fit = within(5, "Fit button", c.find(Locator::Css(".controls .fit"))).await.expect("fit");
+    let fit = within(5, "Fit button", c.find(Locator::Css(".controls .fit")))
+        .await
+        .expect("fit");
     within(5, "click Fit", fit.click()).await.expect("click");
     within(30, "canvas mode", async {
         loop {
             let chart = c.find(Locator::Css(".chart")).await.expect("chart");
-            let cards = chart.attr("data-cards").await.expect("attr").unwrap_or_default();
-            let visible = chart.attr("data-visible").await.expect("attr").unwrap_or_default();
+            let cards = chart
+                .attr("data-cards")
+                .await
+                .expect("attr")
+                .unwrap_or_default();
+            let visible = chart
+                .attr("data-visible")
+                .await
+                .expect("attr")
+                .unwrap_or_default();
             if cards == "0" && visible.parse::<u32>().unwrap_or(0) > 300 {
                 break;
             }
