@@ -236,12 +236,28 @@ pub fn check(s: &Snapshot<'_>, config: &RuleConfig) -> Vec<Flag> {
     person_rules(s, config, &mut flags);
     workstream_rules(s, config, &mut flags);
     team_rules(s, config, &mut flags);
-    // The message breaks ties only between flags of one subject, which a valid org never has.
-    flags.sort_unstable_by(|a, b| {
-        (a.severity, a.rule, &a.subject, &a.message)
-            .cmp(&(b.severity, b.rule, &b.subject, &b.message))
-    });
-    flags
+    in_reporting_order(flags)
+}
+
+/// Sorts flags by severity, rule, subject and message (the message breaks ties only between
+/// flags of one subject, which a valid org never has). Flags are first dealt into one bucket
+/// per rule, in the order the rules emitted them; HR files usually list people by id, so each
+/// bucket is then mostly sorted already and the stable sort only confirms it in linear time.
+fn in_reporting_order(flags: Vec<Flag>) -> Vec<Flag> {
+    let mut order = Rule::ALL;
+    order.sort_by_key(|r| (r.severity(), *r));
+    let mut buckets: Vec<Vec<Flag>> = order.iter().map(|_| Vec::new()).collect();
+    let total = flags.len();
+    for f in flags {
+        let k = order.iter().position(|&r| r == f.rule).unwrap_or_default();
+        buckets[k].push(f);
+    }
+    let mut out = Vec::with_capacity(total);
+    for mut bucket in buckets {
+        bucket.sort_by(|a, b| (&a.subject, &a.message).cmp(&(&b.subject, &b.message)));
+        out.append(&mut bucket);
+    }
+    out
 }
 
 /// A person as messages name them: "Name (id)", or the id alone when it is the name.
