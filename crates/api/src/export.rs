@@ -3,10 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use pendulum_core::{Date, Snapshot};
+use pendulum_core::{Date, PersonId, Snapshot, check, diff};
+use pendulum_export::{PageSize, PdfOptions, ReportInput, ScenarioSection, SvgOptions};
+use pendulum_layout::{ChartOptions, layout_snapshot};
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::source::{Loaded, OrgFile};
+use crate::source::{FileKind, Loaded, OrgFile, OrgSource, kind_of};
 
 /// The JSON export of an org and its rules, as text.
 pub fn json_text(loaded: &Loaded) -> ApiResult<String> {
@@ -113,4 +115,160 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> ApiResult<()> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// The PDF report's options, as a front end gives them.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PdfRequest {
+    /// "a4" (default), "letter" or "a3".
+    pub page: Option<String>,
+    pub landscape: bool,
+    /// Print only this person and the people under them.
+    pub root: Option<PersonId>,
+    pub break_every_levels: Option<u32>,
+    pub break_min_people: Option<u32>,
+    pub one_page: bool,
+    /// The title; default the file's name (and the scenario's).
+    pub title: Option<String>,
+}
+
+fn export_error(e: pendulum_export::ExportError) -> ApiError {
+    use pendulum_export::ExportError as E;
+    let code = match &e {
+        E::UnknownRoot { .. } | E::RootNotPresent { .. } => ErrorCode::Unknown,
+        E::ZeroOption { .. } => ErrorCode::Usage,
+        E::Layout(_) | E::Pdf(_) => ErrorCode::Internal,
+    };
+    ApiError::new(code, e.to_string())
+}
+
+/// The file's name, unless it is a generic export name ("people.csv"), in which case the org
+/// is named after the root of its largest tree; a scenario's name follows.
+fn default_title(source: &OrgSource, snapshot: &Snapshot<'_>) -> String {
+    let stem = source
+        .path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let generic = [
+        "",
+        "people",
+        "org",
+        "orgchart",
+        "employees",
+        "export",
+        "data",
+        "staff",
+    ];
+    let name = if generic.contains(
+        &stem
+            .to_ascii_lowercase()
+            .replace(['-', '_', ' '], "")
+            .as_str(),
+    ) {
+        let top = snapshot
+            .roots()
+            .iter()
+            .copied()
+            .max_by_key(|&r| (snapshot.total_under(r), std::cmp::Reverse(r)));
+        top.map_or_else(
+            || "Org".to_string(),
+            |r| format!("{}'s org", snapshot.person(r).name),
+        )
+    } else {
+        stem
+    };
+    match &source.scenario {
+        Some(s) => format!("{name} — {s}"),
+        None => name,
+    }
+}
+
+/// The PDF report of `loaded` (the org `source` names) as of `as_of`, dated `date`. For a
+/// scenario of a document, the report adds the scenario's diff against the baseline.
+pub fn pdf_bytes(
+    source: &OrgSource,
+    loaded: &Loaded,
+    as_of: Date,
+    date: Date,
+    request: &PdfRequest,
+) -> ApiResult<Vec<u8>> {
+    let page = match request.page.as_deref() {
+        None => PageSize::A4,
+        Some(p) => PageSize::parse(p).ok_or_else(|| {
+            ApiError::usage(format!("page size {p:?} is not one of a4, letter, a3"))
+        })?,
+    };
+    let options = PdfOptions {
+        page,
+        landscape: request.landscape,
+        root: request.root.clone(),
+        break_every_levels: request.break_every_levels,
+        break_min_people: request.break_min_people,
+        one_page: request.one_page,
+        date,
+        title: String::new(),
+    };
+    let snapshot = Snapshot::new(&loaded.org, as_of, &loaded.rules);
+    let options = PdfOptions {
+        title: request
+            .title
+            .clone()
+            .unwrap_or_else(|| default_title(source, &snapshot)),
+        ..options
+    };
+    let flags = check(&snapshot, &loaded.rules);
+    let scenario_name = source
+        .scenario
+        .clone()
+        .filter(|s| !s.eq_ignore_ascii_case("baseline"));
+    let baseline = match &scenario_name {
+        Some(_) if kind_of(&source.path)? == FileKind::Document => {
+            Some(crate::document::load_scenario(&source.path, None, as_of)?)
+        }
+        _ => None,
+    };
+    let before = baseline
+        .as_ref()
+        .map(|b| Snapshot::new(&b.org, as_of, &b.rules));
+    let scenario_diff = match (&before, &baseline) {
+        (Some(b), Some(base)) => Some(diff(b, &snapshot, &base.rules, &loaded.rules)),
+        _ => None,
+    };
+    let scenario = match (&scenario_name, &scenario_diff) {
+        (Some(name), Some(d)) => Some(ScenarioSection {
+            name,
+            compared_with: "baseline",
+            diff: d,
+            before: before.as_ref(),
+        }),
+        _ => None,
+    };
+    let input = ReportInput {
+        snapshot: &snapshot,
+        config: &loaded.rules,
+        flags: &flags,
+        scenario,
+    };
+    pendulum_export::pdf(&input, &options).map_err(export_error)
+}
+
+/// The chart as SVG, as drawn (top-down, teams of leaves stacked), with flag markers.
+pub fn svg_text(loaded: &Loaded, as_of: Date, root: Option<PersonId>) -> ApiResult<String> {
+    let snapshot = Snapshot::new(&loaded.org, as_of, &loaded.rules);
+    let flags = check(&snapshot, &loaded.rules);
+    let options = ChartOptions {
+        root,
+        ..ChartOptions::default()
+    };
+    let chart = layout_snapshot(&snapshot, &options)
+        .map_err(|e| ApiError::new(ErrorCode::Unknown, e.to_string()))?;
+    Ok(pendulum_export::svg(
+        &snapshot,
+        &chart,
+        &SvgOptions {
+            flags: &flags,
+            ..SvgOptions::default()
+        },
+    ))
 }

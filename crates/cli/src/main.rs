@@ -50,6 +50,8 @@ enum Command {
         org: OrgArgs,
         #[command(flatten)]
         kind: ExportKind,
+        #[command(flatten)]
+        pdf: PdfArgs,
         /// Output file. For --csv, the people file; the others are written beside it.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: PathBuf,
@@ -149,6 +151,41 @@ struct ExportKind {
     /// People as CSV, plus OUT-workstreams.csv, OUT-allocations.csv and OUT-workload.csv.
     #[arg(long)]
     csv: bool,
+    /// The report for a leadership review: title, chart, summary, flags, workload (and a
+    /// scenario's diff).
+    #[arg(long)]
+    pdf: bool,
+    /// The chart as SVG.
+    #[arg(long)]
+    svg: bool,
+}
+
+#[derive(Args, Debug)]
+struct PdfArgs {
+    /// Page size: a4, letter or a3.
+    #[arg(long, value_name = "SIZE", default_value = "a4")]
+    page: String,
+    /// Landscape pages (default portrait).
+    #[arg(long)]
+    landscape: bool,
+    /// Print (or draw) only this person and the people under them.
+    #[arg(long, value_name = "ID")]
+    root: Option<String>,
+    /// The date printed on the report (default today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    date: Option<Date>,
+    /// PDF: start a new chart page every N levels.
+    #[arg(long, value_name = "N")]
+    break_every: Option<u32>,
+    /// PDF: give every subtree of at least M people a page of its own.
+    #[arg(long, value_name = "M")]
+    break_min_people: Option<u32>,
+    /// PDF: fit the whole chart on one page, however small.
+    #[arg(long)]
+    one_page: bool,
+    /// PDF: the title (default the file's name).
+    #[arg(long)]
+    title: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -290,12 +327,43 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { org, kind, output } => {
+        Command::Export {
+            org,
+            kind,
+            pdf,
+            output,
+        } => {
             let loaded = org.load()?;
             let written = if kind.json {
                 pendulum_api::export::write_json(&loaded, &output)?
-            } else {
+            } else if kind.csv {
                 pendulum_api::export::write_csv(&loaded, org.as_of(), &output)?
+            } else if kind.svg {
+                let root = pdf.root.map(pendulum_core::PersonId::new);
+                let text = pendulum_api::export::svg_text(&loaded, org.as_of(), root)?;
+                pendulum_api::export::write_atomically(&output, text.as_bytes())?;
+                vec![output.clone()]
+            } else {
+                let request = pendulum_api::export::PdfRequest {
+                    page: Some(pdf.page),
+                    landscape: pdf.landscape,
+                    root: pdf.root.map(pendulum_core::PersonId::new),
+                    break_every_levels: pdf.break_every,
+                    break_min_people: pdf.break_min_people,
+                    one_page: pdf.one_page,
+                    title: pdf.title,
+                };
+                let progress = output::Progress::start("Writing the PDF report");
+                let bytes = pendulum_api::export::pdf_bytes(
+                    &org.source(),
+                    &loaded,
+                    org.as_of(),
+                    pdf.date.unwrap_or_else(today),
+                    &request,
+                )?;
+                pendulum_api::export::write_atomically(&output, &bytes)?;
+                progress.finish();
+                vec![output.clone()]
             };
             for path in written {
                 eprintln!("wrote {}", path.display());

@@ -509,3 +509,35 @@ pub fn history_text(r: &pendulum_api::pendulum::HistoryReport, paint: &Paint) ->
     }
     s
 }
+
+/// A one-line "working…" indicator on stderr for long work, shown only on a terminal.
+#[derive(Debug)]
+pub struct Progress {
+    label: &'static str,
+    started: std::time::Instant,
+    on: bool,
+}
+
+impl Progress {
+    pub fn start(label: &'static str) -> Progress {
+        let on = std::io::stderr().is_terminal();
+        if on {
+            eprint!("{label}…");
+        }
+        Progress {
+            label,
+            started: std::time::Instant::now(),
+            on,
+        }
+    }
+
+    pub fn finish(self) {
+        if self.on {
+            eprintln!(
+                "\r{} in {:.1} s",
+                self.label,
+                self.started.elapsed().as_secs_f64()
+            );
+        }
+    }
+}

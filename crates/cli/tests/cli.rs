@@ -506,3 +506,163 @@ fn layout_json_has_one_box_per_present_person_and_no_overlaps() {
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("nobody"), "{}", missing.stderr);
 }
+
+fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool}: {e} (install poppler-utils)"));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Issue 5's done-when: a 500-person org that is not in the repo gives a legible, complete,
+/// paged PDF (every name in `pdftotext`), and its layout has no overlapping boxes.
+#[test]
+fn a_500_person_org_exports_a_complete_paged_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let org = pendulum_synth::generate(&pendulum_synth::SynthConfig::new(500, 2027));
+    let people = dir.path().join("acme.csv");
+    std::fs::write(&people, pendulum_csv::people_csv(&org)).unwrap();
+    let people_arg = people.display().to_string();
+    let as_of = pendulum_synth::reference_date().to_string();
+    let pdf = dir.path().join("acme.pdf");
+    let pdf_arg = pdf.display().to_string();
+    let run = pendulum(&[
+        "export",
+        &people_arg,
+        "--as-of",
+        &as_of,
+        "--pdf",
+        "-o",
+        &pdf_arg,
+        "--date",
+        "2027-03-01",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let info = poppler("pdfinfo", &[&pdf_arg]);
+    let pages: u32 = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert!(pages > 3, "paged: {info}");
+    assert!(
+        info.contains("595.28 x 841.89 pts (A4)"),
+        "A4 portrait by default: {info}"
+    );
+    let text = poppler("pdftotext", &["-layout", &pdf_arg, "-"]);
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let snapshot =
+        pendulum_core::Snapshot::new(&org, pendulum_synth::reference_date(), &Default::default());
+    let mut missing = Vec::new();
+    for &i in snapshot.breadth_first() {
+        let name = &snapshot.person(i).name;
+        if !flat.contains(name.as_str()) {
+            missing.push(name.clone());
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} names missing from the PDF text, e.g. {:?}",
+        missing.len(),
+        &missing[..missing.len().min(5)]
+    );
+    // Same input and date give the same bytes.
+    let again = dir.path().join("again.pdf");
+    let again_arg = again.display().to_string();
+    assert_eq!(
+        pendulum(&[
+            "export",
+            &people_arg,
+            "--as-of",
+            &as_of,
+            "--pdf",
+            "-o",
+            &again_arg,
+            "--date",
+            "2027-03-01"
+        ])
+        .code,
+        0
+    );
+    assert_eq!(std::fs::read(&pdf).unwrap(), std::fs::read(&again).unwrap());
+
+    let layout = pendulum(&["layout", &people_arg, "--as-of", &as_of]);
+    let v: serde_json::Value = serde_json::from_str(&layout.stdout).unwrap();
+    let mut boxes: Vec<[f64; 4]> = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| ["x", "y", "width", "height"].map(|k| n[k].as_f64().unwrap()))
+        .collect();
+    assert_eq!(boxes.len(), snapshot.breadth_first().len());
+    boxes.sort_by(|a, b| a[0].total_cmp(&b[0]));
+    for (i, a) in boxes.iter().enumerate() {
+        for b in boxes[i + 1..].iter().take_while(|b| b[0] < a[0] + a[2]) {
+            let apart = a[1] + a[3] <= b[1] || b[1] + b[3] <= a[1];
+            assert!(apart, "boxes overlap: {a:?} {b:?}");
+        }
+    }
+}
+
+#[test]
+fn svg_and_pdf_options_work_and_bad_ones_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = repo().join("assets/demo/people.csv").display().to_string();
+    let svg = dir.path().join("chart.svg").display().to_string();
+    let run = pendulum(&[
+        "export",
+        &demo,
+        "--as-of",
+        "2027-03-01",
+        "--svg",
+        "-o",
+        &svg,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.starts_with("<svg") && text.contains("Priya Raman"));
+
+    let pdf = dir.path().join("r.pdf").display().to_string();
+    let run = pendulum(&[
+        "export",
+        &demo,
+        "--as-of",
+        "2027-03-01",
+        "--pdf",
+        "-o",
+        &pdf,
+        "--page",
+        "letter",
+        "--landscape",
+        "--root",
+        "p-rachel",
+        "--date",
+        "2027-03-01",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let info = poppler("pdfinfo", &[&pdf]);
+    assert!(info.contains("792 x 612 pts (letter)"), "{info}");
+    let text = poppler("pdftotext", &[&pdf, "-"]);
+    assert!(text.contains("Rachel Goldberg") && text.contains("Diego Fernández"));
+    assert!(
+        !text.contains("Papadopoulou") && !text.contains("Σοφία"),
+        "only Rachel's subtree is printed"
+    );
+
+    for bad in [
+        &["--page", "a5"][..],
+        &["--root", "nobody"],
+        &["--break-every", "0"],
+    ] {
+        let mut args = vec!["export", &demo, "--pdf", "-o", &pdf];
+        args.extend_from_slice(bad);
+        let run = pendulum(&args);
+        assert_eq!(run.code, 2, "{bad:?}: {}", run.stderr);
+    }
+}
