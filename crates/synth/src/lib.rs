@@ -1,13 +1,16 @@
 //! Deterministic, seedable synthetic orgs for benchmarks, property tests and demos.
 //!
 //! ```
-//! use pendulum_synth::{generate, Shape, SynthConfig};
+//! use pendulum_synth::{SynthConfig, chain, generate, star};
 //!
-//! let org = generate(&SynthConfig { people: 1_000, workstreams: 200, ..SynthConfig::new(1_000, 7) });
-//! assert_eq!(org.people.len(), 1_000);
-//! assert_eq!(org.workstreams.len(), 200);
+//! // exactly 1,000 people and 150 workstreams, from seed 7
+//! let org = generate(&SynthConfig { workstreams: 150, ..SynthConfig::new(1_000, 7) });
+//! assert_eq!((org.people.len(), org.workstreams.len()), (1_000, 150));
 //! assert!(org.validate().is_empty());
-//! # let _ = Shape::Chain;
+//! assert_eq!(generate(&SynthConfig::new(1_000, 7)).people, org.people);
+//!
+//! assert_eq!(chain(5).people[4].manager_id.as_ref().map(|m| m.as_str()), Some("p4"));
+//! assert_eq!(star(3).people.len(), 4);
 //! ```
 //!
 //! The same [`SynthConfig`] always gives the same [`Org`], on every platform and with every
@@ -18,8 +21,8 @@
 //! - One chief executive at the top, executives ("VP of …", 3–8 reports each, as many layers
 //!   as the size needs), directors over 2–5 managers, managers over 3–9 reports (6 on
 //!   average). The CEO and about a quarter of the other executives have an assistant.
-//! - Every manager leads a team named after them ("Payments 3"), holding the manager and
-//!   their reports; each team has a discipline (engineering, design, data, product) that
+//! - Every manager leads a team of their own ("Payments 3"), holding the manager and their
+//!   reports; each team has a discipline (engineering, design, data, product) that
 //!   sets titles, and a Team Topologies type.
 //! - About 3% of ICs are open roles (half with a planned start date, some of them still in
 //!   the future); 1.5% are leaving (an end date within 60 days); fte is 1.0 for 94%, 0.8 or
@@ -33,8 +36,9 @@
 //!   owns none), summing to at most 100%; 6% take on an extra 20–50%, so they are
 //!   over-allocated; some open roles are already planned on a workstream; 20% of managers
 //!   keep 10–20% of hands-on work.
-//! - `people` is in a random order (as in an HR export sorted by employee id), ids are
-//!   `p` + a zero-padded number in that order, workstream ids `w` + a number.
+//! - People are listed by id, and ids (`p` + a number zero-padded to one width) are dealt
+//!   in random order over the hierarchy, as in an HR export sorted by employee id: the CEO
+//!   can be anywhere in the list. Workstream ids are `w` + a number.
 //!
 //! [`chain`] and [`star`] build the degenerate shapes that stress depth and width.
 
@@ -93,7 +97,8 @@ pub fn reference_date() -> Date {
     Date::from_days_since_epoch(20_454)
 }
 
-/// A reporting chain of `n` people (`p1` at the root), no workstreams.
+/// A reporting chain of `n` people, the first (`p1`, zero-padded) at the root and each next
+/// one reporting to the one before; no workstreams.
 pub fn chain(n: usize) -> Org {
     generate(&SynthConfig {
         shape: Shape::Chain,
@@ -102,7 +107,7 @@ pub fn chain(n: usize) -> Org {
     })
 }
 
-/// One manager (`p1`) with `reports` direct reports, no workstreams.
+/// One manager (the first person) with `reports` direct reports; no workstreams.
 pub fn star(reports: usize) -> Org {
     generate(&SynthConfig {
         shape: Shape::Star,
