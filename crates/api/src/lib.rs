@@ -11,6 +11,7 @@ pub mod export;
 mod import;
 pub mod pendulum;
 pub mod reports;
+pub mod session;
 pub mod source;
 
 pub use error::{ApiError, ApiResult, ErrorCode};
@@ -18,4 +19,5 @@ pub use reports::{
     CheckReport, LayoutReport, LayoutRequest, StatsReport, check_report, layout_report,
     stats_report,
 };
+pub use session::{DocumentInfo, ExportFormat, ImportFiles, OrgView, Session, ViewRequest};
 pub use source::{Loaded, OrgFile, OrgSource, load, override_rules};

@@ -1,0 +1,131 @@
+//! The desktop session end to end on the demo org: open, view, edit, undo, scenarios,
+//! swing, compare, export.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
+
+use pendulum_api::export::PdfRequest;
+use pendulum_api::{ErrorCode, ExportFormat, Session, ViewRequest};
+use pendulum_core::edit::{DatedEdit, Edit};
+use pendulum_core::{Date, PersonId, Swing, SwingTo};
+
+fn day(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+fn move_edit(id: &str, to: &str) -> DatedEdit {
+    DatedEdit::always(Edit::MovePerson {
+        id: PersonId::from(id),
+        manager: Some(PersonId::from(to)),
+    })
+}
+
+#[test]
+fn a_director_reorganises_the_demo_org() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::new(day("2026-11-24"));
+    let info = session.open_demo(dir.path()).unwrap();
+    assert_eq!(info.as_of, day("2027-03-01"));
+    assert_eq!(info.scenario, "baseline");
+    assert!(!info.can_undo);
+
+    let view = session.view(&ViewRequest::default()).unwrap();
+    assert_eq!(view.people.len(), 88);
+    assert_eq!(view.layout.nodes.len(), 88);
+    let wide = |v: &pendulum_api::OrgView| {
+        v.flags
+            .iter()
+            .any(|f| f.rule.as_str() == "span-too-wide" && f.subject.id == "p-rachel")
+    };
+    assert!(wide(&view));
+
+    // Drag two of Rachel's reports to a peer manager: the flag clears, and undo brings it back.
+    let rachel_peer = "p-lukas";
+    session
+        .apply_edit(move_edit("p-diego", rachel_peer))
+        .unwrap();
+    let info = session
+        .apply_edit(move_edit("p-meilin", rachel_peer))
+        .unwrap();
+    assert!(info.can_undo);
+    assert!(!wide(&session.view(&ViewRequest::default()).unwrap()));
+    session.undo().unwrap();
+    assert!(
+        wide(&session.view(&ViewRequest::default()).unwrap()),
+        "back to 6 reports"
+    );
+    let info = session.redo().unwrap();
+    assert!(!info.can_redo);
+
+    // A move that would create a cycle is refused with its reason, and changes nothing.
+    let err = session
+        .apply_edit(move_edit("p-priya", "p-rachel"))
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Refused);
+    assert!(err.message.contains("own report"), "{}", err.message);
+
+    // Fork a scenario, swing Ana to manager in it, compare with the baseline.
+    session.fork("ana-leads").unwrap();
+    let swing = Swing {
+        person: PersonId::from("p-ana"),
+        to: SwingTo::Manager,
+        date: day("2027-03-01"),
+        reports: vec![PersonId::from("p-arjun")],
+        successor: None,
+        join: Vec::new(),
+    };
+    let report = session.simulate(&swing).unwrap();
+    assert_eq!(report.moves.len(), 1);
+    let info = session.apply_swing(&swing, "ana-leads").unwrap();
+    assert_eq!(info.scenario, "ana-leads");
+    let d = session.compare(None).unwrap();
+    assert!(d.moved.iter().any(|m| m.person.as_str() == "p-arjun"));
+    assert!(
+        d.changed
+            .iter()
+            .any(|c| c.person.as_str() == "p-ana" && c.field == "role")
+    );
+    let history = session.history("p-ana").unwrap();
+    assert_eq!(
+        history.spells.last().map(|s| s.role.as_str()),
+        Some("manager")
+    );
+
+    // Export the scenario's PDF.
+    let pdf = dir.path().join("review.pdf");
+    let written = session
+        .export(ExportFormat::Pdf, &PdfRequest::default(), &pdf)
+        .unwrap();
+    assert_eq!(written, vec![pdf.clone()]);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+
+    // Everything survives closing and reopening.
+    drop(session);
+    let mut again = Session::new(day("2026-11-24"));
+    let info = again.open_demo(dir.path()).unwrap();
+    assert_eq!(info.scenarios.len(), 2);
+    assert!(info.can_undo, "the baseline's edits are still undoable");
+    assert!(!wide(&again.view(&ViewRequest::default()).unwrap()));
+}
+
+#[test]
+fn nothing_open_and_bad_files_are_typed_errors() {
+    let mut session = Session::new(day("2026-11-24"));
+    assert_eq!(
+        session.view(&ViewRequest::default()).unwrap_err().code,
+        ErrorCode::Usage
+    );
+    assert_eq!(session.undo().unwrap_err().code, ErrorCode::Usage);
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("people.csv");
+    std::fs::write(&csv, "id,name\n1,Ann\n").unwrap();
+    assert_eq!(session.open(&csv).unwrap_err().code, ErrorCode::Usage);
+    let fake = dir.path().join("fake.pendulum");
+    std::fs::write(&fake, "not sqlite").unwrap();
+    assert_eq!(
+        session.open(&fake).unwrap_err().code,
+        ErrorCode::NotPendulum
+    );
+}
