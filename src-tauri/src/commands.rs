@@ -5,7 +5,10 @@ use std::sync::MutexGuard;
 
 use pendulum_api::{ApiError, ApiResult, ErrorCode};
 use pendulum_core::Date;
-use tauri::{AppHandle, State};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use tauri::ipc::Response;
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::AppState;
@@ -40,8 +43,8 @@ pub async fn open_demo(state: State<'_, AppState>) -> ApiResult<DocumentInfo> {
 
 /// Shows the native open dialog; `None` when the user cancels.
 #[tauri::command]
-pub async fn open_document(
-    app: AppHandle,
+pub async fn open_document<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> ApiResult<Option<DocumentInfo>> {
     let Some(path) = pick_file(app).await? else {
@@ -50,18 +53,32 @@ pub async fn open_document(
     session(&state)?.open(&path).map(Some)
 }
 
+/// The view as JSON text: serialised once, under the lock, because it borrows the session's org.
 #[tauri::command]
-pub async fn view(
-    state: State<'_, AppState>,
-    request: ViewRequest,
-) -> ApiResult<serde_json::Value> {
-    // Serialised under the lock: the view borrows the session's org.
+pub async fn view(state: State<'_, AppState>, request: Option<Value>) -> ApiResult<Response> {
+    let request: ViewRequest = argument("request", request)?;
     let session = session(&state)?;
     let view: OrgView<'_> = session.view(&request)?;
-    serde_json::to_value(&view).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))
+    let json = serde_json::to_string(&view)
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("cannot encode the view: {e}")))?;
+    Ok(Response::new(json))
 }
 
-async fn pick_file(app: AppHandle) -> ApiResult<Option<PathBuf>> {
+/// Reads a request argument, so that a malformed one is a `usage` error like any other rather
+/// than Tauri's untyped message; an absent one is the default. Requests are JSON objects (serde
+/// would also take an array as a struct).
+fn argument<T: DeserializeOwned + Default>(name: &str, value: Option<Value>) -> ApiResult<T> {
+    match value {
+        None | Some(Value::Null) => Ok(T::default()),
+        Some(v @ Value::Object(_)) => serde_json::from_value(v)
+            .map_err(|e| ApiError::usage(format!("argument {name:?}: {e}"))),
+        Some(_) => Err(ApiError::usage(format!(
+            "argument {name:?} must be an object"
+        ))),
+    }
+}
+
+async fn pick_file<R: Runtime>(app: AppHandle<R>) -> ApiResult<Option<PathBuf>> {
     // The blocking picker runs off the async workers; the dialog itself lives on the main thread.
     let picked = tauri::async_runtime::spawn_blocking(move || {
         app.dialog()

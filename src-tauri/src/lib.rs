@@ -10,7 +10,7 @@ mod session;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use session::Session;
+pub use session::Session;
 
 /// The session every command works on: one per app, behind a lock because commands run on
 /// Tauri's async worker threads.
@@ -22,18 +22,12 @@ impl std::fmt::Debug for AppState {
     }
 }
 
-/// Builds and runs the app until its last window closes, with `file` open when given (a path
-/// from the command line, never from the web side).
-pub fn run(file: Option<PathBuf>) -> tauri::Result<()> {
-    let mut session = Session::new(commands::today());
-    if let Some(path) = file
-        && let Err(e) = session.open(&path)
-    {
-        // The window still opens (on the demo), so the user is not left with nothing.
-        eprintln!("pendulum: cannot open {}: {e}", path.display());
-    }
-    tauri::Builder::default()
-        .plugin(tauri_plugin_dialog::init())
+/// Adds the app's state and commands to a builder (any runtime, so tests can use the mock one).
+pub fn with_commands<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    session: Session,
+) -> tauri::Builder<R> {
+    builder
         .manage(AppState(Mutex::new(session)))
         .invoke_handler(tauri::generate_handler![
             commands::current,
@@ -41,5 +35,23 @@ pub fn run(file: Option<PathBuf>) -> tauri::Result<()> {
             commands::open_document,
             commands::view,
         ])
-        .run(tauri::generate_context!())
+}
+
+/// A session on today's date with `file` open when given (a path from the command line, never
+/// from the web side).
+pub fn session(file: Option<PathBuf>) -> Session {
+    let mut session = Session::new(commands::today());
+    if let Some(path) = file
+        && let Err(e) = session.open(&path)
+    {
+        // The window still opens (on the demo), so the user is not left with nothing.
+        eprintln!("pendulum: cannot open {}: {e}", path.display());
+    }
+    session
+}
+
+/// Builds and runs the app until its last window closes.
+pub fn run(file: Option<PathBuf>) -> tauri::Result<()> {
+    let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
+    with_commands(builder, session(file)).run(tauri::generate_context!())
 }

@@ -1,0 +1,183 @@
+//! RELIABILITY S2: every command called with wrong types, missing or unknown fields, huge
+//! strings, unknown ids and raw bodies, through Tauri's real IPC path on the mock runtime and
+//! the app's real capabilities. Each must answer — with data or a typed `{code, message}` —
+//! and never panic.
+
+use pendulum_app::{Session, with_commands};
+use pendulum_core::Date;
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody, InvokeResponseBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
+
+const CODES: [&str; 10] = [
+    "usage",
+    "bad-input",
+    "not-found",
+    "not-pendulum",
+    "newer-schema",
+    "in-use",
+    "io",
+    "refused",
+    "unknown",
+    "internal",
+];
+
+fn app() -> App<MockRuntime> {
+    let today = Date::from_ymd(2027, 3, 1).expect("a date");
+    with_commands(mock_builder(), Session::new(today))
+        .build(tauri::generate_context!())
+        .expect("the app builds on the mock runtime")
+}
+
+fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
+    WebviewWindowBuilder::new(app, label, WebviewUrl::App("index.html".into()))
+        .build()
+        .expect("a window")
+}
+
+fn invoke(w: &WebviewWindow<MockRuntime>, cmd: &str, body: InvokeBody) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().expect("url"),
+        body,
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(w, request).map(|body| match body {
+        InvokeResponseBody::Json(text) => serde_json::from_str(&text).expect("JSON response"),
+        InvokeResponseBody::Raw(bytes) => json!({ "raw_bytes": bytes.len() }),
+    })
+}
+
+fn call(w: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    invoke(w, cmd, InvokeBody::Json(args))
+}
+
+/// An error from one of our commands: `{code, message}` with a known code.
+fn assert_typed(result: &Result<Value, Value>, code: &str, case: &str) {
+    let err = result.as_ref().err().unwrap_or_else(|| {
+        let got: String = format!("{result:?}").chars().take(200).collect();
+        panic!("{case}: expected a {code} error, got {got}…")
+    });
+    assert_eq!(err["code"], code, "{case}: {err}");
+    assert!(
+        err["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{case}: {err}"
+    );
+}
+
+#[test]
+fn commands_answer_hostile_payloads_with_typed_errors() {
+    let app = app();
+    let main = window(&app, "main");
+    let mut cases = 0;
+    let mut case = |result: Result<Value, Value>| {
+        cases += 1;
+        result
+    };
+
+    // Nothing open yet.
+    assert_eq!(case(call(&main, "current", json!({}))), Ok(Value::Null));
+    assert_typed(
+        &case(call(&main, "view", json!({}))),
+        "usage",
+        "view before open",
+    );
+
+    let doc = case(call(&main, "open_demo", json!({}))).expect("the demo opens");
+    assert_eq!(doc["as_of"], "2027-03-01");
+    // Extra arguments are ignored by Tauri; the command still works.
+    assert!(case(call(&main, "open_demo", json!({ "path": "/etc/passwd" }))).is_ok());
+    assert!(case(call(&main, "current", json!({ "x": [1, 2, 3] }))).is_ok());
+
+    let view = case(call(&main, "view", json!({}))).expect("a view");
+    assert!(view["people"].as_array().is_some_and(|p| p.len() > 80));
+    assert!(case(call(&main, "view", json!({ "request": null }))).is_ok());
+    assert!(case(call(&main, "view", json!({ "request": {} }))).is_ok());
+
+    let huge = "x".repeat(1 << 20);
+    let wrong: [(&str, Value); 11] = [
+        ("a number", json!({ "request": 5 })),
+        ("a string", json!({ "request": "view" })),
+        ("an array", json!({ "request": [] })),
+        ("a huge string", json!({ "request": huge })),
+        (
+            "an impossible date",
+            json!({ "request": { "as_of": "2027-02-30" } }),
+        ),
+        (
+            "a date of the wrong type",
+            json!({ "request": { "as_of": 20270301 } }),
+        ),
+        ("a huge date", json!({ "request": { "as_of": huge } })),
+        (
+            "ids of the wrong type",
+            json!({ "request": { "collapsed": [1, 2] } }),
+        ),
+        (
+            "ids as a string",
+            json!({ "request": { "collapsed": "p-priya" } }),
+        ),
+        (
+            "an unknown field",
+            json!({ "request": { "surprise": true } }),
+        ),
+        (
+            "a nested payload",
+            json!({ "request": { "collapsed": [["p-priya"]] } }),
+        ),
+    ];
+    for (what, args) in wrong {
+        assert_typed(&case(call(&main, "view", args)), "usage", what);
+    }
+
+    // Unknown and huge ids are not errors: a remembered collapse may name anyone.
+    let folded = case(call(
+        &main,
+        "view",
+        json!({ "request": { "collapsed": ["nobody", huge, "p-priya"] } }),
+    ))
+    .expect("unknown ids are ignored");
+    // Collapsing the root folds everyone under her, her assistant included.
+    assert_eq!(folded["layout"]["nodes"].as_array().map(Vec::len), Some(1));
+    for far in ["0001-01-01", "9999-12-31"] {
+        let v = case(call(&main, "view", json!({ "request": { "as_of": far } })));
+        assert!(v.is_ok(), "as of {far}: {v:?}");
+    }
+
+    // A raw (non-JSON) body and an unknown command are refused by Tauri itself.
+    assert!(case(invoke(&main, "view", InvokeBody::Raw(vec![0xff; 64]))).is_err());
+    assert!(
+        case(call(
+            &main,
+            "plugin:shell|execute",
+            json!({ "program": "sh" })
+        ))
+        .is_err()
+    );
+    assert!(case(call(&main, "delete_everything", json!({}))).is_err());
+
+    eprintln!("S2: {cases} cases, 0 panics");
+}
+
+#[test]
+fn only_the_main_window_may_call_the_commands() {
+    let app = app();
+    let other = window(&app, "other");
+    for cmd in ["current", "open_demo", "view"] {
+        let refused = call(&other, cmd, json!({}));
+        let err = refused.expect_err("a window without a capability is refused");
+        assert!(
+            !CODES.contains(&err["code"].as_str().unwrap_or("")),
+            "{cmd} ran for a window without a capability: {err}"
+        );
+        assert!(
+            err.as_str().is_some_and(|m| m.contains("not allowed")),
+            "{cmd}: {err}"
+        );
+    }
+}
