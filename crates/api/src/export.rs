@@ -86,35 +86,15 @@ fn sibling(out: &Path, suffix: &str) -> PathBuf {
     out.with_file_name(format!("{stem}-{suffix}.{ext}"))
 }
 
-/// Writes the bytes to a temp file in the target's directory, fsyncs it, then renames it
-/// over the target: readers see the old file or the new one, never a torn one.
+/// Writes the bytes whole or not at all (temp file beside the target, fsync, rename).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> ApiResult<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
     if path.is_dir() {
         return Err(ApiError::usage(format!(
             "{}: is a directory; name a file to write",
             path.display()
         )));
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".pendulum-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|e| ApiError::io(&dir, "create a file in it", &e))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| ApiError::io(path, "write it", &e))?;
-    tmp.persist(path)
-        .map_err(|e| ApiError::io(path, "replace it", &e.error))?;
-    if let Ok(d) = std::fs::File::open(&dir) {
-        // fsync the directory so the rename itself survives a power cut
-        let _ = d.sync_all();
-    }
-    Ok(())
+    pendulum_store::write_atomically(path, bytes).map_err(ApiError::from)
 }
 
 /// The PDF report's options, as a front end gives them.

@@ -22,7 +22,9 @@
 //! - Schema 1 (`migrations/0001_org.sql`): the org as imported, in real tables (`person`,
 //!   `dotted_line`, `team`, `workstream`, `allocation`, with their input order kept in a
 //!   `position` column) and `rule_setting`, one row per threshold. Schema 2
-//!   (`migrations/0002_scenarios.sql`): `scenario` and the `edit` log. The SQL files are
+//!   (`migrations/0002_scenarios.sql`): `scenario` and the `edit` log. Schema 3
+//!   (`migrations/0003_reramp.sql`): `person.reramp_from`, the day a swing back to IC
+//!   restarts someone's ramp. The SQL files are
 //!   embedded in the binary and run in order; opening an older file for editing runs the
 //!   missing steps in one transaction (the file ends upgraded or unchanged), opening it
 //!   read-only upgrades a private temporary copy instead.
