@@ -238,21 +238,23 @@ impl<'a> Snapshot<'a> {
         let mut last_person: Option<(&str, Option<u32>)> = None;
         let mut last_workstream: Option<(&str, Option<u32>)> = None;
         for a in &org.allocations {
-            let pi = remembered(&mut last_person, a.person.as_str(), &person_index);
-            let wi = remembered(
+            // Cheapest test first: the person lookup is the costly one, so it comes last.
+            if !within(a.start_date, a.end_date, as_of) {
+                continue;
+            }
+            let Some(wi) = remembered(
                 &mut last_workstream,
                 a.workstream.as_str(),
                 &workstream_index,
-            );
-            let (Some(pi), Some(wi)) = (pi, wi) else {
+            )
+            .filter(|&wi| workstreams[wi as usize].active) else {
                 continue;
             };
-            if !present[pi as usize]
-                || !workstreams[wi as usize].active
-                || !within(a.start_date, a.end_date, as_of)
-            {
+            let Some(pi) = remembered(&mut last_person, a.person.as_str(), &person_index)
+                .filter(|&pi| present[pi as usize])
+            else {
                 continue;
-            }
+            };
             allocated_percent[pi as usize] += a.percent;
             let load = &mut workstreams[wi as usize];
             load.active_allocations += 1;
