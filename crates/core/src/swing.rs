@@ -132,7 +132,8 @@ pub fn plan(org: &Org, config: &RuleConfig, swing: &Swing) -> Result<SwingPlan, 
     let mut edits = Vec::new();
     let mut moves = Vec::new();
     let mut move_to = |edits: &mut Vec<Edit>, r: PersonIx, to: Option<PersonIx>| {
-        let from = s.parent(r).map(|m| s.person(m).id.clone());
+        // The manager on file, as `diff` names it, even when they are absent on the day.
+        let from = s.person(r).manager_id.clone();
         let to_id = to.map(|m| s.person(m).id.clone());
         edits.push(Edit::MovePerson {
             id: s.person(r).id.clone(),
