@@ -295,6 +295,8 @@ fn become_manager(
     };
     edits.push(change(PersonChange::Role(Some(Role::Manager))));
     edits.push(change(PersonChange::RoleSince(Some(date))));
+    // Deallocate removes every spell on a workstream, so a second one would find none left.
+    let mut removed: Vec<&WorkstreamId> = Vec::new();
     for a in org.allocations.iter().filter(|a| a.person == *id) {
         if a.end_date.is_some_and(|e| e <= date) {
             continue; // already over: nothing to scale
@@ -307,7 +309,8 @@ fn become_manager(
                     ..a.clone()
                 },
             });
-        } else {
+        } else if !removed.contains(&&a.workstream) {
+            removed.push(&a.workstream);
             edits.push(Edit::Deallocate {
                 person: id.clone(),
                 workstream: a.workstream.clone(),
