@@ -273,6 +273,20 @@ fn to_manager_with_no_fraction_left_removes_the_allocation() {
 }
 
 #[test]
+fn to_manager_with_no_fraction_left_removes_two_spells_on_one_workstream() {
+    let text = "
+        a executive
+        x ^a ic
+        ws w
+        alloc x w 50 end=2026-06-01
+        alloc x w 30 start=2026-06-01
+        rules {\"manager_ic_fraction\": 0}
+    ";
+    let out = case(text, to_manager("x", &[]), Moves(&[])).unwrap();
+    assert_eq!(out.allocations_of("x"), []);
+}
+
+#[test]
 fn to_manager_of_a_report_already_under_them_moves_no_one() {
     let text = format!("{TO_MANAGER}\ny ^x");
     let out = case(&text, to_manager("x", &["y"]), Moves(&[])).unwrap();
