@@ -2,7 +2,7 @@
 //! person's role history.
 
 use pendulum_core::edit::{DatedEdit, Edit, apply};
-use pendulum_core::swing::{Swing, SwingReport, simulate};
+use pendulum_core::swing::{Swing, SwingError, SwingReport, simulate};
 use pendulum_core::{Date, PersonId, Role, Snapshot};
 use pendulum_store::{Document, EditState};
 use serde::Serialize;
@@ -28,8 +28,16 @@ pub struct SimulateReport {
     pub applied: Option<Applied>,
 }
 
-fn refused(e: impl std::fmt::Display) -> ApiError {
-    ApiError::new(ErrorCode::Refused, e.to_string())
+/// A swing naming no such person or workstream is `Unknown`, like any other lookup; the rest
+/// are refusals of the swing itself.
+fn refused(e: SwingError) -> ApiError {
+    let code = match e {
+        SwingError::UnknownPerson { .. } | SwingError::UnknownWorkstream { .. } => {
+            ErrorCode::Unknown
+        }
+        _ => ErrorCode::Refused,
+    };
+    ApiError::new(code, e.to_string())
 }
 
 /// Simulates `swing` on `loaded` (the org `source` names, as of `as_of`). With `apply_to`,
