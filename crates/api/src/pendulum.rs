@@ -43,7 +43,7 @@ fn refused(e: SwingError) -> ApiError {
 /// Simulates `swing` on `loaded` (the org `source` names, as of `as_of`). With `apply_to`,
 /// the swing's edits are also appended (dated on the swing's day) to that scenario of the
 /// document, forking it from the source scenario (default the baseline) when it does not
-/// exist.
+/// exist; an existing scenario must be the source itself (applying onto the current one).
 pub fn simulate_swing(
     source: &OrgSource,
     loaded: &Loaded,
@@ -77,7 +77,20 @@ fn apply_swing(source: &OrgSource, name: &str, edit: Edit, date: Date) -> ApiRes
         ));
     }
     let (target, created) = match doc.scenario(name) {
-        Ok(id) => (id, false),
+        Ok(id) => {
+            // The swing was planned on the source scenario: on any other it would not do
+            // what the report says.
+            if id != scenario_id(&doc, source.scenario.as_deref())? {
+                return Err(ApiError::usage(format!(
+                    "scenario {name:?} already exists and the swing was simulated on {}; simulate with --scenario {name:?} to apply onto it, or name a new scenario",
+                    source
+                        .scenario
+                        .as_deref()
+                        .map_or_else(|| "the baseline".to_string(), |s| format!("{s:?}"))
+                )));
+            }
+            (id, false)
+        }
         Err(pendulum_store::StoreError::UnknownScenario { .. }) => {
             let from = scenario_id(&doc, source.scenario.as_deref())?;
             (doc.fork(from, name)?, true)
