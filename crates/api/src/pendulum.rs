@@ -157,10 +157,22 @@ pub fn history(source: &OrgSource, person: &str, as_of: Date) -> ApiResult<Histo
                 .find(|p| p.id.as_str() == person)
                 .map(|p| (p.role, p.role_since))
         };
+        // A role not on file is the one the reporting lines give at that point of the log
+        // (the current role would misname the spells before a swing).
+        let resolve =
+            |org: &pendulum_core::Org, config: &pendulum_core::RuleConfig, role: Option<Role>| {
+                role.unwrap_or_else(|| {
+                    let s = Snapshot::new(org, as_of, config);
+                    s.person_ix(person).map_or(Role::Ic, |i| s.role(i))
+                })
+            };
         let mut last = state(&org);
+        let mut last_role = None;
         if let Some((role, since)) = last {
+            let role = resolve(&org, &config, role);
+            last_role = Some(role);
             spells.push(RoleSpell {
-                role: role.unwrap_or(role_now),
+                role,
                 since,
                 until: None,
                 source: "import",
@@ -176,18 +188,21 @@ pub fn history(source: &OrgSource, person: &str, as_of: Date) -> ApiResult<Histo
             let now = state(&org);
             if now != last
                 && let Some((role, since)) = now
-                && last.is_none_or(|(r, _)| r != role)
             {
-                let since = since.or(entry.edit.effective);
-                if let Some(prev) = spells.last_mut() {
-                    prev.until = since;
+                let role = resolve(&org, &config, role);
+                if last_role != Some(role) {
+                    let since = since.or(entry.edit.effective);
+                    if let Some(prev) = spells.last_mut() {
+                        prev.until = since;
+                    }
+                    spells.push(RoleSpell {
+                        role,
+                        since,
+                        until: None,
+                        source: "edit",
+                    });
+                    last_role = Some(role);
                 }
-                spells.push(RoleSpell {
-                    role: role.unwrap_or(role_now),
-                    since,
-                    until: None,
-                    source: "edit",
-                });
             }
             last = now;
         }
