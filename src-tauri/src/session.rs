@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use pendulum_api::{ApiError, ApiResult, ErrorCode, Loaded, OrgSource};
 use pendulum_core::{Date, Flag, PersonId, Role, Snapshot, Stats, Status, TeamId, check};
-use pendulum_layout::{ChartLayout, ChartOptions, LayoutOptions, Size, layout_snapshot};
+use pendulum_layout::{
+    ChartLayout, ChartOptions, LayoutOptions, Orientation, Size, layout_snapshot,
+};
 use serde::{Deserialize, Serialize};
 
 /// The demo's own date: its flags were designed around it (assets/demo/README.md).
@@ -27,6 +29,16 @@ pub struct DocumentInfo {
 pub struct ViewRequest {
     pub as_of: Option<Date>,
     pub collapsed: Vec<PersonId>,
+    pub orientation: ChartOrientation,
+}
+
+/// Which way the chart grows: managers above their reports, or to their left.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartOrientation {
+    #[default]
+    TopDown,
+    LeftRight,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -128,6 +140,10 @@ impl Session {
         let options = ChartOptions {
             layout: LayoutOptions {
                 level_gap: 52.0,
+                orientation: match request.orientation {
+                    ChartOrientation::TopDown => Orientation::TopDown,
+                    ChartOrientation::LeftRight => Orientation::LeftRight,
+                },
                 ..LayoutOptions::default()
             },
             card: Size::new(232.0, 92.0),

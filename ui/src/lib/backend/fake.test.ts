@@ -32,6 +32,17 @@ describe('fake backend', () => {
     expect(folded.layout.nodes.some((n) => n.id === 'p1')).toBe(true);
   });
 
+  it('lays out left to right with managers left of their reports', () => {
+    const view = viewOf(syntheticOrg(40, 4), { orientation: 'left-right' });
+    const at = new Map(view.layout.nodes.map((n) => [n.id, n]));
+    for (const p of view.people) {
+      const m = p.manager_id ? at.get(p.manager_id) : undefined;
+      const me = at.get(p.id)!;
+      expect(me.width).toBe(240);
+      if (m) expect(me.x).toBeGreaterThan(m.x + m.width);
+    }
+  });
+
   it('turns any rejection into {code, message}', () => {
     expect(toApiError({ code: 'refused', message: 'cycle' })).toEqual({ code: 'refused', message: 'cycle' });
     expect(toApiError({ code: 'nonsense', message: 'x' })).toEqual({ code: 'internal', message: '[object Object]' });

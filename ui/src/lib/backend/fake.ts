@@ -6,6 +6,7 @@ import type {
   Layout,
   LayoutEdge,
   LayoutNode,
+  Orientation,
   OrgView,
   PersonCard,
   Role,
@@ -139,9 +140,27 @@ export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
     as_of: request.as_of ?? org.as_of,
     scenario: null,
     people,
-    layout: treeLayout(order, roots, children, org.people.map((p) => p.id), collapsed, depth),
+    layout: layoutOf(order, roots, children, org.people.map((p) => p.id), collapsed, depth, request.orientation),
     flags: org.flags ?? [],
     stats: statsOf(people),
+  };
+}
+
+function layoutOf(
+  order: number[],
+  roots: number[],
+  children: number[][],
+  ids: string[],
+  collapsed: Set<string>,
+  depth: number[],
+  orientation: Orientation = 'top-down',
+): Layout {
+  if (orientation === 'top-down') return treeLayout(order, roots, children, ids, collapsed, depth, CARD_WIDTH, CARD_HEIGHT);
+  // Left to right: lay out top-down with the card's extents swapped, then transpose.
+  const t = treeLayout(order, roots, children, ids, collapsed, depth, CARD_HEIGHT, CARD_WIDTH);
+  return {
+    nodes: t.nodes.map((n) => ({ id: n.id, x: n.y, y: n.x, width: CARD_WIDTH, height: CARD_HEIGHT })),
+    edges: t.edges.map((e) => ({ ...e, points: e.points.map(([x, y]): [number, number] => [y, x]) })),
   };
 }
 
@@ -152,6 +171,8 @@ function treeLayout(
   ids: string[],
   collapsed: Set<string>,
   depth: number[],
+  CARD_WIDTH: number,
+  CARD_HEIGHT: number,
 ): Layout {
   const shown = (i: number) => (collapsed.has(ids[i] ?? '') ? [] : (children[i] ?? []));
   const width = new Array<number>(ids.length).fill(CARD_WIDTH);

@@ -88,7 +88,11 @@ export interface ViewRequest {
   as_of?: string;
   /** People whose subtrees are folded away: the layout re-flows without their reports. */
   collapsed?: string[];
+  /** Managers above their reports (default) or to their left. */
+  orientation?: Orientation;
 }
+
+export type Orientation = 'top-down' | 'left-right';
 
 /** The org as of a day, ready to draw. */
 export interface OrgView {
