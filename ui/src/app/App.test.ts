@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { flushSync, mount, tick, unmount } from 'svelte';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FakeBackend, syntheticOrg } from '../lib/backend/fake';
+import App from './App.svelte';
+
+// jsdom has no layout: give the chart a size, and stub what the browser would provide.
+beforeAll(() => {
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      constructor(private readonly callback: ResizeObserverCallback) {}
+      observe() {
+        const entry = { contentRect: { width: 1000, height: 700 } } as ResizeObserverEntry;
+        this.callback([entry], this as unknown as ResizeObserver);
+      }
+      disconnect() {}
+      unobserve() {}
+    },
+  );
+  vi.stubGlobal('matchMedia', () => ({ matches: false, addEventListener() {}, removeEventListener() {} }));
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+});
+
+afterAll(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+async function settle() {
+  for (let i = 0; i < 5; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    await tick();
+  }
+  flushSync();
+}
+
+describe('app', () => {
+  it('opens the demo on first launch, draws its cards and jumps to a searched person', async () => {
+    const backend = new FakeBackend(syntheticOrg(60, 5));
+    const target = document.createElement('div');
+    document.body.append(target);
+    const app = mount(App, { target, props: { backend } });
+    await settle();
+
+    expect(backend.calls.slice(0, 3)).toEqual(['current', 'openDemo', 'view']);
+    expect(target.querySelector('.doc-name')?.textContent).toBe('Synthetic org (60)');
+    const cards = target.querySelectorAll('.card');
+    expect(cards.length).toBeGreaterThan(0);
+    expect(target.querySelector('.card[data-person="p0"]')?.textContent).toContain('Ada Okafor');
+
+    const search = target.querySelector<HTMLInputElement>('input[type=search]')!;
+    search.value = 'Kiri';
+    search.dispatchEvent(new Event('input', { bubbles: true }));
+    flushSync();
+    search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await settle();
+    expect(target.querySelector('aside h2')?.textContent).toBe('Kiri Okafor');
+
+    unmount(app);
+  });
+
+  it('collapses a subtree through the backend and shows a typed error when a call fails', async () => {
+    // Small enough to open at a zoom where cards show their collapse toggles.
+    const backend = new FakeBackend(syntheticOrg(7, 3));
+    const target = document.createElement('div');
+    document.body.append(target);
+    const app = mount(App, { target, props: { backend } });
+    await settle();
+    const before = target.querySelectorAll('.card').length;
+    target.querySelector<HTMLButtonElement>('.card[data-person="p1"] .toggle')!.click();
+    await settle();
+    expect(target.querySelectorAll('.card').length).toBeLessThan(before);
+    expect(backend.calls.filter((c) => c === 'view')).toHaveLength(2);
+
+    vi.spyOn(backend, 'view').mockRejectedValueOnce({ code: 'io', message: 'disk on fire' });
+    target.querySelector<HTMLButtonElement>('.card[data-person="p1"] .toggle')!.click();
+    await settle();
+    expect(target.querySelector('[role=alert]')?.textContent).toContain('disk on fire');
+    unmount(app);
+  });
+});
