@@ -477,7 +477,9 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                 allocations,
                 scenario: None,
             };
+            let progress = output::Progress::start("Importing");
             let summary = pendulum_api::document::import_document(&source, &output, force)?;
+            progress.finish();
             for w in &summary.warnings {
                 eprintln!("warning: {w}");
             }
