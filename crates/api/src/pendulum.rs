@@ -30,10 +30,13 @@ pub struct SimulateReport {
 
 /// A swing naming no such person or workstream is `Unknown`, like any other lookup; the rest
 /// are refusals of the swing itself.
-fn refused(e: SwingError) -> ApiError {
+pub(crate) fn refused(e: SwingError) -> ApiError {
     let code = match e {
         SwingError::UnknownPerson { .. } | SwingError::UnknownWorkstream { .. } => {
             ErrorCode::Unknown
+        }
+        SwingError::OptionForOtherDirection { .. } | SwingError::DuplicateJoin { .. } => {
+            ErrorCode::Usage
         }
         _ => ErrorCode::Refused,
     };

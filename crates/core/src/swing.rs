@@ -85,6 +85,13 @@ pub enum SwingError {
         workstream: WorkstreamId,
         percent: f64,
     },
+    #[error("{option} does not apply to a swing to {to}")]
+    OptionForOtherDirection {
+        option: &'static str,
+        to: &'static str,
+    },
+    #[error("workstream {id:?} is named twice in join")]
+    DuplicateJoin { id: WorkstreamId },
     #[error("the swing's edits were refused: {0}")]
     Edit(#[from] EditError),
 }
@@ -127,6 +134,18 @@ pub struct SwingPlan {
 
 /// Plans a swing on the org as of the swing's date. Never changes `org`.
 pub fn plan(org: &Org, config: &RuleConfig, swing: &Swing) -> Result<SwingPlan, SwingError> {
+    let wrong = |option, to| Err(SwingError::OptionForOtherDirection { option, to });
+    match swing.to {
+        SwingTo::Manager if swing.successor.is_some() => return wrong("a successor", "manager"),
+        SwingTo::Manager if !swing.join.is_empty() => return wrong("join", "manager"),
+        SwingTo::Ic if !swing.reports.is_empty() => return wrong("reports", "IC"),
+        _ => {}
+    }
+    for (k, (ws, _)) in swing.join.iter().enumerate() {
+        if swing.join[..k].iter().any(|(w, _)| w == ws) {
+            return Err(SwingError::DuplicateJoin { id: ws.clone() });
+        }
+    }
     let s = Snapshot::new(org, swing.date, config);
     let person = present(&s, &swing.person, swing.date)?;
     let mut edits = Vec::new();
