@@ -1064,31 +1064,31 @@ fn accepted_swings_keep_the_org_whole() {
 #[test]
 fn options_for_the_other_direction_and_duplicate_joins_are_refused() {
     use pendulum_core::swing::{SwingError, plan};
-    let mut org = pendulum_core::Org::default();
-    let mut m = pendulum_core::Person::new("m", "Manager");
-    m.role = Some(pendulum_core::Role::Manager);
-    let mut r = pendulum_core::Person::new("r", "Report");
+    use pendulum_core::{Date, Org, Person, Role, RuleConfig, Swing, SwingTo, Workstream};
+    let mut org = Org::default();
+    let mut m = Person::new("m", "Manager");
+    m.role = Some(Role::Manager);
+    let mut r = Person::new("r", "Report");
     r.manager_id = Some("m".into());
     org.people = vec![m, r];
-    org.workstreams
-        .push(pendulum_core::Workstream::new("w", "Work"));
-    let date = pendulum_core::Date::parse("2027-03-01").unwrap();
-    let base = pendulum_core::Swing {
+    org.workstreams.push(Workstream::new("w", "Work"));
+    let date = Date::parse("2027-03-01").unwrap();
+    let base = Swing {
         person: "r".into(),
-        to: pendulum_core::SwingTo::Manager,
+        to: SwingTo::Manager,
         date,
         reports: Vec::new(),
         successor: Some("m".into()),
         join: Vec::new(),
     };
-    let config = pendulum_core::RuleConfig::default();
+    let config = RuleConfig::default();
     assert!(matches!(
         plan(&org, &config, &base),
         Err(SwingError::OptionForOtherDirection { .. })
     ));
-    let to_ic = pendulum_core::Swing {
+    let to_ic = Swing {
         person: "m".into(),
-        to: pendulum_core::SwingTo::Ic,
+        to: SwingTo::Ic,
         successor: None,
         reports: vec!["r".into()],
         ..base.clone()
@@ -1097,7 +1097,7 @@ fn options_for_the_other_direction_and_duplicate_joins_are_refused() {
         plan(&org, &config, &to_ic),
         Err(SwingError::OptionForOtherDirection { .. })
     ));
-    let twice = pendulum_core::Swing {
+    let twice = Swing {
         reports: Vec::new(),
         join: vec![("w".into(), 50.0), ("w".into(), 20.0)],
         ..to_ic
