@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# Build outside the clone so a fresh clone (as in CI) reuses what an earlier run compiled;
+# a cold cache works too, just slower. Override by setting CARGO_TARGET_DIR.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pendulum/target}"
 
 step() { printf '\n==> %s\n' "$*"; }
 
