@@ -6,7 +6,11 @@ fn main() {
             "current",
             "open_demo",
             "open_document",
+            "import_csv",
             "view",
+            "apply_edit",
+            "undo",
+            "redo",
         ]),
     ))
     .unwrap_or_else(|e| panic!("tauri-build: {e:#}"));

@@ -3,16 +3,18 @@
 use std::path::PathBuf;
 use std::sync::MutexGuard;
 
-use pendulum_api::{ApiError, ApiResult, ErrorCode};
+use pendulum_api::{
+    ApiError, ApiResult, DocumentInfo, ErrorCode, ImportFiles, OrgView, Session, ViewRequest,
+};
 use pendulum_core::Date;
+use pendulum_core::edit::DatedEdit;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tauri::ipc::Response;
-use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_dialog::{DialogExt, FilePath};
 
 use crate::AppState;
-use crate::session::{DocumentInfo, OrgView, Session, ViewRequest};
 
 /// The shell is the one place that reads the clock: the api and core take dates as inputs.
 pub fn today() -> Date {
@@ -22,81 +24,202 @@ pub fn today() -> Date {
     Date::from_days_since_epoch(i32::try_from(secs / 86_400).unwrap_or(0))
 }
 
-fn session<'a>(state: &'a State<'_, AppState>) -> ApiResult<MutexGuard<'a, Session>> {
+fn session<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Session> {
     // A panic while holding the lock is a bug, but the session inside is still the last
-    // consistent one (the api never leaves it half-changed), so keep serving it.
-    Ok(state
-        .0
+    // consistent one (every api call either completes or changes nothing), so keep serving it.
+    state
+        .session
         .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner))
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// What is open; `None` on first launch.
 #[tauri::command]
 pub async fn current(state: State<'_, AppState>) -> ApiResult<Option<DocumentInfo>> {
-    Ok(session(&state)?.current())
+    match session(&state).info() {
+        Ok(info) => Ok(Some(info)),
+        // The api answers "usage" exactly when nothing is open.
+        Err(e) if e.code == ErrorCode::Usage => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
+/// Opens the demo document, created in the app's data folder on first use.
 #[tauri::command]
-pub async fn open_demo(state: State<'_, AppState>) -> ApiResult<DocumentInfo> {
-    session(&state)?.open_demo()
+pub async fn open_demo<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> ApiResult<DocumentInfo> {
+    let dir = match &state.demo_dir {
+        Some(dir) => dir.clone(),
+        None => app.path().app_data_dir().map_err(|e| {
+            ApiError::new(ErrorCode::Io, format!("no folder for the app's data: {e}"))
+        })?,
+    };
+    session(&state).open_demo(&dir)
 }
 
-/// Shows the native open dialog; `None` when the user cancels.
+/// Shows the native open dialog for a `.pendulum` document; `None` when the user cancels.
 #[tauri::command]
 pub async fn open_document<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> ApiResult<Option<DocumentInfo>> {
-    let Some(path) = pick_file(app).await? else {
-        return Ok(None);
-    };
-    session(&state)?.open(&path).map(Some)
+    let picked = dialog(move || {
+        app.dialog()
+            .file()
+            .set_title("Open a Pendulum document")
+            .add_filter("Pendulum documents", &["pendulum"])
+            .blocking_pick_file()
+    })
+    .await?;
+    let Some(path) = picked else { return Ok(None) };
+    session(&state).open(&path).map(Some)
 }
 
-/// The view as JSON text: serialised once, under the lock, because it borrows the session's org.
+/// Imports CSVs into a new document: the people file (with, optionally, the workstreams and
+/// allocations files) in one open dialog, then where to save the document. `None` when the
+/// user cancels either dialog.
+#[tauri::command]
+pub async fn import_csv<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> ApiResult<Option<DocumentInfo>> {
+    let picker = app.clone();
+    let picked = dialog_many(move || {
+        picker
+            .dialog()
+            .file()
+            .set_title("Import: the people CSV, and the workstreams and allocations CSVs if any")
+            .add_filter("CSV files", &["csv", "txt"])
+            .blocking_pick_files()
+    })
+    .await?;
+    let Some(files) = import_files(picked)? else {
+        return Ok(None);
+    };
+    let stem = files
+        .people
+        .file_stem()
+        .map_or_else(|| "org".into(), |s| s.to_string_lossy().into_owned());
+    let out = dialog(move || {
+        app.dialog()
+            .file()
+            .set_title("Save the imported org as")
+            .set_file_name(format!("{stem}.pendulum"))
+            .add_filter("Pendulum documents", &["pendulum"])
+            .blocking_save_file()
+    })
+    .await?;
+    let Some(out) = out else { return Ok(None) };
+    session(&state).import(&files, &out).map(Some)
+}
+
+/// The view as JSON text: one serialisation, not a `Value` tree, for a 10k-person org.
 #[tauri::command]
 pub async fn view(state: State<'_, AppState>, request: Option<Value>) -> ApiResult<Response> {
     let request: ViewRequest = argument("request", request)?;
-    let session = session(&state)?;
-    let view: OrgView<'_> = session.view(&request)?;
+    let view: OrgView = session(&state).view(&request)?;
     let json = serde_json::to_string(&view)
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("cannot encode the view: {e}")))?;
     Ok(Response::new(json))
 }
 
-/// Reads a request argument, so that a malformed one is a `usage` error like any other rather
-/// than Tauri's untyped message; an absent one is the default. Requests are JSON objects (serde
-/// would also take an array as a struct).
+/// Applies one edit to the current scenario and saves it; a refused edit changes nothing.
+#[tauri::command]
+pub async fn apply_edit(
+    state: State<'_, AppState>,
+    edit: Option<Value>,
+) -> ApiResult<DocumentInfo> {
+    let edit: DatedEdit = required("edit", edit)?;
+    session(&state).apply_edit(edit)
+}
+
+#[tauri::command]
+pub async fn undo(state: State<'_, AppState>) -> ApiResult<DocumentInfo> {
+    session(&state).undo()
+}
+
+#[tauri::command]
+pub async fn redo(state: State<'_, AppState>) -> ApiResult<DocumentInfo> {
+    session(&state).redo()
+}
+
+/// Reads an optional request argument, so that a malformed one is a `usage` error like any
+/// other rather than Tauri's untyped message; an absent one is the default. Requests are JSON
+/// objects (serde would also take an array as a struct).
 fn argument<T: DeserializeOwned + Default>(name: &str, value: Option<Value>) -> ApiResult<T> {
     match value {
         None | Some(Value::Null) => Ok(T::default()),
+        some => required(name, some),
+    }
+}
+
+/// Reads a required object argument into a typed `usage` error when it is missing or malformed.
+fn required<T: DeserializeOwned>(name: &str, value: Option<Value>) -> ApiResult<T> {
+    match value {
         Some(v @ Value::Object(_)) => serde_json::from_value(v)
             .map_err(|e| ApiError::usage(format!("argument {name:?}: {e}"))),
+        None | Some(Value::Null) => Err(ApiError::usage(format!("argument {name:?} is missing"))),
         Some(_) => Err(ApiError::usage(format!(
             "argument {name:?} must be an object"
         ))),
     }
 }
 
-async fn pick_file<R: Runtime>(app: AppHandle<R>) -> ApiResult<Option<PathBuf>> {
-    // The blocking picker runs off the async workers; the dialog itself lives on the main thread.
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_title("Open an org")
-            .add_filter(
-                "Pendulum documents, JSON exports, people CSV",
-                &["pendulum", "json", "csv"],
-            )
-            .blocking_pick_file()
-    })
-    .await
-    .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the open dialog failed: {e}")))?;
+/// Sorts picked CSVs by what their names say they hold; the first other file is the people
+/// file. `None` when nothing was picked.
+fn import_files(picked: Option<Vec<PathBuf>>) -> ApiResult<Option<ImportFiles>> {
+    let Some(picked) = picked.filter(|p| !p.is_empty()) else {
+        return Ok(None);
+    };
+    let mut files = ImportFiles::default();
+    let mut people = None;
+    for path in picked {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if name.contains("workstream") && files.workstreams.is_none() {
+            files.workstreams = Some(path);
+        } else if name.contains("allocation") && files.allocations.is_none() {
+            files.allocations = Some(path);
+        } else if people.is_none() {
+            people = Some(path);
+        } else {
+            return Err(ApiError::usage(
+                "pick one people CSV, plus at most one file named like *workstreams*.csv and one like *allocations*.csv",
+            ));
+        }
+    }
+    files.people =
+        people.ok_or_else(|| ApiError::usage("the people CSV is missing from the picked files"))?;
+    Ok(Some(files))
+}
+
+/// Runs a blocking native dialog off the async workers (the dialog itself lives on the main
+/// thread) and turns its answer into a path.
+async fn dialog(
+    show: impl FnOnce() -> Option<FilePath> + Send + 'static,
+) -> ApiResult<Option<PathBuf>> {
+    let picked = tauri::async_runtime::spawn_blocking(show)
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the dialog failed: {e}")))?;
+    picked.map(into_path).transpose()
+}
+
+async fn dialog_many(
+    show: impl FnOnce() -> Option<Vec<FilePath>> + Send + 'static,
+) -> ApiResult<Option<Vec<PathBuf>>> {
+    let picked = tauri::async_runtime::spawn_blocking(show)
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the dialog failed: {e}")))?;
     picked
-        .map(|p| {
-            p.into_path().map_err(|e| {
-                ApiError::new(ErrorCode::Io, format!("cannot use the picked file: {e}"))
-            })
-        })
+        .map(|paths| paths.into_iter().map(into_path).collect())
         .transpose()
+}
+
+fn into_path(p: FilePath) -> ApiResult<PathBuf> {
+    p.into_path()
+        .map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot use the picked file: {e}")))
 }

@@ -5,20 +5,25 @@
 //! native dialogs opened here, and only the chosen path reaches the api.
 
 mod commands;
-mod session;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-pub use session::Session;
+pub use pendulum_api::Session;
 
 /// The session every command works on: one per app, behind a lock because commands run on
 /// Tauri's async worker threads.
-pub struct AppState(pub Mutex<Session>);
+pub struct AppState {
+    pub session: Mutex<Session>,
+    /// Where the demo document lives; `None`: the platform's app data folder.
+    pub demo_dir: Option<PathBuf>,
+}
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("AppState")
+        f.debug_struct("AppState")
+            .field("demo_dir", &self.demo_dir)
+            .finish_non_exhaustive()
     }
 }
 
@@ -26,14 +31,22 @@ impl std::fmt::Debug for AppState {
 pub fn with_commands<R: tauri::Runtime>(
     builder: tauri::Builder<R>,
     session: Session,
+    demo_dir: Option<PathBuf>,
 ) -> tauri::Builder<R> {
     builder
-        .manage(AppState(Mutex::new(session)))
+        .manage(AppState {
+            session: Mutex::new(session),
+            demo_dir,
+        })
         .invoke_handler(tauri::generate_handler![
             commands::current,
             commands::open_demo,
             commands::open_document,
+            commands::import_csv,
             commands::view,
+            commands::apply_edit,
+            commands::undo,
+            commands::redo,
         ])
 }
 
@@ -53,5 +66,5 @@ pub fn session(file: Option<PathBuf>) -> Session {
 /// Builds and runs the app until its last window closes.
 pub fn run(file: Option<PathBuf>) -> tauri::Result<()> {
     let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
-    with_commands(builder, session(file)).run(tauri::generate_context!())
+    with_commands(builder, session(file), None).run(tauri::generate_context!())
 }

@@ -118,7 +118,11 @@ async fn start(args: &[&str]) -> Driven {
     let (display, display_guard) = display();
     let port = free_port();
     let native_port = free_port();
+    // The app keeps its demo document in its data folder: a fresh one per run keeps runs apart.
+    let data = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("e2e-data-{port}"));
+    let _ = std::fs::remove_dir_all(&data);
     let driver = Command::new(tauri_driver)
+        .env("XDG_DATA_HOME", &data)
         .args([
             "--port",
             &port.to_string(),
@@ -321,6 +325,119 @@ async fn demo_chart_opens_and_search_jumps_to_a_person() {
     app.close().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dropping_a_card_on_another_moves_the_person_and_undo_puts_them_back() {
+    let _serial = SERIAL.lock().await;
+    let app = start(&[]).await;
+    let c = &app.client;
+    within(
+        30,
+        "the demo's chart",
+        c.wait().for_element(Locator::Css(".card")),
+    )
+    .await
+    .expect("chart");
+    // Bring Kenji and Rachel (neighbours under Mateus) on screen through the search.
+    let search = within(5, "search box", c.find(Locator::Css("input[type=search]")))
+        .await
+        .expect("search");
+    within(5, "type", search.send_keys("kenji\u{E007}"))
+        .await
+        .expect("type");
+    within(
+        10,
+        "Rachel's card",
+        c.wait().for_element(Locator::Css(&card("p-rachel"))),
+    )
+    .await
+    .expect("Rachel on screen");
+    app.settled().await;
+
+    // Drag Kenji's card onto Rachel's with real pointer events at their on-screen centres.
+    let drag = r#"const done = arguments[arguments.length - 1];
+        const [from, onto] = [arguments[0], arguments[1]];
+        const chart = document.querySelector('.chart');
+        const centre = (id) => {
+          const r = document.querySelector(`.card[data-person="${id}"]`).getBoundingClientRect();
+          return { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 };
+        };
+        const a = centre(from), b = centre(onto);
+        const fire = (el, type, p) => el.dispatchEvent(new PointerEvent(type,
+          { pointerId: 3, button: 0, buttons: 1, bubbles: true, ...p }));
+        fire(document.querySelector(`.card[data-person="${from}"] .name`), 'pointerdown', a);
+        fire(chart, 'pointermove', { clientX: a.clientX + 20, clientY: a.clientY + 20 });
+        fire(chart, 'pointermove', b);
+        requestAnimationFrame(() => {
+          const hint = document.querySelector('.carry')?.textContent ?? '';
+          fire(chart, 'pointerup', b);
+          done(hint);
+        });"#;
+    let hint = within(
+        20,
+        "drag Kenji onto Rachel",
+        c.execute_async(drag, vec![json!("p-kenji"), json!("p-rachel")]),
+    )
+    .await
+    .expect("drag script");
+    assert!(
+        hint.as_str()
+            .is_some_and(|h| h.contains("Kenji Watanabe") && h.contains("Rachel Goldberg")),
+        "the drag hint read {hint}"
+    );
+
+    // The move is saved and drawn: Kenji's card now hangs under Rachel's.
+    let manager_of_kenji = r#"const done = arguments[arguments.length - 1];
+        const wait = () => {
+          const k = document.querySelector('.card[data-person="p-kenji"]');
+          const r = document.querySelector('.card[data-person="p-rachel"]');
+          if (k && r && parseFloat(k.style.top) > parseFloat(r.style.top)) done('p-rachel');
+          else if (k && r && parseFloat(k.style.top) === parseFloat(r.style.top)) setTimeout(wait, 50);
+          else setTimeout(wait, 50);
+        };
+        wait();"#;
+    let moved = within(
+        20,
+        "Kenji drawn under Rachel",
+        c.execute_async(manager_of_kenji, vec![]),
+    )
+    .await
+    .expect("moved");
+    assert_eq!(moved, json!("p-rachel"));
+    let undo = within(
+        5,
+        "undo button",
+        c.find(Locator::Css("button[aria-label=Undo]")),
+    )
+    .await
+    .expect("undo");
+    assert_eq!(
+        within(5, "undo enabled", undo.attr("disabled"))
+            .await
+            .expect("attr"),
+        None
+    );
+    app.screenshot("moved.png").await;
+
+    // Undo puts Kenji back beside Rachel (same row under Mateus).
+    within(5, "click undo", undo.click()).await.expect("click");
+    let back = r#"const done = arguments[arguments.length - 1];
+        const wait = () => {
+          const k = document.querySelector('.card[data-person="p-kenji"]');
+          const r = document.querySelector('.card[data-person="p-rachel"]');
+          if (k && r && parseFloat(k.style.top) === parseFloat(r.style.top)) done(true);
+          else setTimeout(wait, 50);
+        };
+        wait();"#;
+    within(
+        20,
+        "Kenji back beside Rachel",
+        c.execute_async(back, vec![]),
+    )
+    .await
+    .expect("undone");
+    app.close().await;
+}
+
 /// A deterministic org of `n` people: managers of up to 8, teams by subtree, names from lists.
 fn write_org_csv(path: &Path, n: usize) {
     const FIRST: [&str; 12] = [
@@ -369,8 +486,15 @@ async fn ten_thousand_people_pan_with_only_visible_cards_in_the_dom() {
     let _serial = SERIAL.lock().await;
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e");
     std::fs::create_dir_all(&dir).expect("e2e dir");
-    let org = dir.join("org-10k.csv");
-    write_org_csv(&org, 10_000);
+    let csv = dir.join("org-10k.csv");
+    write_org_csv(&csv, 10_000);
+    // The app opens documents; the api's import makes one from the CSV.
+    let org = dir.join("org-10k.pendulum");
+    let source = pendulum_api::OrgSource {
+        path: csv,
+        ..pendulum_api::OrgSource::default()
+    };
+    pendulum_api::document::import_document(&source, &org, true).expect("import the 10k org");
     let org_arg = org.to_str().expect("a UTF-8 temp path");
     let app = start(&[org_arg]).await;
     let c = &app.client;

@@ -24,9 +24,12 @@ const CODES: [&str; 10] = [
     "internal",
 ];
 
-fn app() -> App<MockRuntime> {
+/// An app on the mock runtime whose demo document lives in a fresh folder of its own.
+fn app(name: &str) -> App<MockRuntime> {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("ipc-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
     let today = Date::from_ymd(2027, 3, 1).expect("a date");
-    with_commands(mock_builder(), Session::new(today))
+    with_commands(mock_builder(), Session::new(today), Some(dir))
         .build(tauri::generate_context!())
         .expect("the app builds on the mock runtime")
 }
@@ -72,7 +75,7 @@ fn assert_typed(result: &Result<Value, Value>, code: &str, case: &str) {
 
 #[test]
 fn commands_answer_hostile_payloads_with_typed_errors() {
-    let app = app();
+    let app = app("hostile");
     let main = window(&app, "main");
     let mut cases = 0;
     let mut case = |result: Result<Value, Value>| {
@@ -149,6 +152,88 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
         assert!(v.is_ok(), "as of {far}: {v:?}");
     }
 
+    // Edits: malformed ones are usage errors, impossible ones are refused, and nothing is
+    // half-applied.
+    assert_typed(
+        &case(call(&main, "apply_edit", json!({}))),
+        "usage",
+        "no edit",
+    );
+    assert_typed(
+        &case(call(&main, "apply_edit", json!({ "edit": "move" }))),
+        "usage",
+        "a string edit",
+    );
+    let bad_edits: [(&str, Value); 4] = [
+        ("an unknown op", json!({ "op": "delete-everything" })),
+        (
+            "a move without an id",
+            json!({ "op": "move-person", "manager": "p-priya" }),
+        ),
+        (
+            "a huge id",
+            json!({ "op": "move-person", "id": huge, "manager": null }),
+        ),
+        (
+            "a bad date",
+            json!({ "op": "move-person", "id": "p-kenji", "manager": "p-priya", "effective": "soon" }),
+        ),
+    ];
+    for (what, edit) in bad_edits {
+        let edit = if what == "a bad date" {
+            json!({ "edit": { "edit": { "op": "move-person", "id": "p-kenji", "manager": "p-priya" }, "effective": "soon" } })
+        } else {
+            json!({ "edit": { "edit": edit } })
+        };
+        let result = case(call(&main, "apply_edit", edit));
+        let err = result.expect_err(what);
+        assert!(
+            CODES.contains(&err["code"].as_str().unwrap_or("")),
+            "{what}: {err}"
+        );
+    }
+    let cycle = json!({ "edit": { "edit": { "op": "move-person", "id": "p-priya", "manager": "p-rachel" } } });
+    assert_typed(
+        &case(call(&main, "apply_edit", cycle)),
+        "refused",
+        "a move that makes a cycle",
+    );
+    let stranger = json!({ "edit": { "edit": { "op": "move-person", "id": "p-kenji", "manager": "nobody" } } });
+    let refused =
+        case(call(&main, "apply_edit", stranger)).expect_err("a manager who does not exist");
+    assert!(
+        CODES.contains(&refused["code"].as_str().unwrap_or("")),
+        "{refused}"
+    );
+    let info = case(call(&main, "current", json!({}))).expect("info");
+    assert_eq!(
+        info["can_undo"], false,
+        "refused edits were not saved: {info}"
+    );
+
+    let manager_of = |view: &Value, id: &str| {
+        view["people"]
+            .as_array()
+            .and_then(|p| p.iter().find(|p| p["id"] == id))
+            .map(|p| p["manager_id"].clone())
+    };
+    let moved = json!({ "edit": { "edit": { "op": "move-person", "id": "p-kenji", "manager": "p-rachel" } } });
+    let info = case(call(&main, "apply_edit", moved)).expect("a move");
+    assert_eq!(info["can_undo"], true);
+    let after = case(call(&main, "view", json!({}))).expect("view");
+    assert_eq!(manager_of(&after, "p-kenji"), Some(json!("p-rachel")));
+    let info = case(call(&main, "undo", json!({}))).expect("undo");
+    assert_eq!(info["can_redo"], true);
+    let undone = case(call(&main, "view", json!({}))).expect("view");
+    assert_eq!(manager_of(&undone, "p-kenji"), Some(json!("p-mateus")));
+    assert!(case(call(&main, "redo", json!({}))).is_ok());
+    assert!(case(call(&main, "undo", json!({}))).is_ok());
+    // Undo with nothing left is a no-op or a typed error, never a panic.
+    match case(call(&main, "undo", json!({}))) {
+        Ok(info) => assert_eq!(info["can_undo"], false, "{info}"),
+        Err(err) => assert!(CODES.contains(&err["code"].as_str().unwrap_or("")), "{err}"),
+    }
+
     // A raw (non-JSON) body and an unknown command are refused by Tauri itself.
     assert!(case(invoke(&main, "view", InvokeBody::Raw(vec![0xff; 64]))).is_err());
     assert!(
@@ -166,9 +251,18 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
 
 #[test]
 fn only_the_main_window_may_call_the_commands() {
-    let app = app();
+    let app = app("acl");
     let other = window(&app, "other");
-    for cmd in ["current", "open_demo", "view"] {
+    for cmd in [
+        "current",
+        "open_demo",
+        "open_document",
+        "import_csv",
+        "view",
+        "apply_edit",
+        "undo",
+        "redo",
+    ] {
         let refused = call(&other, cmd, json!({}));
         let err = refused.expect_err("a window without a capability is refused");
         assert!(

@@ -79,4 +79,51 @@ describe('app', () => {
     expect(target.querySelector('[role=alert]')?.textContent).toContain('disk on fire');
     unmount(app);
   });
+
+  it('moves a person by dropping their card on a new manager, refuses a cycle, and undoes', async () => {
+    const backend = new FakeBackend(syntheticOrg(7, 3));
+    const target = document.createElement('div');
+    document.body.append(target);
+    const app = mount(App, { target, props: { backend } });
+    await settle();
+
+    const chart = target.querySelector<HTMLElement>('.chart')!;
+    const world = target.querySelector<HTMLElement>('.world')!;
+    const [, tx, ty, scale] = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(world.style.transform)!.map(Number);
+    // The screen point at the middle of a person's card (the chart sits at 0,0 in jsdom).
+    const centre = (id: string) => {
+      const card = target.querySelector<HTMLElement>(`.card[data-person="${id}"]`)!;
+      const x = parseFloat(card.style.left) + parseFloat(card.style.width) / 2;
+      const y = parseFloat(card.style.top) + parseFloat(card.style.height) / 2;
+      return { clientX: x * scale! + tx!, clientY: y * scale! + ty! };
+    };
+    const drag = async (id: string, onto: string) => {
+      const from = centre(id);
+      const to = centre(onto);
+      target.querySelector(`.card[data-person="${id}"] .name`)!.dispatchEvent(
+        new MouseEvent('pointerdown', { ...from, button: 0, bubbles: true }),
+      );
+      chart.dispatchEvent(new MouseEvent('pointermove', { ...to, bubbles: true }));
+      flushSync();
+      expect(target.querySelector('.carry')?.textContent).toContain('under');
+      chart.dispatchEvent(new MouseEvent('pointerup', { ...to, bubbles: true }));
+      await settle();
+    };
+    const managerOf = async (id: string) => (await backend.view({})).people.find((p) => p.id === id)?.manager_id;
+
+    // p4 reports to p1; drop it on p2.
+    await drag('p4', 'p2');
+    expect(await managerOf('p4')).toBe('p2');
+    expect(target.querySelector<HTMLButtonElement>('button[aria-label=Undo]')!.disabled).toBe(false);
+
+    // Dropping p1 onto its own report would make a cycle: refused, with the reason shown.
+    await drag('p1', 'p5');
+    expect(target.querySelector('[role=alert]')?.textContent).toContain('Not possible');
+    expect(await managerOf('p1')).toBe('p0');
+
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
+    await settle();
+    expect(await managerOf('p4')).toBe('p1');
+    unmount(app);
+  });
 });

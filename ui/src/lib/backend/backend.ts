@@ -1,4 +1,4 @@
-import type { DocumentInfo, OrgView, ViewRequest, ApiError, ErrorCode } from './types';
+import type { ApiError, DatedEdit, DocumentInfo, ErrorCode, OrgView, ViewRequest } from './types';
 
 /** Everything the UI asks of the Rust side. One implementation talks to Tauri, one is in memory. */
 export interface Backend {
@@ -8,8 +8,14 @@ export interface Backend {
   openDemo(): Promise<DocumentInfo>;
   /** Shows the native open dialog; null when the user cancels. */
   openDocument(): Promise<DocumentInfo | null>;
+  /** Imports CSVs into a new document (native open, then save dialogs); null when cancelled. */
+  importCsv(): Promise<DocumentInfo | null>;
   /** The org as of a day, with its layout, flags and figures. */
   view(request: ViewRequest): Promise<OrgView>;
+  /** Applies and saves one edit; a refused one rejects with code `refused` and changes nothing. */
+  applyEdit(edit: DatedEdit): Promise<DocumentInfo>;
+  undo(): Promise<DocumentInfo>;
+  redo(): Promise<DocumentInfo>;
 }
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([

@@ -33,7 +33,7 @@ describe('fake backend', () => {
   });
 
   it('lays out left to right with managers left of their reports', () => {
-    const view = viewOf(syntheticOrg(40, 4), { orientation: 'left-right' });
+    const view = viewOf(syntheticOrg(40, 4), { left_right: true });
     const at = new Map(view.layout.nodes.map((n) => [n.id, n]));
     for (const p of view.people) {
       const m = p.manager_id ? at.get(p.manager_id) : undefined;
@@ -41,6 +41,23 @@ describe('fake backend', () => {
       expect(me.width).toBe(240);
       if (m) expect(me.x).toBeGreaterThan(m.x + m.width);
     }
+  });
+
+  it('moves people, refuses cycles, and undoes and redoes', async () => {
+    const backend = new FakeBackend(syntheticOrg(20, 3));
+    await backend.openDemo();
+    const managerOf = async (id: string) => (await backend.view({})).people.find((p) => p.id === id)?.manager_id;
+    await expect(backend.applyEdit({ edit: { op: 'move-person', id: 'p0', manager: 'p7' } })).rejects.toMatchObject({
+      code: 'refused',
+    });
+    expect((await backend.current())?.can_undo).toBe(false);
+    const info = await backend.applyEdit({ edit: { op: 'move-person', id: 'p7', manager: 'p3' } });
+    expect(info.can_undo).toBe(true);
+    expect(await managerOf('p7')).toBe('p3');
+    expect((await backend.undo()).can_redo).toBe(true);
+    expect(await managerOf('p7')).toBe('p2');
+    await backend.redo();
+    expect(await managerOf('p7')).toBe('p3');
   });
 
   it('turns any rejection into {code, message}', () => {

@@ -1,6 +1,7 @@
 import type { Backend } from './backend';
 import type {
   ApiError,
+  DatedEdit,
   DocumentInfo,
   Flag,
   Layout,
@@ -43,6 +44,9 @@ const GAP_Y = 56;
 
 export class FakeBackend implements Backend {
   private open: FakeOrg | null = null;
+  /** Every state of the open org: `history[at]` is shown, earlier ones are undo, later redo. */
+  private history: FakePerson[][] = [];
+  private at = 0;
   /** Every call, for tests that check what the UI asked for. */
   readonly calls: string[] = [];
 
@@ -53,31 +57,94 @@ export class FakeBackend implements Backend {
 
   async current(): Promise<DocumentInfo | null> {
     this.calls.push('current');
-    return this.open ? info(this.open) : null;
+    return this.open ? this.info() : null;
   }
 
   async openDemo(): Promise<DocumentInfo> {
     this.calls.push('openDemo');
-    this.open = this.demo;
-    return info(this.demo);
+    return this.show(this.demo);
   }
 
   async openDocument(): Promise<DocumentInfo | null> {
     this.calls.push('openDocument');
-    if (!this.picked) return null;
-    this.open = this.picked;
-    return info(this.picked);
+    return this.picked ? this.show(this.picked) : null;
+  }
+
+  async importCsv(): Promise<DocumentInfo | null> {
+    this.calls.push('importCsv');
+    return this.picked ? this.show(this.picked) : null;
   }
 
   async view(request: ViewRequest): Promise<OrgView> {
     this.calls.push('view');
+    const open = this.mustBeOpen();
+    return viewOf({ ...open, people: this.history[this.at] ?? open.people }, request);
+  }
+
+  async applyEdit(dated: DatedEdit): Promise<DocumentInfo> {
+    this.calls.push('applyEdit');
+    this.mustBeOpen();
+    const people = this.history[this.at] ?? [];
+    const { id, manager } = dated.edit;
+    if (!people.some((p) => p.id === id)) throw refused(`no person has id "${id}"`);
+    if (manager !== null) {
+      if (!people.some((p) => p.id === manager)) throw refused(`no person has id "${manager}"`);
+      // Walk up from the new manager: meeting the moved person means a cycle.
+      const managerOf = new Map(people.map((p) => [p.id, p.manager_id ?? null]));
+      const seen = new Set<string>();
+      for (let at: string | null = manager; at !== null && !seen.has(at); at = managerOf.get(at) ?? null) {
+        if (at === id) throw refused(`moving "${id}" under "${manager}" would create a reporting cycle`);
+        seen.add(at);
+      }
+    }
+    this.history = this.history.slice(0, this.at + 1);
+    this.history.push(people.map((p) => (p.id === id ? { ...p, manager_id: manager } : p)));
+    this.at++;
+    return this.info();
+  }
+
+  async undo(): Promise<DocumentInfo> {
+    this.calls.push('undo');
+    this.mustBeOpen();
+    this.at = Math.max(0, this.at - 1);
+    return this.info();
+  }
+
+  async redo(): Promise<DocumentInfo> {
+    this.calls.push('redo');
+    this.mustBeOpen();
+    this.at = Math.min(this.history.length - 1, this.at + 1);
+    return this.info();
+  }
+
+  private show(org: FakeOrg): DocumentInfo {
+    this.open = org;
+    this.history = [org.people];
+    this.at = 0;
+    return this.info();
+  }
+
+  private mustBeOpen(): FakeOrg {
     if (!this.open) throw { code: 'usage', message: 'no document is open' } satisfies ApiError;
-    return viewOf(this.open, request);
+    return this.open;
+  }
+
+  private info(): DocumentInfo {
+    const org = this.mustBeOpen();
+    return {
+      name: org.name,
+      scenario: 'baseline',
+      scenarios: [{ id: 1, name: 'baseline', parent: null }],
+      as_of: org.as_of,
+      can_undo: this.at > 0,
+      can_redo: this.at < this.history.length - 1,
+      read_only: false,
+    };
   }
 }
 
-function info(org: FakeOrg): DocumentInfo {
-  return { name: org.name, scenario: null, as_of: org.as_of, can_undo: false, can_redo: false };
+function refused(message: string): ApiError {
+  return { code: 'refused', message };
 }
 
 /** The view the Rust side would send for `org`: cards, a layout that skips collapsed subtrees, stats. */
@@ -138,9 +205,9 @@ export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
   const collapsed = new Set(request.collapsed ?? []);
   return {
     as_of: request.as_of ?? org.as_of,
-    scenario: null,
+    scenario: 'baseline',
     people,
-    layout: layoutOf(order, roots, children, org.people.map((p) => p.id), collapsed, depth, request.orientation),
+    layout: layoutOf(order, roots, children, org.people.map((p) => p.id), collapsed, depth, request.left_right ? 'left-right' : 'top-down'),
     flags: org.flags ?? [],
     stats: statsOf(people),
   };

@@ -1,6 +1,6 @@
 import { invoke } from '@tauri-apps/api/core';
 import { toApiError, type Backend } from './backend';
-import type { DocumentInfo, OrgView, ViewRequest } from './types';
+import type { DatedEdit, DocumentInfo, OrgView, ViewRequest } from './types';
 
 // Each method is one command of src-tauri; argument names are the Rust parameter names.
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -21,8 +21,20 @@ export class TauriBackend implements Backend {
   openDocument(): Promise<DocumentInfo | null> {
     return call('open_document');
   }
+  importCsv(): Promise<DocumentInfo | null> {
+    return call('import_csv');
+  }
   view(request: ViewRequest): Promise<OrgView> {
     return call('view', { request });
+  }
+  applyEdit(edit: DatedEdit): Promise<DocumentInfo> {
+    return call('apply_edit', { edit });
+  }
+  undo(): Promise<DocumentInfo> {
+    return call('undo');
+  }
+  redo(): Promise<DocumentInfo> {
+    return call('redo');
   }
 }
 

@@ -25,6 +25,8 @@ export interface PersonCard {
   title: string;
   /** The effective role: on file, or inferred from the reporting lines. */
   role: Role;
+  /** The role on file; null when inferred. */
+  role_on_file?: Role | null;
   team: string | null;
   level: string | null;
   status: Status;
@@ -35,12 +37,16 @@ export interface PersonCard {
   start_date: string | null;
   end_date: string | null;
   role_since: string | null;
+  assistant?: boolean;
   span: number;
   /** Direct reports (present). */
   direct: number;
   /** Everyone under this person. */
   total: number;
   depth: number;
+  /** Ramp factor on the view's day, 0..1. */
+  ramp?: number;
+  allocated_percent?: number;
 }
 
 export interface LayoutNode {
@@ -60,6 +66,8 @@ export interface LayoutEdge {
 export interface Layout {
   nodes: LayoutNode[];
   edges: LayoutEdge[];
+  width?: number;
+  height?: number;
 }
 
 export interface Stats {
@@ -74,34 +82,79 @@ export interface Stats {
   span_histogram: Record<string, number>;
 }
 
+export interface ScenarioInfo {
+  id: number;
+  name: string;
+  parent: string | null;
+}
+
 /** What is open: shown in the title bar. Never a raw path (the UI does not handle paths). */
 export interface DocumentInfo {
   name: string;
-  scenario: string | null;
+  /** The current scenario ("baseline" for the imported org with its own edits). */
+  scenario: string;
+  scenarios: ScenarioInfo[];
   as_of: string;
   can_undo: boolean;
   can_redo: boolean;
+  read_only: boolean;
 }
+
+export type Orientation = 'top-down' | 'left-right';
 
 export interface ViewRequest {
   /** ISO date; absent = the session's as-of date. */
   as_of?: string;
   /** People whose subtrees are folded away: the layout re-flows without their reports. */
   collapsed?: string[];
-  /** Managers above their reports (default) or to their left. */
-  orientation?: Orientation;
+  /** Managers to the left of their reports instead of above them. */
+  left_right?: boolean;
 }
 
-export type Orientation = 'top-down' | 'left-right';
+export interface WorkstreamRow {
+  id: string;
+  name: string;
+  team: string | null;
+  kind: 'feature' | 'migration' | 'operations' | 'other';
+  priority: string | null;
+  active: boolean;
+  required_fte: number;
+  effective_fte: number;
+  allocated_fte: number;
+  /** required / effective; null when nothing effective is allocated. */
+  load: number | null;
+  people: number;
+}
+
+export interface AllocationRow {
+  person: string;
+  workstream: string;
+  percent: number;
+  start_date: string | null;
+  end_date: string | null;
+  active: boolean;
+}
 
 /** The org as of a day, ready to draw. */
 export interface OrgView {
   as_of: string;
-  scenario: string | null;
+  scenario: string;
   people: PersonCard[];
   layout: Layout;
   flags: Flag[];
   stats: Stats;
+  rules?: Record<string, number>;
+  workstreams?: WorkstreamRow[];
+  allocations?: AllocationRow[];
+}
+
+/** The edits the UI sends (core's `Edit`, tagged by `op`). */
+export type Edit = { op: 'move-person'; id: string; manager: string | null };
+
+/** An edit and the day it takes effect (absent: every view). */
+export interface DatedEdit {
+  edit: Edit;
+  effective?: string;
 }
 
 export type ErrorCode =
