@@ -91,11 +91,21 @@ impl<'a> Snapshot<'a> {
     /// workstreams are ignored here (see [`Org::validate`]).
     pub fn new(org: &'a Org, as_of: Date, config: &RuleConfig) -> Snapshot<'a> {
         let n = org.people.len();
+        // One pass reads from each person everything but their manager, into compact arrays:
+        // a person's record spans several cache lines, and at scale every pass over the
+        // people costs a trip to memory per person.
         let mut person_index = FxHashMap::with_capacity_and_hasher(n, rustc_hash::FxBuildHasher);
+        let mut present = Vec::with_capacity(n);
+        let mut assistant = Vec::with_capacity(n);
+        let mut role_on_file = Vec::with_capacity(n);
+        let mut ramp = Vec::with_capacity(n);
         for (i, p) in org.people.iter().enumerate() {
             person_index.entry(p.id.as_str()).or_insert(i as u32);
+            present.push(p.is_present(as_of));
+            assistant.push(p.assistant);
+            role_on_file.push(p.role);
+            ramp.push(ramp_factor(p, as_of, config));
         }
-        let present: Vec<bool> = org.people.iter().map(|p| p.is_present(as_of)).collect();
 
         // Reporting lines among present people.
         let mut manager = vec![NONE; n];
@@ -171,12 +181,12 @@ impl<'a> Snapshot<'a> {
         // broken edge still counts: the manager does have that report.
         let mut span = vec![0u32; n];
         for (i, &m) in parent.iter().enumerate() {
-            if m != NONE && !org.people[i].assistant {
+            if m != NONE && !assistant[i] {
                 span[m as usize] += 1;
             }
         }
         for &(m, r) in &cycle_reports {
-            if !org.people[r as usize].assistant {
+            if !assistant[r as usize] {
                 span[m as usize] += 1;
             }
         }
@@ -190,7 +200,7 @@ impl<'a> Snapshot<'a> {
 
         let role: Vec<Role> = (0..n)
             .map(|i| {
-                if let Some(r) = org.people[i].role {
+                if let Some(r) = role_on_file[i] {
                     return r;
                 }
                 if span[i] == 0 {
@@ -202,19 +212,13 @@ impl<'a> Snapshot<'a> {
                     .chain(cycle_report(&cycle_reports, i as u32));
                 let leads_managers = reports
                     .into_iter()
-                    .any(|c| !org.people[c as usize].assistant && span[c as usize] > 0);
+                    .any(|c| !assistant[c as usize] && span[c as usize] > 0);
                 if leads_managers {
                     Role::Director
                 } else {
                     Role::Manager
                 }
             })
-            .collect();
-
-        let ramp: Vec<f64> = org
-            .people
-            .iter()
-            .map(|p| ramp_factor(p, as_of, config))
             .collect();
 
         let mut workstream_index =
@@ -242,17 +246,16 @@ impl<'a> Snapshot<'a> {
             if !within(a.start_date, a.end_date, as_of) {
                 continue;
             }
-            let Some(wi) = remembered(
-                &mut last_workstream,
-                a.workstream.as_str(),
-                &workstream_index,
-            )
+            let Some(wi) = remembered(&mut last_workstream, a.workstream.as_str(), |id| {
+                workstream_index.get(id).copied()
+            })
             .filter(|&wi| workstreams[wi as usize].active) else {
                 continue;
             };
-            let Some(pi) = remembered(&mut last_person, a.person.as_str(), &person_index)
-                .filter(|&pi| present[pi as usize])
-            else {
+            let Some(pi) = remembered(&mut last_person, a.person.as_str(), |id| {
+                person_index.get(id).copied()
+            })
+            .filter(|&pi| present[pi as usize]) else {
                 continue;
             };
             allocated_percent[pi as usize] += a.percent;
@@ -483,12 +486,12 @@ impl<'a> Snapshot<'a> {
 fn remembered<'a>(
     last: &mut Option<(&'a str, Option<u32>)>,
     id: &'a str,
-    index: &FxHashMap<&'a str, u32>,
+    look_up: impl FnOnce(&str) -> Option<u32>,
 ) -> Option<u32> {
     match *last {
         Some((prev, ix)) if prev == id => ix,
         _ => {
-            let ix = index.get(id).copied();
+            let ix = look_up(id);
             *last = Some((id, ix));
             ix
         }

@@ -1095,3 +1095,23 @@ fn every_rule_fires_with_its_severity_and_subject_kind_and_a_message() {
         ]
     );
 }
+
+// ---------------------------------------------------------------- ids
+
+#[test]
+fn a_repeated_id_names_its_first_person() {
+    // A repeated id is malformed input (Org::validate reports it); the snapshot still
+    // answers, always with the first person of that id.
+    let mut org = Fixture::parse("m role=manager\nr1..2 > m").org;
+    let mut twin = Person::new("m", "Second m");
+    twin.role = Some(Role::Ic);
+    org.people.push(twin);
+    let config = RuleConfig::default();
+    let s = Snapshot::new(&org, Date::parse("2026-01-01").unwrap(), &config);
+    assert_eq!(s.person_ix("m"), Some(0));
+    assert_eq!(s.person_ix("r2"), Some(2));
+    assert_eq!(s.person_ix("nobody"), None);
+    assert_eq!(s.person_ix(""), None);
+    assert_eq!(s.span(0), 2);
+    assert_eq!(s.span(3), 0);
+}
