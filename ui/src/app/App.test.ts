@@ -126,4 +126,32 @@ describe('app', () => {
     expect(await managerOf('p4')).toBe('p1');
     unmount(app);
   });
+
+  it('edits a person in the inspector and undo restores the old value', async () => {
+    const backend = new FakeBackend(syntheticOrg(7, 3));
+    const target = document.createElement('div');
+    document.body.append(target);
+    const app = mount(App, { target, props: { backend } });
+    await settle();
+    target.querySelector<HTMLElement>('.card[data-person="p2"]')!.click();
+    await settle();
+
+    const title = [...target.querySelectorAll<HTMLLabelElement>('aside label')]
+      .find((l) => l.textContent?.includes('Title'))!
+      .querySelector('input')!;
+    expect(title.value).toBe('Director of Engineering');
+    title.value = 'VP of <b>Things</b>';
+    title.dispatchEvent(new Event('input', { bubbles: true }));
+    title.dispatchEvent(new FocusEvent('blur'));
+    await settle();
+    expect(backend.calls).toContain('applyEdit');
+    const card = target.querySelector('.card[data-person="p2"]')!;
+    expect(card.querySelector('.title')?.textContent).toBe('VP of <b>Things</b>');
+    expect(card.querySelector('b')).toBeNull();
+
+    target.querySelector<HTMLButtonElement>('button[aria-label=Undo]')!.click();
+    await settle();
+    expect(target.querySelector('.card[data-person="p2"] .title')?.textContent).toBe('Director of Engineering');
+    unmount(app);
+  });
 });

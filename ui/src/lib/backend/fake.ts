@@ -10,6 +10,7 @@ import type {
   Orientation,
   OrgView,
   PersonCard,
+  PersonChange,
   Role,
   Stats,
   Status,
@@ -85,8 +86,10 @@ export class FakeBackend implements Backend {
     this.calls.push('applyEdit');
     this.mustBeOpen();
     const people = this.history[this.at] ?? [];
-    const { id, manager } = dated.edit;
-    if (!people.some((p) => p.id === id)) throw refused(`no person has id "${id}"`);
+    const edit = dated.edit;
+    if (!people.some((p) => p.id === edit.id)) throw refused(`no person has id "${edit.id}"`);
+    if (edit.op === 'update-person') return this.commit(people.map((p) => (p.id === edit.id ? updated(p, edit.change) : p)));
+    const { id, manager } = edit;
     if (manager !== null) {
       if (!people.some((p) => p.id === manager)) throw refused(`no person has id "${manager}"`);
       // Walk up from the new manager: meeting the moved person means a cycle.
@@ -97,8 +100,12 @@ export class FakeBackend implements Backend {
         seen.add(at);
       }
     }
+    return this.commit(people.map((p) => (p.id === id ? { ...p, manager_id: manager } : p)));
+  }
+
+  private commit(people: FakePerson[]): DocumentInfo {
     this.history = this.history.slice(0, this.at + 1);
-    this.history.push(people.map((p) => (p.id === id ? { ...p, manager_id: manager } : p)));
+    this.history.push(people);
     this.at++;
     return this.info();
   }
@@ -140,6 +147,23 @@ export class FakeBackend implements Backend {
       can_redo: this.at < this.history.length - 1,
       read_only: false,
     };
+  }
+}
+
+/** The fake models the fields the chart shows; others are refused rather than dropped. */
+function updated(p: FakePerson, change: PersonChange): FakePerson {
+  switch (change.field) {
+    case 'name':
+    case 'title':
+      return { ...p, [change.field]: change.value };
+    case 'team':
+      return { ...p, team: change.value };
+    case 'role':
+      return change.value === null ? { ...p, role: undefined } : { ...p, role: change.value };
+    case 'status':
+      return { ...p, status: change.value };
+    default:
+      throw { code: 'usage', message: `the fake backend does not model ${change.field}` } satisfies ApiError;
   }
 }
 

@@ -148,8 +148,20 @@ export interface OrgView {
   allocations?: AllocationRow[];
 }
 
+/** A new value for one field of a person (core's `PersonChange`). */
+export type PersonChange =
+  | { field: 'name' | 'title'; value: string }
+  | { field: 'team' | 'level' | 'location' | 'email'; value: string | null }
+  | { field: 'role'; value: Role | null }
+  | { field: 'status'; value: Status }
+  | { field: 'start_date' | 'end_date' | 'role_since'; value: string | null }
+  | { field: 'fte'; value: number }
+  | { field: 'assistant'; value: boolean };
+
 /** The edits the UI sends (core's `Edit`, tagged by `op`). */
-export type Edit = { op: 'move-person'; id: string; manager: string | null };
+export type Edit =
+  | { op: 'move-person'; id: string; manager: string | null }
+  | { op: 'update-person'; id: string; change: PersonChange };
 
 /** An edit and the day it takes effect (absent: every view). */
 export interface DatedEdit {
