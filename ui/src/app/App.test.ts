@@ -154,4 +154,21 @@ describe('app', () => {
     expect(target.querySelector('.card[data-person="p2"] .title')?.textContent).toBe('Director of Engineering');
     unmount(app);
   });
+
+  it('switches to the workload screen and back to the chart on a person', async () => {
+    const backend = new FakeBackend(syntheticOrg(7, 3));
+    const target = document.createElement('div');
+    document.body.append(target);
+    const app = mount(App, { target, props: { backend } });
+    await settle();
+    const tab = (name: string) => [...target.querySelectorAll<HTMLButtonElement>('[role=tab]')].find((b) => b.textContent === name)!;
+    tab('Workload').click();
+    await settle();
+    expect(target.querySelector('.chart')).toBeNull();
+    expect(target.querySelector('.workload')?.textContent).toContain('No workstream is active');
+    tab('Chart').click();
+    await settle();
+    expect(target.querySelector('.chart')).not.toBeNull();
+    unmount(app);
+  });
 });
