@@ -82,7 +82,11 @@ pub fn layout_report(
     as_of: Date,
     request: &LayoutRequest,
 ) -> ApiResult<LayoutReport> {
-    let snapshot = Snapshot::new(&loaded.org, as_of, &loaded.rules);
+    layout_of(&Snapshot::new(&loaded.org, as_of, &loaded.rules), request)
+}
+
+/// The layout of a snapshot already built (the app's view builds one for everything).
+pub fn layout_of(snapshot: &Snapshot<'_>, request: &LayoutRequest) -> ApiResult<LayoutReport> {
     let mut options = ChartOptions {
         root: request.root.clone(),
         collapsed: request.collapsed.clone(),
@@ -91,10 +95,10 @@ pub fn layout_report(
     if request.left_right {
         options.layout.orientation = Orientation::LeftRight;
     }
-    let chart = layout_snapshot(&snapshot, &options)
+    let chart = layout_snapshot(snapshot, &options)
         .map_err(|e| ApiError::new(ErrorCode::Unknown, e.to_string()))?;
     Ok(LayoutReport {
-        as_of,
+        as_of: snapshot.as_of(),
         width: chart.width,
         height: chart.height,
         nodes: chart

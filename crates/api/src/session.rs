@@ -17,7 +17,6 @@ use pendulum_store::{Document, ScenarioId};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::reports::{LayoutEdge, LayoutNode};
 use crate::source::{Loaded, OrgSource};
 
 /// The demo org, built into the binary so the app needs no files to show something.
@@ -116,21 +115,13 @@ pub struct AllocationRow {
     pub active: bool,
 }
 
-#[derive(Clone, Debug, Serialize)]
-pub struct ChartView {
-    pub width: f64,
-    pub height: f64,
-    pub nodes: Vec<LayoutNode>,
-    pub edges: Vec<LayoutEdge>,
-}
-
 /// Everything the app's screens show for one scenario and day.
 #[derive(Clone, Debug, Serialize)]
 pub struct OrgView {
     pub as_of: Date,
     pub scenario: String,
     pub people: Vec<PersonCard>,
-    pub layout: ChartView,
+    pub layout: crate::reports::LayoutReport,
     pub flags: Vec<Flag>,
     pub stats: Stats,
     pub rules: RuleConfig,
@@ -349,15 +340,14 @@ impl Session {
         let (org, rules) = (&loaded.org, &loaded.rules);
         let s = Snapshot::new(org, as_of, rules);
         let flags = check(&s, rules);
-        let mut options = pendulum_layout::ChartOptions {
-            collapsed: request.collapsed.clone(),
-            ..Default::default()
-        };
-        if request.left_right {
-            options.layout.orientation = pendulum_layout::Orientation::LeftRight;
-        }
-        let chart = pendulum_layout::layout_snapshot(&s, &options)
-            .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
+        let layout = crate::reports::layout_of(
+            &s,
+            &crate::reports::LayoutRequest {
+                root: None,
+                left_right: request.left_right,
+                collapsed: request.collapsed.clone(),
+            },
+        )?;
         let people = s
             .breadth_first()
             .iter()
@@ -433,30 +423,6 @@ impl Session {
                 }
             })
             .collect();
-        let layout = ChartView {
-            width: chart.width,
-            height: chart.height,
-            nodes: chart
-                .nodes
-                .iter()
-                .map(|n| LayoutNode {
-                    id: n.id.to_string(),
-                    x: n.x,
-                    y: n.y,
-                    width: n.width,
-                    height: n.height,
-                })
-                .collect(),
-            edges: chart
-                .edges
-                .iter()
-                .map(|e| LayoutEdge {
-                    from: e.from.to_string(),
-                    to: e.to.to_string(),
-                    points: e.points.clone(),
-                })
-                .collect(),
-        };
         Ok(OrgView {
             as_of,
             scenario,
