@@ -234,6 +234,26 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
         Err(err) => assert!(CODES.contains(&err["code"].as_str().unwrap_or("")), "{err}"),
     }
 
+    // A rule threshold is an edit too: raising the manager span limit clears Rachel's flag.
+    let rachel_flagged = |view: &Value| {
+        view["flags"].as_array().is_some_and(|f| {
+            f.iter()
+                .any(|f| f["rule"] == "span-too-wide" && f["subject"]["id"] == "p-rachel")
+        })
+    };
+    assert!(rachel_flagged(
+        &case(call(&main, "view", json!({}))).expect("view")
+    ));
+    let wider = json!({ "edit": { "edit": { "op": "set-rule", "change": { "field": "manager_max_span", "value": 8 } } } });
+    assert!(case(call(&main, "apply_edit", wider)).is_ok());
+    assert!(!rachel_flagged(
+        &case(call(&main, "view", json!({}))).expect("view")
+    ));
+    let negative = json!({ "edit": { "edit": { "op": "set-rule", "change": { "field": "manager_max_span", "value": -1 } } } });
+    let err = case(call(&main, "apply_edit", negative)).expect_err("a negative span");
+    assert!(CODES.contains(&err["code"].as_str().unwrap_or("")), "{err}");
+    assert!(case(call(&main, "undo", json!({}))).is_ok());
+
     // A raw (non-JSON) body and an unknown command are refused by Tauri itself.
     assert!(case(invoke(&main, "view", InvokeBody::Raw(vec![0xff; 64]))).is_err());
     assert!(

@@ -87,6 +87,7 @@ export class FakeBackend implements Backend {
     this.mustBeOpen();
     const people = this.history[this.at] ?? [];
     const edit = dated.edit;
+    if (edit.op === 'set-rule') throw { code: 'usage', message: 'the fake backend has no rules' } satisfies ApiError;
     if (!people.some((p) => p.id === edit.id)) throw refused(`no person has id "${edit.id}"`);
     if (edit.op === 'update-person') return this.commit(people.map((p) => (p.id === edit.id ? updated(p, edit.change) : p)));
     const { id, manager } = edit;

@@ -158,10 +158,25 @@ export type PersonChange =
   | { field: 'fte'; value: number }
   | { field: 'assistant'; value: boolean };
 
+/** A rule threshold (core's `RuleConfig` field names). */
+export type RuleField =
+  | 'manager_max_span'
+  | 'director_max_span'
+  | 'min_span'
+  | 'max_layers'
+  | 'overload_ratio'
+  | 'max_migrations'
+  | 'pendulum_years'
+  | 'ramp_days'
+  | 'manager_ic_fraction'
+  | 'ic_reramp_days'
+  | 'horizon_months';
+
 /** The edits the UI sends (core's `Edit`, tagged by `op`). */
 export type Edit =
   | { op: 'move-person'; id: string; manager: string | null }
-  | { op: 'update-person'; id: string; change: PersonChange };
+  | { op: 'update-person'; id: string; change: PersonChange }
+  | { op: 'set-rule'; change: { field: RuleField; value: number } };
 
 /** An edit and the day it takes effect (absent: every view). */
 export interface DatedEdit {
