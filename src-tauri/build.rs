@@ -11,6 +11,11 @@ fn main() {
             "apply_edit",
             "undo",
             "redo",
+            "switch_scenario",
+            "fork_scenario",
+            "rename_scenario",
+            "delete_scenario",
+            "compare",
         ]),
     ))
     .unwrap_or_else(|e| panic!("tauri-build: {e:#}"));

@@ -6,8 +6,8 @@ use std::sync::MutexGuard;
 use pendulum_api::{
     ApiError, ApiResult, DocumentInfo, ErrorCode, ImportFiles, OrgView, Session, ViewRequest,
 };
-use pendulum_core::Date;
 use pendulum_core::edit::DatedEdit;
+use pendulum_core::{Date, Diff};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tauri::ipc::Response;
@@ -143,6 +143,61 @@ pub async fn undo(state: State<'_, AppState>) -> ApiResult<DocumentInfo> {
 #[tauri::command]
 pub async fn redo(state: State<'_, AppState>) -> ApiResult<DocumentInfo> {
     session(&state).redo()
+}
+
+/// Makes the named scenario current.
+#[tauri::command]
+pub async fn switch_scenario(
+    state: State<'_, AppState>,
+    name: Option<Value>,
+) -> ApiResult<DocumentInfo> {
+    session(&state).switch_scenario(&text("name", name)?)
+}
+
+/// Forks the current scenario under a new name and makes the fork current.
+#[tauri::command]
+pub async fn fork_scenario(
+    state: State<'_, AppState>,
+    name: Option<Value>,
+) -> ApiResult<DocumentInfo> {
+    session(&state).fork(&text("name", name)?)
+}
+
+#[tauri::command]
+pub async fn rename_scenario(
+    state: State<'_, AppState>,
+    name: Option<Value>,
+    new_name: Option<Value>,
+) -> ApiResult<DocumentInfo> {
+    session(&state).rename_scenario(&text("name", name)?, &text("newName", new_name)?)
+}
+
+#[tauri::command]
+pub async fn delete_scenario(
+    state: State<'_, AppState>,
+    name: Option<Value>,
+) -> ApiResult<DocumentInfo> {
+    session(&state).delete_scenario(&text("name", name)?)
+}
+
+/// The current scenario against another (default the baseline): people added, removed,
+/// moved and changed, and every figure and flag before and after.
+#[tauri::command]
+pub async fn compare(state: State<'_, AppState>, against: Option<Value>) -> ApiResult<Diff> {
+    let against = match against {
+        None | Some(Value::Null) => None,
+        some => Some(text("against", some)?),
+    };
+    session(&state).compare(against.as_deref())
+}
+
+/// Reads a text argument into a typed `usage` error when it is missing or not text.
+fn text(name: &str, value: Option<Value>) -> ApiResult<String> {
+    match value {
+        Some(Value::String(s)) => Ok(s),
+        None | Some(Value::Null) => Err(ApiError::usage(format!("argument {name:?} is missing"))),
+        Some(_) => Err(ApiError::usage(format!("argument {name:?} must be text"))),
+    }
 }
 
 /// Reads an optional request argument, so that a malformed one is a `usage` error like any

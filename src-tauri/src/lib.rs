@@ -47,6 +47,11 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::apply_edit,
             commands::undo,
             commands::redo,
+            commands::switch_scenario,
+            commands::fork_scenario,
+            commands::rename_scenario,
+            commands::delete_scenario,
+            commands::compare,
         ])
 }
 

@@ -254,6 +254,70 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
     assert!(CODES.contains(&err["code"].as_str().unwrap_or("")), "{err}");
     assert!(case(call(&main, "undo", json!({}))).is_ok());
 
+    // Scenarios: fork, edit in the fork, compare with the baseline, rename, switch, delete.
+    for (cmd, args) in [
+        ("fork_scenario", json!({})),
+        ("fork_scenario", json!({ "name": 7 })),
+        ("switch_scenario", json!({ "name": ["baseline"] })),
+        ("rename_scenario", json!({ "name": "baseline" })),
+        ("compare", json!({ "against": { "name": "x" } })),
+    ] {
+        assert_typed(&case(call(&main, cmd, args)), "usage", cmd);
+    }
+    assert_typed(
+        &case(call(
+            &main,
+            "switch_scenario",
+            json!({ "name": "no such plan" }),
+        )),
+        "unknown",
+        "an unknown scenario",
+    );
+    let info = case(call(
+        &main,
+        "fork_scenario",
+        json!({ "name": "Split payments" }),
+    ))
+    .expect("fork");
+    assert_eq!(info["scenario"], "Split payments");
+    let moved =
+        json!({ "edit": { "edit": { "op": "move-person", "id": "p-ana", "manager": "p-jonas" } } });
+    assert!(case(call(&main, "apply_edit", moved)).is_ok());
+    let diff = case(call(&main, "compare", json!({}))).expect("compare with the baseline");
+    assert_eq!(diff["moved"][0]["person"], "p-ana", "{diff}");
+    assert_eq!(diff["moved"][0]["to"], "p-jonas");
+    assert!(diff["metrics"]["max_span"].is_array());
+    let info = case(call(
+        &main,
+        "rename_scenario",
+        json!({ "name": "Split payments", "newName": "Payments split" }),
+    ))
+    .expect("rename");
+    assert_eq!(info["scenario"], "Payments split");
+    let info = case(call(
+        &main,
+        "switch_scenario",
+        json!({ "name": "baseline" }),
+    ))
+    .expect("switch");
+    assert_eq!(info["scenario"], "baseline");
+    let baseline = case(call(&main, "view", json!({}))).expect("view");
+    assert_eq!(manager_of(&baseline, "p-ana"), Some(json!("p-rachel")));
+    let info = case(call(
+        &main,
+        "delete_scenario",
+        json!({ "name": "Payments split" }),
+    ))
+    .expect("delete");
+    assert_eq!(info["scenarios"].as_array().map(Vec::len), Some(1));
+    let err = case(call(
+        &main,
+        "delete_scenario",
+        json!({ "name": "baseline" }),
+    ))
+    .expect_err("the baseline stays");
+    assert!(CODES.contains(&err["code"].as_str().unwrap_or("")), "{err}");
+
     // A raw (non-JSON) body and an unknown command are refused by Tauri itself.
     assert!(case(invoke(&main, "view", InvokeBody::Raw(vec![0xff; 64]))).is_err());
     assert!(
@@ -282,6 +346,11 @@ fn only_the_main_window_may_call_the_commands() {
         "apply_edit",
         "undo",
         "redo",
+        "switch_scenario",
+        "fork_scenario",
+        "rename_scenario",
+        "delete_scenario",
+        "compare",
     ] {
         let refused = call(&other, cmd, json!({}));
         let err = refused.expect_err("a window without a capability is refused");
