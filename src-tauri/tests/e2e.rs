@@ -438,6 +438,85 @@ async fn dropping_a_card_on_another_moves_the_person_and_undo_puts_them_back() {
     app.close().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forked_scenario_compares_with_the_baseline_and_marks_the_moved_person() {
+    let _serial = SERIAL.lock().await;
+    let app = start(&[]).await;
+    let c = &app.client;
+    within(
+        30,
+        "the demo's chart",
+        c.wait().for_element(Locator::Css(".card")),
+    )
+    .await
+    .expect("chart");
+
+    // Fork a scenario, move Ana from Rachel's team to Jonas's in it, and compare.
+    let journey = r#"const done = arguments[arguments.length - 1];
+        const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+        const until = async (test, what) => {
+          for (let i = 0; i < 200; i++) { const v = test(); if (v) return v; await sleep(50); }
+          throw new Error('timed out waiting for ' + what);
+        };
+        const button = (t) => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === t);
+        (async () => {
+          button('Scenarios').click();
+          const name = await until(() => document.querySelector('input[aria-label="New scenario name"]'), 'the form');
+          name.value = 'Split payments';
+          name.dispatchEvent(new Event('input', { bubbles: true }));
+          name.form.requestSubmit();
+          await until(() => document.querySelector('.doc-meta')?.textContent.includes('Split payments'), 'the fork');
+          const search = document.querySelector('input[type=search]');
+          search.value = 'ana beatriz';
+          search.dispatchEvent(new Event('input', { bubbles: true }));
+          search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+          await until(() => document.querySelector('.card[data-person="p-jonas"]')
+            && document.querySelector('.chart[data-moving=false]'), 'Ana and Jonas on screen');
+          const chart = document.querySelector('.chart');
+          const centre = (id) => {
+            const r = document.querySelector(`.card[data-person="${id}"]`).getBoundingClientRect();
+            return { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 };
+          };
+          const fire = (el, type, p) => el.dispatchEvent(new PointerEvent(type,
+            { pointerId: 3, button: 0, buttons: 1, bubbles: true, ...p }));
+          const a = centre('p-ana'), b = centre('p-jonas');
+          fire(document.querySelector('.card[data-person="p-ana"] .name'), 'pointerdown', a);
+          fire(chart, 'pointermove', { clientX: a.clientX + 20, clientY: a.clientY + 20 });
+          fire(chart, 'pointermove', b);
+          await sleep(50);
+          fire(chart, 'pointerup', b);
+          await until(() => document.querySelector('button[aria-label=Undo]:not([disabled])'), 'the move');
+          button('Scenarios').click();
+          (await until(() => button('Compare'), 'the compare button')).click();
+          const panel = await until(() => {
+            const t = document.querySelector('aside').textContent;
+            return t.includes('Moved') ? t : null;
+          }, 'the comparison');
+          done({ panel, marked: [...document.querySelectorAll('.card.highlighted')].map((c) => c.dataset.person) });
+        })().catch((e) => done({ error: String(e) }));"#;
+    let out = within(
+        60,
+        "fork, move and compare",
+        c.execute_async(journey, vec![]),
+    )
+    .await
+    .expect("scenario journey");
+    assert!(out.get("error").is_none(), "{out}");
+    let panel = out["panel"].as_str().unwrap_or("");
+    assert!(
+        panel.contains("Ana Beatriz Costa") && panel.contains("Jonas Lindqvist"),
+        "the comparison reads {panel:?}"
+    );
+    assert!(
+        panel.contains("Largest span"),
+        "no metric deltas in {panel:?}"
+    );
+    assert_eq!(out["marked"], json!(["p-ana"]));
+    let shot = app.screenshot("scenario.png").await;
+    eprintln!("e2e: screenshot {}", shot.display());
+    app.close().await;
+}
+
 /// A deterministic org of `n` people: managers of up to 8, teams by subtree, names from lists.
 fn write_org_csv(path: &Path, n: usize) {
     const FIRST: [&str; 12] = [

@@ -171,4 +171,41 @@ describe('app', () => {
     expect(target.querySelector('.chart')).not.toBeNull();
     unmount(app);
   });
+
+  it('forks a scenario, compares it with the baseline and marks what changed', async () => {
+    const backend = new FakeBackend(syntheticOrg(7, 3));
+    const target = document.createElement('div');
+    document.body.append(target);
+    const app = mount(App, { target, props: { backend } });
+    await settle();
+    const button = (text: string) =>
+      [...target.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text)!;
+
+    button('Scenarios').click();
+    await settle();
+    const name = target.querySelector<HTMLInputElement>('input[aria-label="New scenario name"]')!;
+    name.value = 'Plan B';
+    name.dispatchEvent(new Event('input', { bubbles: true }));
+    name.form!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await settle();
+    expect(target.querySelector('.doc-meta')?.textContent).toContain('Plan B');
+
+    button('Compare').click();
+    await settle();
+    expect(target.querySelector('aside')?.textContent).toContain('No difference with Baseline');
+
+    // An edit in the fork shows up in the comparison and on the chart.
+    await backend.applyEdit({ edit: { op: 'move-person', id: 'p4', manager: 'p2' } });
+    button('Compare').click();
+    await settle();
+    expect(target.querySelector('aside')?.textContent).toContain('Moved');
+    expect(target.querySelector('.card[data-person="p4"]')?.classList.contains('highlighted')).toBe(true);
+
+    // Back to the baseline: the comparison is against the scenario now shown, so it clears.
+    button('Baseline').click();
+    await settle();
+    expect(target.querySelector('.doc-meta')?.textContent).toContain('Baseline');
+    expect(target.querySelector('.card.highlighted')).toBeNull();
+    unmount(app);
+  });
 });

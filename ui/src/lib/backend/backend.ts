@@ -1,4 +1,4 @@
-import type { ApiError, DatedEdit, DocumentInfo, ErrorCode, OrgView, ViewRequest } from './types';
+import type { ApiError, DatedEdit, Diff, DocumentInfo, ErrorCode, OrgView, ViewRequest } from './types';
 
 /** Everything the UI asks of the Rust side. One implementation talks to Tauri, one is in memory. */
 export interface Backend {
@@ -16,6 +16,13 @@ export interface Backend {
   applyEdit(edit: DatedEdit): Promise<DocumentInfo>;
   undo(): Promise<DocumentInfo>;
   redo(): Promise<DocumentInfo>;
+  switchScenario(name: string): Promise<DocumentInfo>;
+  /** Forks the current scenario under `name` and makes the fork current. */
+  forkScenario(name: string): Promise<DocumentInfo>;
+  renameScenario(name: string, newName: string): Promise<DocumentInfo>;
+  deleteScenario(name: string): Promise<DocumentInfo>;
+  /** The current scenario against `against` (default the baseline). */
+  compare(against?: string): Promise<Diff>;
 }
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([

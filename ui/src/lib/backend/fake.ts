@@ -2,6 +2,7 @@ import type { Backend } from './backend';
 import type {
   ApiError,
   DatedEdit,
+  Diff,
   DocumentInfo,
   Flag,
   Layout,
@@ -48,6 +49,9 @@ export class FakeBackend implements Backend {
   /** Every state of the open org: `history[at]` is shown, earlier ones are undo, later redo. */
   private history: FakePerson[][] = [];
   private at = 0;
+  /** Scenarios other than the current one, each with its own history; and the current one's name. */
+  private scenarios = new Map<string, { history: FakePerson[][]; at: number }>();
+  private scenario = 'baseline';
   /** Every call, for tests that check what the UI asked for. */
   readonly calls: string[] = [];
 
@@ -125,10 +129,97 @@ export class FakeBackend implements Backend {
     return this.info();
   }
 
+  async switchScenario(name: string): Promise<DocumentInfo> {
+    this.calls.push('switchScenario');
+    this.mustBeOpen();
+    const next = this.scenarios.get(name);
+    if (!next) throw { code: 'unknown', message: `no scenario is named "${name}"` } satisfies ApiError;
+    this.scenarios.set(this.scenario, { history: this.history, at: this.at });
+    this.scenarios.delete(name);
+    ({ history: this.history, at: this.at } = next);
+    this.scenario = name;
+    return this.info();
+  }
+
+  async forkScenario(name: string): Promise<DocumentInfo> {
+    this.calls.push('forkScenario');
+    this.mustBeOpen();
+    if (name.trim() === '' || this.names().includes(name)) throw refused(`a scenario is already named "${name}"`);
+    this.scenarios.set(this.scenario, { history: this.history, at: this.at });
+    this.history = [this.history[this.at] ?? []];
+    this.at = 0;
+    this.scenario = name;
+    return this.info();
+  }
+
+  async renameScenario(name: string, newName: string): Promise<DocumentInfo> {
+    this.calls.push('renameScenario');
+    this.mustBeOpen();
+    if (name === 'baseline') throw refused('the baseline keeps its name');
+    if (!this.names().includes(name)) throw { code: 'unknown', message: `no scenario is named "${name}"` } satisfies ApiError;
+    if (newName.trim() === '' || this.names().includes(newName)) throw refused(`a scenario is already named "${newName}"`);
+    if (name === this.scenario) this.scenario = newName;
+    else {
+      const state = this.scenarios.get(name);
+      this.scenarios.delete(name);
+      if (state) this.scenarios.set(newName, state);
+    }
+    return this.info();
+  }
+
+  async deleteScenario(name: string): Promise<DocumentInfo> {
+    this.calls.push('deleteScenario');
+    this.mustBeOpen();
+    if (name === 'baseline') throw refused('the baseline cannot be deleted');
+    if (name === this.scenario) {
+      const base = this.scenarios.get('baseline');
+      this.scenarios.delete('baseline');
+      if (base) ({ history: this.history, at: this.at } = base);
+      this.scenario = 'baseline';
+    } else if (!this.scenarios.delete(name)) {
+      throw { code: 'unknown', message: `no scenario is named "${name}"` } satisfies ApiError;
+    }
+    return this.info();
+  }
+
+  async compare(against = 'baseline'): Promise<Diff> {
+    this.calls.push('compare');
+    const open = this.mustBeOpen();
+    const other = against === this.scenario ? { history: this.history, at: this.at } : this.scenarios.get(against);
+    if (!other) throw { code: 'unknown', message: `no scenario is named "${against}"` } satisfies ApiError;
+    const before = other.history[other.at] ?? [];
+    const after = this.history[this.at] ?? [];
+    const was = new Map(before.map((p) => [p.id, p]));
+    const is = new Map(after.map((p) => [p.id, p]));
+    const diff: Diff = { added: [], removed: [], moved: [], changed: [], metrics: {}, flags_added: [], flags_resolved: [] };
+    for (const p of after) {
+      const old = was.get(p.id);
+      if (!old) diff.added.push(p.id);
+      else {
+        if ((old.manager_id ?? null) !== (p.manager_id ?? null))
+          diff.moved.push({ person: p.id, from: old.manager_id ?? null, to: p.manager_id ?? null });
+        for (const field of ['name', 'title', 'team', 'role', 'status'] as const)
+          if (old[field] !== p[field]) diff.changed.push({ person: p.id, field, old: old[field] ?? null, new: p[field] ?? null });
+      }
+    }
+    for (const p of before) if (!is.has(p.id)) diff.removed.push(p.id);
+    const a = viewOf({ ...open, people: before }).stats;
+    const b = viewOf({ ...open, people: after }).stats;
+    for (const key of ['headcount', 'managers', 'ics', 'open_roles', 'mean_span', 'max_span', 'layers'] as const)
+      diff.metrics[key] = [a[key], b[key]];
+    return diff;
+  }
+
+  private names(): string[] {
+    return [this.scenario, ...this.scenarios.keys()];
+  }
+
   private show(org: FakeOrg): DocumentInfo {
     this.open = org;
     this.history = [org.people];
     this.at = 0;
+    this.scenarios = new Map();
+    this.scenario = 'baseline';
     return this.info();
   }
 
@@ -141,8 +232,10 @@ export class FakeBackend implements Backend {
     const org = this.mustBeOpen();
     return {
       name: org.name,
-      scenario: 'baseline',
-      scenarios: [{ id: 1, name: 'baseline', parent: null }],
+      scenario: this.scenario,
+      scenarios: this.names()
+        .sort((x, y) => Number(y === 'baseline') - Number(x === 'baseline') || x.localeCompare(y))
+        .map((name, i) => ({ id: i + 1, name, parent: name === 'baseline' ? null : 'baseline' })),
       as_of: org.as_of,
       can_undo: this.at > 0,
       can_redo: this.at < this.history.length - 1,

@@ -1,6 +1,6 @@
 import { invoke } from '@tauri-apps/api/core';
 import { toApiError, type Backend } from './backend';
-import type { DatedEdit, DocumentInfo, OrgView, ViewRequest } from './types';
+import type { DatedEdit, Diff, DocumentInfo, OrgView, ViewRequest } from './types';
 
 // Each method is one command of src-tauri; argument names are the Rust parameter names.
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -35,6 +35,21 @@ export class TauriBackend implements Backend {
   }
   redo(): Promise<DocumentInfo> {
     return call('redo');
+  }
+  switchScenario(name: string): Promise<DocumentInfo> {
+    return call('switch_scenario', { name });
+  }
+  forkScenario(name: string): Promise<DocumentInfo> {
+    return call('fork_scenario', { name });
+  }
+  renameScenario(name: string, newName: string): Promise<DocumentInfo> {
+    return call('rename_scenario', { name, newName });
+  }
+  deleteScenario(name: string): Promise<DocumentInfo> {
+    return call('delete_scenario', { name });
+  }
+  compare(against?: string): Promise<Diff> {
+    return call('compare', against === undefined ? {} : { against });
   }
 }
 

@@ -184,6 +184,18 @@ export interface DatedEdit {
   effective?: string;
 }
 
+/** One scenario compared with another (core's `Diff`). */
+export interface Diff {
+  added: string[];
+  removed: string[];
+  moved: { person: string; from: string | null; to: string | null }[];
+  changed: { person: string; field: string; old: unknown; new: unknown }[];
+  /** Every figure as [before, after]. */
+  metrics: Record<string, [number, number]>;
+  flags_added: Flag[];
+  flags_resolved: Flag[];
+}
+
 export type ErrorCode =
   | 'usage'
   | 'bad-input'
