@@ -16,6 +16,9 @@ fn main() {
             "rename_scenario",
             "delete_scenario",
             "compare",
+            "simulate",
+            "apply_swing",
+            "history",
         ]),
     ))
     .unwrap_or_else(|e| panic!("tauri-build: {e:#}"));

@@ -3,10 +3,12 @@
 use std::path::PathBuf;
 use std::sync::MutexGuard;
 
+use pendulum_api::pendulum::HistoryReport;
 use pendulum_api::{
     ApiError, ApiResult, DocumentInfo, ErrorCode, ImportFiles, OrgView, Session, ViewRequest,
 };
 use pendulum_core::edit::DatedEdit;
+use pendulum_core::swing::{Swing, SwingReport};
 use pendulum_core::{Date, Diff};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -189,6 +191,32 @@ pub async fn compare(state: State<'_, AppState>, against: Option<Value>) -> ApiR
         some => Some(text("against", some)?),
     };
     session(&state).compare(against.as_deref())
+}
+
+/// What a swing would do (before/after figures, flags, moves, capacity timeline). Changes nothing.
+#[tauri::command]
+pub async fn simulate(state: State<'_, AppState>, swing: Option<Value>) -> ApiResult<SwingReport> {
+    session(&state).simulate(&required("swing", swing)?)
+}
+
+/// Applies a swing as the scenario `into` (forked from the current one when new) and makes it current.
+#[tauri::command]
+pub async fn apply_swing(
+    state: State<'_, AppState>,
+    swing: Option<Value>,
+    into: Option<Value>,
+) -> ApiResult<DocumentInfo> {
+    let swing: Swing = required("swing", swing)?;
+    session(&state).apply_swing(&swing, &text("into", into)?)
+}
+
+/// A person's role history in the current scenario: their pendulum.
+#[tauri::command]
+pub async fn history(
+    state: State<'_, AppState>,
+    person: Option<Value>,
+) -> ApiResult<HistoryReport> {
+    session(&state).history(&text("person", person)?)
 }
 
 /// Reads a text argument into a typed `usage` error when it is missing or not text.

@@ -52,6 +52,9 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::rename_scenario,
             commands::delete_scenario,
             commands::compare,
+            commands::simulate,
+            commands::apply_swing,
+            commands::history,
         ])
 }
 

@@ -318,6 +318,62 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
     .expect_err("the baseline stays");
     assert!(CODES.contains(&err["code"].as_str().unwrap_or("")), "{err}");
 
+    // The pendulum: simulate a swing (changes nothing), apply it as a scenario, read history.
+    assert_typed(
+        &case(call(&main, "simulate", json!({}))),
+        "usage",
+        "no swing",
+    );
+    let bad = json!({ "swing": { "person": "p-henrik", "to": "sideways", "date": "2027-03-01" } });
+    assert_typed(
+        &case(call(&main, "simulate", bad)),
+        "usage",
+        "an unknown direction",
+    );
+    let stranger = json!({ "swing": { "person": "nobody", "to": "ic", "date": "2027-03-01" } });
+    assert_typed(
+        &case(call(&main, "simulate", stranger)),
+        "refused",
+        "an unknown person",
+    );
+    let swing = json!({ "person": "p-henrik", "to": "ic", "date": "2027-03-01" });
+    let report = case(call(&main, "simulate", json!({ "swing": swing }))).expect("a swing report");
+    assert!(
+        report["moves"].as_array().is_some_and(|m| !m.is_empty()),
+        "{report}"
+    );
+    assert!(report["timeline"].as_array().is_some_and(|t| t.len() >= 12));
+    let managers = |stats: &Value| stats["managers"].as_u64().unwrap_or(0);
+    assert_eq!(
+        managers(&report["before"]),
+        managers(&report["after"]) + 1,
+        "{report}"
+    );
+    let info = case(call(&main, "current", json!({}))).expect("info");
+    assert_eq!(info["can_undo"], false, "simulate changed nothing");
+    let info = case(call(
+        &main,
+        "apply_swing",
+        json!({ "swing": swing, "into": "Henrik back to IC" }),
+    ))
+    .expect("apply");
+    assert_eq!(info["scenario"], "Henrik back to IC");
+    let history = case(call(&main, "history", json!({ "person": "p-henrik" }))).expect("history");
+    assert_eq!(history["role"], "ic", "{history}");
+    assert_typed(
+        &case(call(&main, "history", json!({ "person": "nobody" }))),
+        "unknown",
+        "history of nobody",
+    );
+    assert!(
+        case(call(
+            &main,
+            "switch_scenario",
+            json!({ "name": "baseline" })
+        ))
+        .is_ok()
+    );
+
     // A raw (non-JSON) body and an unknown command are refused by Tauri itself.
     assert!(case(invoke(&main, "view", InvokeBody::Raw(vec![0xff; 64]))).is_err());
     assert!(
@@ -351,6 +407,9 @@ fn only_the_main_window_may_call_the_commands() {
         "rename_scenario",
         "delete_scenario",
         "compare",
+        "simulate",
+        "apply_swing",
+        "history",
     ] {
         let refused = call(&other, cmd, json!({}));
         let err = refused.expect_err("a window without a capability is refused");
