@@ -197,3 +197,25 @@ pub(crate) fn replacement_font(bold: bool) -> FontId {
         .find(|&f| has_glyph(f, '\u{FFFD}'))
         .unwrap_or(if bold { FontId::SansBold } else { FontId::Sans })
 }
+
+/// The widest advance, in ems, of any Latin-1 character in Noto Sans (either weight), with
+/// room for positive kerning: a bound for measuring short Latin text without shaping it.
+pub(crate) fn latin1_max_advance() -> f64 {
+    static MAX: OnceLock<f64> = OnceLock::new();
+    *MAX.get_or_init(|| {
+        let mut max: f64 = 0.0;
+        for id in [FontId::Sans, FontId::SansBold] {
+            let Some(f) = face(id) else { continue };
+            let upem = f64::from(f.units_per_em());
+            for c in (0x20u8..=0x7E).chain(0xA0..=0xFF).map(char::from) {
+                if let Some(g) = f.glyph_index(c)
+                    && let Some(adv) = f.glyph_hor_advance(g)
+                {
+                    max = max.max(f64::from(adv) / upem);
+                }
+            }
+        }
+        // Unknown fonts or glyphs give no bound: every text is then shaped.
+        if max > 0.0 { max + 0.1 } else { f64::INFINITY }
+    })
+}

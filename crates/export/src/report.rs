@@ -334,6 +334,10 @@ impl Doc {
     /// Starts a page with a section header; returns its index.
     fn start_page(&mut self, kicker: &str, title: &str, subtitle: &str) -> usize {
         self.header = (kicker.to_owned(), title.to_owned());
+        self.new_page(kicker, title, subtitle)
+    }
+
+    fn new_page(&mut self, kicker: &str, title: &str, subtitle: &str) -> usize {
         let room = self.width();
         let title = self.shaper.fit(&clean(title), true, 15.0, room);
         let subtitle = self.shaper.fit(&clean(subtitle), false, 8.5, room);
@@ -359,7 +363,7 @@ impl Doc {
     fn ensure(&mut self, height: f64) {
         if self.y + height > self.body_bottom() {
             let (kicker, title) = self.header.clone();
-            self.start_page(&kicker, &format!("{title} (continued)"), "");
+            self.new_page(&kicker, &format!("{title} (continued)"), "");
         }
     }
 

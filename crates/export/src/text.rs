@@ -89,10 +89,14 @@ impl Shaper {
         f64::from(self.line(text, bold).width) * size
     }
 
-    /// Whether `text` is at most `max` points wide at `size`; short text is answered without
-    /// shaping, as no embedded glyph is wider than 1.25 em.
+    /// Whether `text` is at most `max` points wide at `size`. Short Latin-1 text is answered
+    /// without shaping, from the widest advance of those characters.
     pub(crate) fn fits(&mut self, text: &str, bold: bool, size: f64, max: f64) -> bool {
-        text.chars().count() as f64 * 1.25 * size <= max || self.width(text, bold, size) <= max
+        let latin1 = text
+            .chars()
+            .all(|c| matches!(c as u32, 0x20..=0x7E | 0xA0..=0xFF));
+        (latin1 && text.chars().count() as f64 * crate::fonts::latin1_max_advance() * size <= max)
+            || self.width(text, bold, size) <= max
     }
 
     /// `text`, cut at the end with "…" so it is at most `max` points wide at `size`.
@@ -270,11 +274,8 @@ fn shape_segment(text: &str, seg: &Segment, rtl: bool) -> Run {
             0..original.len()
         } else {
             let start = g.cluster as usize;
-            let end = starts
-                .iter()
-                .copied()
-                .find(|&s| s > start)
-                .unwrap_or(original.len());
+            let next = starts.partition_point(|&s| s <= start);
+            let end = starts.get(next).copied().unwrap_or(original.len());
             start.min(original.len())..end.min(original.len())
         };
         let advance = p.x_advance as f32 / upem;
@@ -340,6 +341,30 @@ mod tests {
         assert_eq!(run.font, FontId::Arabic);
         // Visual order runs right to left, so the first glyph drawn is the last letter.
         assert!(run.glyphs[0].text.start > run.glyphs[run.glyphs.len() - 1].text.start);
+    }
+
+    #[test]
+    fn the_unshaped_measure_never_accepts_text_that_is_too_wide() {
+        let mut s = Shaper::new();
+        let bound = crate::fonts::latin1_max_advance();
+        assert!(bound < 1.3, "{bound}");
+        let samples = [
+            "WWWWWWWWWW",
+            "MMMMmmmm@@",
+            "Ångström ÆØ",
+            "llllllllll",
+            "Wo Wo Wo Wo",
+            "ÀÁÂÃÄÅÆÇÈÉ",
+        ];
+        for text in samples {
+            for bold in [false, true] {
+                for max in [20.0, 40.0, 60.0, 80.0, 100.0, 140.0] {
+                    if s.fits(text, bold, 10.0, max) {
+                        assert!(s.width(text, bold, 10.0) <= max, "{text:?} at {max}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,660 @@
+//! Export tests: the golden SVG of a small org; PDFs read back with poppler (`pdfinfo` for
+//! page count and size, `pdftotext` for every name and flag); determinism; RELIABILITY E2
+//! (scripts, emoji, U+202E), G2 (a 1,000,000-long chain) and G3 (50,000 reports).
+//!
+//! `PENDULUM_BLESS=1 cargo test -p pendulum-export` rewrites the golden files.
+
+// A failed unwrap is how a test fails.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use pendulum_core::{
+    Allocation, Date, Flag, Org, Person, PersonId, Role, RuleConfig, Snapshot, Status, Workstream,
+    check, diff,
+};
+use pendulum_csv::{ImportRequest, Source, import};
+use pendulum_export::{
+    ExportError, PageSize, PdfOptions, ReportInput, ScenarioSection, SvgOptions, pdf, svg,
+    write_svg,
+};
+use pendulum_layout::{ChartOptions, layout_snapshot};
+
+fn day(text: &str) -> Date {
+    Date::parse(text).unwrap()
+}
+
+fn demo() -> Org {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo");
+    let read = |f: &str| std::fs::read(dir.join(f)).unwrap();
+    let (people, workstreams, allocations) = (
+        read("people.csv"),
+        read("workstreams.csv"),
+        read("allocations.csv"),
+    );
+    let mut req = ImportRequest::people(Source::new("people.csv", &people));
+    req.workstreams = Some(Source::new("workstreams.csv", &workstreams));
+    req.allocations = Some(Source::new("allocations.csv", &allocations));
+    import(&req).unwrap().org
+}
+
+fn person(id: &str, name: &str, title: &str, manager: Option<&str>) -> Person {
+    let mut p = Person::new(id, name);
+    p.title = title.to_owned();
+    p.manager_id = manager.map(PersonId::from);
+    p
+}
+
+/// Six people: a manager with an assistant, two ICs (one in Arabic), an open role and a
+/// person with an overlong title; one workstream with no one on it.
+fn small_org() -> Org {
+    let mut ceo = person("ceo", "Ada Lovelace", "Chief Executive", None);
+    ceo.role = Some(Role::Executive);
+    ceo.team = Some("Leadership".into());
+    let mut asst = person("asst", "Grace Hopper", "Executive Assistant", Some("ceo"));
+    asst.assistant = true;
+    let mut em = person(
+        "em",
+        "Linus <Torvalds> & Co",
+        "Engineering Manager",
+        Some("ceo"),
+    );
+    em.team = Some("Kernel".into());
+    em.level = Some("M1".into());
+    let mut ic = person("ic", "فاطمة الزهراء", "Software Engineer", Some("em"));
+    ic.team = Some("Kernel".into());
+    let mut open = person("open", "Open role", "Senior Engineer", Some("em"));
+    open.status = Status::Open;
+    open.team = Some("Kernel".into());
+    let mut long = person(
+        "long",
+        "Maximiliane Wilhelmina von Hohenzollern-Sigmaringen",
+        "Principal Distinguished Staff Site Reliability Engineer, Infrastructure Platform",
+        Some("em"),
+    );
+    long.team = Some("Kernel".into());
+    let mut ws = Workstream::new("ws1", "Scheduler rewrite");
+    ws.required_fte = 2.0;
+    ws.team = Some("Kernel".into());
+    Org {
+        people: vec![ceo, asst, em, ic, open, long],
+        workstreams: vec![ws],
+        ..Org::default()
+    }
+}
+
+fn as_of() -> Date {
+    day("2027-03-01")
+}
+
+fn options() -> PdfOptions {
+    PdfOptions::new("Larkspur Engineering", day("2027-02-26"))
+}
+
+/// Compares `actual` with the golden file, or rewrites it under `PENDULUM_BLESS=1`.
+fn golden(name: &str, actual: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("PENDULUM_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing: run with PENDULUM_BLESS=1", path.display()));
+    if expected == actual {
+        return;
+    }
+    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let first = e
+        .iter()
+        .zip(&a)
+        .position(|(x, y)| x != y)
+        .unwrap_or(e.len().min(a.len()));
+    let from = first.saturating_sub(2);
+    let mut report = format!("{name} differs from line {}:\n", first + 1);
+    for i in from..(first + 3) {
+        if let Some(l) = e.get(i) {
+            report.push_str(&format!("- {:>4} {l}\n", i + 1));
+        }
+        if let Some(l) = a.get(i) {
+            report.push_str(&format!("+ {:>4} {l}\n", i + 1));
+        }
+    }
+    report.push_str(&format!(
+        "({} lines expected, {} actual; PENDULUM_BLESS=1 rewrites the file)",
+        e.len(),
+        a.len()
+    ));
+    panic!("{report}");
+}
+
+#[test]
+fn small_org_svg_matches_golden() {
+    let org = small_org();
+    let config = RuleConfig::default();
+    let s = Snapshot::new(&org, as_of(), &config);
+    let flags = check(&s, &config);
+    let layout = layout_snapshot(&s, &ChartOptions::default()).unwrap();
+    let text = svg(
+        &s,
+        &layout,
+        &SvgOptions {
+            flags: &flags,
+            ..SvgOptions::default()
+        },
+    );
+    assert!(
+        text.contains("Linus &lt;Torvalds&gt; &amp; Co"),
+        "names are escaped"
+    );
+    assert!(text.contains("فاطمة الزهراء"));
+    assert!(
+        text.contains('…'),
+        "an overlong title is cut with an ellipsis"
+    );
+    golden("small.svg", &text);
+}
+
+/// Runs a poppler tool on PDF bytes written to a temp file.
+fn poppler(tool: &str, args: &[&str], bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    run(tool, args, &path)
+}
+
+fn run(tool: &str, args: &[&str], path: &Path) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(path)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) must be installed: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+struct Info {
+    pages: usize,
+    size: String,
+}
+
+fn info(bytes: &[u8]) -> Info {
+    let text = poppler("pdfinfo", &[], bytes);
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_else(|| panic!("no {name} in pdfinfo output:\n{text}"))
+    };
+    Info {
+        pages: field("Pages:").parse().unwrap(),
+        size: field("Page size:"),
+    }
+}
+
+/// The PDF's text with runs of whitespace made single spaces.
+fn text_of(bytes: &[u8]) -> String {
+    squash(&poppler("pdftotext", &["-enc", "UTF-8"], bytes))
+}
+
+/// The PDF's text in the order it is drawn (`pdftotext -raw`), whitespace squashed.
+fn raw_text_of(bytes: &[u8]) -> String {
+    squash(&poppler("pdftotext", &["-enc", "UTF-8", "-raw"], bytes))
+}
+
+fn page_text(bytes: &[u8], page: usize) -> String {
+    let p = page.to_string();
+    squash(&poppler(
+        "pdftotext",
+        &["-enc", "UTF-8", "-f", &p, "-l", &p],
+        bytes,
+    ))
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+struct Report {
+    org: Org,
+    config: RuleConfig,
+}
+
+impl Report {
+    fn new(org: Org) -> Report {
+        Report {
+            org,
+            config: RuleConfig::default(),
+        }
+    }
+
+    fn pdf(&self, opts: &PdfOptions) -> Result<Vec<u8>, ExportError> {
+        let s = Snapshot::new(&self.org, as_of(), &self.config);
+        let flags = check(&s, &self.config);
+        pdf(
+            &ReportInput {
+                snapshot: &s,
+                config: &self.config,
+                flags: &flags,
+                scenario: None,
+            },
+            opts,
+        )
+    }
+
+    fn flags(&self) -> Vec<Flag> {
+        check(
+            &Snapshot::new(&self.org, as_of(), &self.config),
+            &self.config,
+        )
+    }
+}
+
+#[test]
+fn demo_report_has_every_name_and_every_flag() {
+    let report = Report::new(demo());
+    let bytes = report.pdf(&options()).unwrap();
+    let i = info(&bytes);
+    assert_eq!(i.size, "841.89 x 595.28 pts (A4)");
+    assert!(
+        i.pages >= 6,
+        "title, chart, summary, flags, workload: {} pages",
+        i.pages
+    );
+    let text = text_of(&bytes);
+    let s = Snapshot::new(&report.org, as_of(), &report.config);
+    for &p in s.breadth_first() {
+        let name = squash(&s.person(p).name);
+        assert!(text.contains(&name), "{name:?} is not in the PDF's text");
+    }
+    let flags = report.flags();
+    assert!(!flags.is_empty());
+    for f in &flags {
+        assert!(
+            text.contains(f.rule.as_str()),
+            "flag {} is not in the PDF's text",
+            f.rule
+        );
+    }
+    for section in [
+        "ORG REVIEW",
+        "SUMMARY",
+        "FLAGS",
+        "WORKLOAD",
+        "Larkspur Engineering",
+        "1 March 2027",
+        "26 February 2027",
+    ] {
+        assert!(text.contains(section), "{section:?} is missing");
+    }
+    assert!(text.contains(&format!("Page {} of {}", i.pages, i.pages)));
+}
+
+#[test]
+fn the_same_input_and_date_give_the_same_bytes() {
+    let report = Report::new(demo());
+    let a = report.pdf(&options()).unwrap();
+    let b = report.pdf(&options()).unwrap();
+    assert!(a == b, "two exports differ");
+    let mut later = options();
+    later.date = day("2027-02-27");
+    let c = report.pdf(&later).unwrap();
+    assert!(a != c, "the date is printed, so it changes the bytes");
+    let org = small_org();
+    let s = Snapshot::new(&org, as_of(), &RuleConfig::default());
+    let layout = layout_snapshot(&s, &ChartOptions::default()).unwrap();
+    assert_eq!(
+        svg(&s, &layout, &SvgOptions::default()),
+        svg(&s, &layout, &SvgOptions::default())
+    );
+}
+
+#[test]
+fn page_sizes_and_orientations() {
+    let report = Report::new(demo());
+    for (page, landscape, size) in [
+        (PageSize::A4, false, "595.28 x 841.89 pts (A4)"),
+        (PageSize::Letter, true, "792 x 612 pts (letter)"),
+        (PageSize::Letter, false, "612 x 792 pts (letter)"),
+        (PageSize::A3, true, "1190.55 x 841.89 pts (A3)"),
+    ] {
+        let bytes = report
+            .pdf(&PdfOptions {
+                page,
+                landscape,
+                ..options()
+            })
+            .unwrap();
+        assert_eq!(info(&bytes).size, size);
+    }
+}
+
+#[test]
+fn a_subtree_prints_only_its_people() {
+    let report = Report::new(demo());
+    let bytes = report
+        .pdf(&PdfOptions {
+            root: Some(PersonId::from("p-mateus")),
+            ..options()
+        })
+        .unwrap();
+    let text = text_of(&bytes);
+    let s = Snapshot::new(&report.org, as_of(), &report.config);
+    let mateus = s.person_ix("p-mateus").unwrap();
+    let mut inside = vec![mateus];
+    let mut head = 0;
+    while let Some(&p) = inside.get(head) {
+        head += 1;
+        inside.extend_from_slice(s.children(p));
+    }
+    for &p in &inside {
+        assert!(
+            text.contains(&squash(&s.person(p).name)),
+            "{} is missing",
+            s.person(p).name
+        );
+    }
+    // Her directors' peers and their people are outside the subtree.
+    for outside in ["Priya Raman", "王芳", "Olusegun Adeyemi"] {
+        assert!(!text.contains(outside), "{outside} is outside the subtree");
+    }
+    assert!(
+        text.contains("Mateus Oliveira and everyone under them: 26 people"),
+        "{text}"
+    );
+
+    assert!(matches!(
+        report.pdf(&PdfOptions {
+            root: Some(PersonId::from("nobody")),
+            ..options()
+        }),
+        Err(ExportError::UnknownRoot { .. })
+    ));
+    assert!(matches!(
+        report.pdf(&PdfOptions {
+            break_every_levels: Some(0),
+            ..options()
+        }),
+        Err(ExportError::ZeroOption { .. })
+    ));
+}
+
+/// Every "continued on page N" leads to a page whose chart includes that subtree's root.
+fn check_continuations(bytes: &[u8]) -> usize {
+    let pages = info(bytes).pages;
+    let mut links = 0;
+    for page in 1..=pages {
+        let text = page_text(bytes, page);
+        for (i, _) in text.match_indices("continued on page ") {
+            let n: usize = text[i + 18..]
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert!(
+                n > page && n <= pages,
+                "page {page} points to page {n} of {pages}"
+            );
+            assert!(
+                page_text(bytes, n).contains("ORG CHART"),
+                "page {n} is not a chart page"
+            );
+            links += 1;
+        }
+    }
+    links
+}
+
+#[test]
+fn breaks_every_n_levels_and_per_subtree_of_m_people() {
+    let report = Report::new(demo());
+    let auto = info(&report.pdf(&options()).unwrap()).pages;
+    let every = report
+        .pdf(&PdfOptions {
+            break_every_levels: Some(1),
+            ..options()
+        })
+        .unwrap();
+    assert!(
+        info(&every).pages > auto,
+        "a page per level needs more pages"
+    );
+    assert!(check_continuations(&every) > 5);
+    let min = report
+        .pdf(&PdfOptions {
+            break_min_people: Some(20),
+            ..options()
+        })
+        .unwrap();
+    let text = text_of(&min);
+    // Each director leads 20 or more people, so each gets a page of their own.
+    for director in [
+        "Mateus Oliveira · Director",
+        "王芳 · Director",
+        "Olusegun Adeyemi · Director",
+    ] {
+        assert!(
+            text.contains(director),
+            "{director} has no page of their own"
+        );
+    }
+    check_continuations(&min);
+    let one = report
+        .pdf(&PdfOptions {
+            one_page: true,
+            ..options()
+        })
+        .unwrap();
+    let chart_pages = text_of(&one).matches("ORG CHART").count();
+    assert_eq!(chart_pages, 1, "one_page fits the chart on one page");
+}
+
+#[test]
+fn continued_cards_link_to_their_pages() {
+    let report = Report::new(demo());
+    let bytes = report.pdf(&options()).unwrap();
+    assert!(
+        check_continuations(&bytes) >= 4,
+        "the demo org is split under the VP"
+    );
+    // The PDF holds a link annotation per continued card and per contents entry.
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(raw.matches("/Subtype /Link").count() + raw.matches("/Subtype/Link").count() >= 4);
+    assert!(raw.contains("/Outlines"), "bookmarks");
+}
+
+/// RELIABILITY E2: names in many scripts, emoji and a bidi override.
+#[test]
+fn e2_scripts_emoji_and_bidi_controls() {
+    let names = [
+        ("lat", "Zoë Ångström-Núñez"),
+        ("cyr", "Дмитрий Иванов"),
+        ("grc", "Σοφία Παπαδοπούλου"),
+        ("zho", "王芳"),
+        ("jpn", "佐藤さくら"),
+        ("kor", "김민준"),
+        ("ara", "فاطمة الزهراء"),
+        ("heb", "דוד לוי"),
+        ("hin", "अनन्या शर्मा"),
+        ("tha", "สมชาย ใจดี"),
+        ("emo", "Sam 🚀 Rivera 👩🏽‍💻"),
+        ("rlo", "Eve\u{202E}Mallory"),
+        ("nbr", "Bob Neighbour"),
+    ];
+    let mut people = vec![person("root", "Root Person", "Chief", None)];
+    for (id, name) in names {
+        people.push(person(id, name, "Engineer", Some("root")));
+    }
+    let report = Report::new(Org {
+        people,
+        ..Org::default()
+    });
+    let bytes = report.pdf(&options()).unwrap();
+    // poppler's layout order (the default) gives Arabic and Hebrew in logical order, wrapped
+    // in U+202B … U+202C, but sets an emoji's tall glyph box on a line of its own, which
+    // splits "Sam 🚀 Rivera 👩🏽‍💻". Its drawing order (`-raw`) keeps every name whole but
+    // lists right-to-left words in visual order. Each name must be whole in one of them.
+    let layout = text_of(&bytes);
+    let text = raw_text_of(&bytes);
+    for (id, name) in names {
+        let expected = squash(&name.replace('\u{202E}', ""));
+        assert!(
+            layout.contains(&expected) || text.contains(&expected),
+            "{id}: {expected:?} is not in the PDF's text:\n{layout}\n{text}"
+        );
+    }
+    assert!(
+        !text.contains('\u{202E}'),
+        "the override never reaches the PDF"
+    );
+    assert!(
+        text.contains("EveMallory Engineer"),
+        "U+202E reorders nothing: {text}"
+    );
+    assert!(text.contains("Bob Neighbour Engineer"));
+    assert!(!text.contains('\u{FFFD}'), "no replacement glyphs");
+}
+
+#[test]
+fn a_scenario_prints_its_diff() {
+    let before = demo();
+    let mut after = before.clone();
+    let config = RuleConfig::default();
+    // Move one engineer, remove another and add a new hire.
+    if let Some(p) = after.people.iter_mut().find(|p| p.id.as_str() == "p-lukas") {
+        p.manager_id = Some(PersonId::from("p-segun"));
+    }
+    after.people.retain(|p| p.id.as_str() != "p-ana");
+    after.allocations.retain(|a| a.person.as_str() != "p-ana");
+    let mut hire = person("p-new", "Noor Haddad", "Staff Engineer", Some("p-mateus"));
+    hire.team = Some("Payments".into());
+    after.people.push(hire);
+    after
+        .allocations
+        .push(Allocation::new("p-new", "ws-ledger-v2", 50.0));
+    let (sb, sa) = (
+        Snapshot::new(&before, as_of(), &config),
+        Snapshot::new(&after, as_of(), &config),
+    );
+    let d = diff(&sb, &sa, &config, &config);
+    let flags = check(&sa, &config);
+    let input = ReportInput {
+        snapshot: &sa,
+        config: &config,
+        flags: &flags,
+        scenario: Some(ScenarioSection {
+            name: "Platform growth",
+            compared_with: "baseline",
+            diff: &d,
+            before: Some(&sb),
+        }),
+    };
+    let bytes = pdf(&input, &options()).unwrap();
+    let text = text_of(&bytes);
+    for needle in [
+        "Scenario “Platform growth” compared with baseline",
+        "People added (1)",
+        "Noor Haddad (p-new)",
+        "People removed (1)",
+        "Ana Beatriz Costa (p-ana)",
+        "Reporting lines moved (1)",
+        "Lukas Novák (p-lukas)",
+        "Olusegun Adeyemi (p-segun)",
+        "Figures before and after",
+    ] {
+        assert!(text.contains(needle), "{needle:?} is missing");
+    }
+}
+
+#[test]
+fn an_org_with_no_one_present_still_has_a_report() {
+    let mut p = person("a", "Ada", "Engineer", None);
+    p.start_date = Some(day("2030-01-01"));
+    let report = Report::new(Org {
+        people: vec![p],
+        ..Org::default()
+    });
+    let text = text_of(&report.pdf(&options()).unwrap());
+    assert!(text.contains("No one is in the org on 1 March 2027."));
+}
+
+/// A sink that only counts, so the test never holds a huge SVG.
+struct Counter {
+    bytes: usize,
+    cards: usize,
+}
+
+impl std::fmt::Write for Counter {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.bytes += s.len();
+        self.cards += s.matches("<g data-id=").count();
+        Ok(())
+    }
+}
+
+/// RELIABILITY G2: a 1,000,000-long chain exports to SVG on the default test thread, and a
+/// 10,000-long one to a paged PDF (a page per few levels), with no recursion on the depth.
+#[test]
+fn g2_a_million_long_chain_exports() {
+    let org = pendulum_synth::chain(1_000_000);
+    let config = RuleConfig::default();
+    let s = Snapshot::new(&org, pendulum_synth::reference_date(), &config);
+    let layout = layout_snapshot(&s, &ChartOptions::default()).unwrap();
+    let mut sink = Counter { bytes: 0, cards: 0 };
+    write_svg(&mut sink, &s, &layout, &SvgOptions::default()).unwrap();
+    assert_eq!(sink.cards, 1_000_000);
+
+    let org = pendulum_synth::chain(10_000);
+    let s = Snapshot::new(&org, pendulum_synth::reference_date(), &config);
+    let flags = check(&s, &config);
+    let bytes = pdf(
+        &ReportInput {
+            snapshot: &s,
+            config: &config,
+            flags: &flags,
+            scenario: None,
+        },
+        &options(),
+    )
+    .unwrap();
+    let pages = info(&bytes).pages;
+    assert!(pages > 10_000 / 10, "{pages} pages for a 10,000-long chain");
+}
+
+/// RELIABILITY G3: 50,000 reports under one manager are split into chunks, a page each,
+/// linked in order.
+#[test]
+fn g3_fifty_thousand_reports_paginate() {
+    let report = Report::new(pendulum_synth::star(50_000));
+    let s = Snapshot::new(&report.org, as_of(), &report.config);
+    let reports = s.children(s.roots()[0]).len();
+    assert!(reports > 45_000, "{reports} present reports");
+    let bytes = report.pdf(&options()).unwrap();
+    let i = info(&bytes);
+    assert!(i.pages > 100, "{} pages", i.pages);
+    let first = page_text(&bytes, 2);
+    assert!(first.contains("reports 1–"), "{first}");
+    assert!(first.contains("continued on page 3"), "{first}");
+    let last_chart = (2..=i.pages)
+        .rev()
+        .find(|&p| page_text(&bytes, p).contains("ORG CHART"))
+        .unwrap();
+    let last = page_text(&bytes, last_chart);
+    let all = format!("of {},{:03}", reports / 1000, reports % 1000);
+    assert!(
+        last.contains(&all),
+        "{all:?} is not on the last chart page: {last}"
+    );
+}
