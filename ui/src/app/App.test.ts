@@ -208,4 +208,38 @@ describe('app', () => {
     expect(target.querySelector('.card.highlighted')).toBeNull();
     unmount(app);
   });
+
+  it('plans a swing back to IC, simulates it and applies it as a scenario', async () => {
+    const backend = new FakeBackend(syntheticOrg(7, 3));
+    const target = document.createElement('div');
+    document.body.append(target);
+    const app = mount(App, { target, props: { backend } });
+    await settle();
+    const button = (text: string) =>
+      [...target.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim().startsWith(text))!;
+
+    target.querySelector<HTMLElement>('.card[data-person="p1"]')!.click();
+    await settle();
+    expect(target.querySelector('.spells')?.textContent).toContain('Manager');
+    button('Plan a swing to IC').click();
+    await settle();
+    const successor = target.querySelector<HTMLSelectElement>('select[aria-label=Successor]')!;
+    successor.value = 'p5';
+    successor.dispatchEvent(new Event('change', { bubbles: true }));
+    button('Simulate').click();
+    await settle();
+    expect(backend.calls).toContain('simulate');
+    const report = target.querySelector('.report')!.textContent!;
+    expect(report).toContain('Moves');
+    expect(report).toContain('Layers');
+    expect(target.querySelector('.report svg polyline.after')?.getAttribute('points')).toBeTruthy();
+    expect((await backend.current())?.can_undo).toBe(false);
+
+    button('Apply as scenario').click();
+    await settle();
+    expect(target.querySelector('.doc-meta')?.textContent).toContain('to IC');
+    const view = await backend.view({});
+    expect(view.people.find((p) => p.id === 'p4')?.manager_id).toBe('p5');
+    unmount(app);
+  });
 });

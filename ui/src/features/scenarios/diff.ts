@@ -52,8 +52,9 @@ export function isEmpty(diff: Diff): boolean {
 
 /** "+1", "−0.25", "0". */
 export function signed(x: number): string {
-  if (x === 0) return '0';
-  return x > 0 ? `+${x}` : `−${-x}`;
+  const r = Math.round(x * 100) / 100;
+  if (r === 0) return '0';
+  return r > 0 ? `+${r}` : `−${-r}`;
 }
 
 function round(x: number): number {

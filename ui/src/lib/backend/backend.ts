@@ -1,4 +1,15 @@
-import type { ApiError, DatedEdit, Diff, DocumentInfo, ErrorCode, OrgView, ViewRequest } from './types';
+import type {
+  ApiError,
+  DatedEdit,
+  Diff,
+  DocumentInfo,
+  ErrorCode,
+  HistoryReport,
+  OrgView,
+  Swing,
+  SwingReport,
+  ViewRequest,
+} from './types';
 
 /** Everything the UI asks of the Rust side. One implementation talks to Tauri, one is in memory. */
 export interface Backend {
@@ -23,6 +34,11 @@ export interface Backend {
   deleteScenario(name: string): Promise<DocumentInfo>;
   /** The current scenario against `against` (default the baseline). */
   compare(against?: string): Promise<Diff>;
+  /** What a swing would do; changes nothing. */
+  simulate(swing: Swing): Promise<SwingReport>;
+  /** Applies a swing as the scenario `into` and makes it current. */
+  applySwing(swing: Swing, into: string): Promise<DocumentInfo>;
+  history(person: string): Promise<HistoryReport>;
 }
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([

@@ -4,6 +4,7 @@ import type {
   DatedEdit,
   Diff,
   DocumentInfo,
+  HistoryReport,
   Flag,
   Layout,
   LayoutEdge,
@@ -15,6 +16,8 @@ import type {
   Role,
   Stats,
   Status,
+  Swing,
+  SwingReport,
   ViewRequest,
 } from './types';
 
@@ -46,8 +49,8 @@ const GAP_Y = 56;
 
 export class FakeBackend implements Backend {
   private open: FakeOrg | null = null;
-  /** Every state of the open org: `history[at]` is shown, earlier ones are undo, later redo. */
-  private history: FakePerson[][] = [];
+  /** Every state of the open org: `states[at]` is shown, earlier ones are undo, later redo. */
+  private states: FakePerson[][] = [];
   private at = 0;
   /** Scenarios other than the current one, each with its own history; and the current one's name. */
   private scenarios = new Map<string, { history: FakePerson[][]; at: number }>();
@@ -83,13 +86,13 @@ export class FakeBackend implements Backend {
   async view(request: ViewRequest): Promise<OrgView> {
     this.calls.push('view');
     const open = this.mustBeOpen();
-    return viewOf({ ...open, people: this.history[this.at] ?? open.people }, request);
+    return viewOf({ ...open, people: this.states[this.at] ?? open.people }, request);
   }
 
   async applyEdit(dated: DatedEdit): Promise<DocumentInfo> {
     this.calls.push('applyEdit');
     this.mustBeOpen();
-    const people = this.history[this.at] ?? [];
+    const people = this.states[this.at] ?? [];
     const edit = dated.edit;
     if (edit.op === 'set-rule') throw { code: 'usage', message: 'the fake backend has no rules' } satisfies ApiError;
     if (!people.some((p) => p.id === edit.id)) throw refused(`no person has id "${edit.id}"`);
@@ -109,8 +112,8 @@ export class FakeBackend implements Backend {
   }
 
   private commit(people: FakePerson[]): DocumentInfo {
-    this.history = this.history.slice(0, this.at + 1);
-    this.history.push(people);
+    this.states = this.states.slice(0, this.at + 1);
+    this.states.push(people);
     this.at++;
     return this.info();
   }
@@ -125,7 +128,7 @@ export class FakeBackend implements Backend {
   async redo(): Promise<DocumentInfo> {
     this.calls.push('redo');
     this.mustBeOpen();
-    this.at = Math.min(this.history.length - 1, this.at + 1);
+    this.at = Math.min(this.states.length - 1, this.at + 1);
     return this.info();
   }
 
@@ -134,9 +137,9 @@ export class FakeBackend implements Backend {
     this.mustBeOpen();
     const next = this.scenarios.get(name);
     if (!next) throw { code: 'unknown', message: `no scenario is named "${name}"` } satisfies ApiError;
-    this.scenarios.set(this.scenario, { history: this.history, at: this.at });
+    this.scenarios.set(this.scenario, { history: this.states, at: this.at });
     this.scenarios.delete(name);
-    ({ history: this.history, at: this.at } = next);
+    ({ history: this.states, at: this.at } = next);
     this.scenario = name;
     return this.info();
   }
@@ -145,8 +148,8 @@ export class FakeBackend implements Backend {
     this.calls.push('forkScenario');
     this.mustBeOpen();
     if (name.trim() === '' || this.names().includes(name)) throw refused(`a scenario is already named "${name}"`);
-    this.scenarios.set(this.scenario, { history: this.history, at: this.at });
-    this.history = [this.history[this.at] ?? []];
+    this.scenarios.set(this.scenario, { history: this.states, at: this.at });
+    this.states = [this.states[this.at] ?? []];
     this.at = 0;
     this.scenario = name;
     return this.info();
@@ -174,7 +177,7 @@ export class FakeBackend implements Backend {
     if (name === this.scenario) {
       const base = this.scenarios.get('baseline');
       this.scenarios.delete('baseline');
-      if (base) ({ history: this.history, at: this.at } = base);
+      if (base) ({ history: this.states, at: this.at } = base);
       this.scenario = 'baseline';
     } else if (!this.scenarios.delete(name)) {
       throw { code: 'unknown', message: `no scenario is named "${name}"` } satisfies ApiError;
@@ -185,10 +188,10 @@ export class FakeBackend implements Backend {
   async compare(against = 'baseline'): Promise<Diff> {
     this.calls.push('compare');
     const open = this.mustBeOpen();
-    const other = against === this.scenario ? { history: this.history, at: this.at } : this.scenarios.get(against);
+    const other = against === this.scenario ? { history: this.states, at: this.at } : this.scenarios.get(against);
     if (!other) throw { code: 'unknown', message: `no scenario is named "${against}"` } satisfies ApiError;
     const before = other.history[other.at] ?? [];
-    const after = this.history[this.at] ?? [];
+    const after = this.states[this.at] ?? [];
     const was = new Map(before.map((p) => [p.id, p]));
     const is = new Map(after.map((p) => [p.id, p]));
     const diff: Diff = { added: [], removed: [], moved: [], changed: [], metrics: {}, flags_added: [], flags_resolved: [] };
@@ -210,13 +213,54 @@ export class FakeBackend implements Backend {
     return diff;
   }
 
+  async simulate(swing: Swing): Promise<SwingReport> {
+    this.calls.push('simulate');
+    const open = this.mustBeOpen();
+    const before = this.states[this.at] ?? [];
+    const after = swung(before, swing);
+    const moves = after
+      .filter((p, i) => (p.manager_id ?? null) !== (before[i]?.manager_id ?? null))
+      .map((p, i) => ({ person: p.id, from: before[i]?.manager_id ?? null, to: p.manager_id ?? null }));
+    const a = viewOf({ ...open, people: before }).stats;
+    const b = viewOf({ ...open, people: after }).stats;
+    const [y, m] = swing.date.split('-').map(Number);
+    const timeline = Array.from({ length: 12 }, (_, k) => {
+      const month = `${(y ?? 2026) + Math.floor(((m ?? 1) - 1 + k) / 12)}-${String((((m ?? 1) - 1 + k) % 12) + 1).padStart(2, '0')}`;
+      return { month, date: `${month}-01`, ic_capacity: b.ic_capacity, ic_capacity_before: a.ic_capacity, workstreams: {}, workstreams_before: {} };
+    });
+    return { swing, as_of: open.as_of, before: a, after: b, flags_added: [], flags_resolved: [], moves, timeline };
+  }
+
+  async applySwing(swing: Swing, into: string): Promise<DocumentInfo> {
+    this.calls.push('applySwing');
+    await this.forkScenario(into);
+    return this.commit(swung(this.states[this.at] ?? [], swing));
+  }
+
+  async history(person: string): Promise<HistoryReport> {
+    this.calls.push('history');
+    const open = this.mustBeOpen();
+    const p = viewOf({ ...open, people: this.states[this.at] ?? [] }).people.find((x) => x.id === person);
+    if (!p) throw { code: 'unknown', message: `no person has id "${person}"` } satisfies ApiError;
+    return {
+      person,
+      name: p.name,
+      as_of: open.as_of,
+      role: p.role,
+      since: null,
+      days_in_role: null,
+      years_in_role: null,
+      spells: [{ role: p.role, since: null, until: null, source: 'import' }],
+    };
+  }
+
   private names(): string[] {
     return [this.scenario, ...this.scenarios.keys()];
   }
 
   private show(org: FakeOrg): DocumentInfo {
     this.open = org;
-    this.history = [org.people];
+    this.states = [org.people];
     this.at = 0;
     this.scenarios = new Map();
     this.scenario = 'baseline';
@@ -238,10 +282,26 @@ export class FakeBackend implements Backend {
         .map((name, i) => ({ id: i + 1, name, parent: name === 'baseline' ? null : 'baseline' })),
       as_of: org.as_of,
       can_undo: this.at > 0,
-      can_redo: this.at < this.history.length - 1,
+      can_redo: this.at < this.states.length - 1,
       read_only: false,
     };
   }
+}
+
+/** The fake's swing: reports move under the new manager, or to the successor (else the manager's manager). */
+function swung(people: FakePerson[], swing: Swing): FakePerson[] {
+  const me = people.find((p) => p.id === swing.person);
+  if (!me) throw refused(`no person has id "${swing.person}"`);
+  if (swing.to === 'manager') {
+    const reports = new Set(swing.reports ?? []);
+    return people.map((p) =>
+      p.id === me.id ? { ...p, role: 'manager' } : reports.has(p.id) ? { ...p, manager_id: me.id } : p,
+    );
+  }
+  const heir = swing.successor ?? me.manager_id ?? null;
+  return people.map((p) =>
+    p.id === me.id ? { ...p, role: 'ic' } : p.manager_id === me.id && p.id !== heir ? { ...p, manager_id: heir } : p,
+  );
 }
 
 /** The fake models the fields the chart shows; others are refused rather than dropped. */

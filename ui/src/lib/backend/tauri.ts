@@ -1,6 +1,6 @@
 import { invoke } from '@tauri-apps/api/core';
 import { toApiError, type Backend } from './backend';
-import type { DatedEdit, Diff, DocumentInfo, OrgView, ViewRequest } from './types';
+import type { DatedEdit, Diff, DocumentInfo, HistoryReport, OrgView, Swing, SwingReport, ViewRequest } from './types';
 
 // Each method is one command of src-tauri; argument names are the Rust parameter names.
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -50,6 +50,15 @@ export class TauriBackend implements Backend {
   }
   compare(against?: string): Promise<Diff> {
     return call('compare', against === undefined ? {} : { against });
+  }
+  simulate(swing: Swing): Promise<SwingReport> {
+    return call('simulate', { swing });
+  }
+  applySwing(swing: Swing, into: string): Promise<DocumentInfo> {
+    return call('apply_swing', { swing, into });
+  }
+  history(person: string): Promise<HistoryReport> {
+    return call('history', { person });
   }
 }
 

@@ -196,6 +196,59 @@ export interface Diff {
   flags_resolved: Flag[];
 }
 
+/** A swing to simulate (core's `Swing`). */
+export interface Swing {
+  person: string;
+  to: 'manager' | 'ic';
+  /** ISO date the swing takes effect. */
+  date: string;
+  /** To manager: who will report to them. */
+  reports?: string[];
+  /** To IC: who takes their reports (otherwise spread over peer managers). */
+  successor?: string | null;
+  /** To IC: workstreams joined, as [id, percent]. */
+  join?: [string, number][];
+}
+
+export interface TimelinePoint {
+  month: string;
+  date: string;
+  ic_capacity: number;
+  ic_capacity_before: number;
+  workstreams: Record<string, number>;
+  workstreams_before: Record<string, number>;
+}
+
+export interface SwingReport {
+  swing: Swing;
+  as_of: string;
+  before: Stats;
+  after: Stats;
+  flags_added: Flag[];
+  flags_resolved: Flag[];
+  moves: { person: string; from: string | null; to: string | null }[];
+  timeline: TimelinePoint[];
+}
+
+export interface RoleSpell {
+  role: Role;
+  since: string | null;
+  until: string | null;
+  source: string;
+}
+
+/** A person's pendulum: their role history, oldest first. */
+export interface HistoryReport {
+  person: string;
+  name: string;
+  as_of: string;
+  role: Role;
+  since: string | null;
+  days_in_role: number | null;
+  years_in_role: number | null;
+  spells: RoleSpell[];
+}
+
 export type ErrorCode =
   | 'usage'
   | 'bad-input'

@@ -1,0 +1,58 @@
+import type { PersonCard, Stats, TimelinePoint } from '../../lib/backend';
+
+// The swing planner's choices and the report's small capacity chart, as pure functions.
+
+/** The way a person can swing: ICs to manager, anyone leading people back to IC. */
+export function direction(person: PersonCard): 'manager' | 'ic' {
+  return person.role === 'ic' ? 'manager' : 'ic';
+}
+
+/** Who could report to a new manager: their peers (same manager), ICs, not assistants, by name. */
+export function peersFor(person: PersonCard, people: readonly PersonCard[]): PersonCard[] {
+  return people
+    .filter(
+      (p) =>
+        p.id !== person.id &&
+        p.manager_id === person.manager_id &&
+        p.role === 'ic' &&
+        !p.assistant &&
+        p.status !== 'open',
+    )
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Who could take over a manager's reports: their direct reports, by name. */
+export function successorsFor(person: PersonCard, people: readonly PersonCard[]): PersonCard[] {
+  return people
+    .filter((p) => p.manager_id === person.id && p.status !== 'open')
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Stats before and after as the `[before, after]` metrics map the comparison table reads. */
+export function statsMetrics(before: Stats, after: Stats): Record<string, [number, number]> {
+  const keys = ['headcount', 'managers', 'ics', 'open_roles', 'ic_capacity', 'mean_span', 'max_span', 'layers'] as const;
+  return Object.fromEntries(keys.map((k) => [k, [before[k], after[k]] as [number, number]]));
+}
+
+export interface Sparkline {
+  before: string;
+  after: string;
+  min: number;
+  max: number;
+}
+
+/**
+ * SVG polyline points for IC capacity with and without the swing, month by month, on one
+ * shared vertical scale (a flat series sits in the middle).
+ */
+export function sparkline(points: readonly TimelinePoint[], width: number, height: number, pad = 4): Sparkline {
+  const values = points.flatMap((p) => [p.ic_capacity, p.ic_capacity_before]);
+  const min = values.length ? Math.min(...values) : 0;
+  const max = values.length ? Math.max(...values) : 0;
+  const span = max - min;
+  const x = (i: number) => (points.length <= 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (points.length - 1));
+  const y = (v: number) => (span === 0 ? height / 2 : height - pad - ((v - min) * (height - 2 * pad)) / span);
+  const line = (pick: (p: TimelinePoint) => number) =>
+    points.map((p, i) => `${x(i).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(' ');
+  return { before: line((p) => p.ic_capacity_before), after: line((p) => p.ic_capacity), min, max };
+}
