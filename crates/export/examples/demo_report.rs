@@ -1,5 +1,6 @@
 //! Writes the demo org's report and chart: `cargo run -p pendulum-export --example
-//! demo_report -- OUT_DIR [a4|letter|a3] [portrait]`.
+//! demo_report -- OUT_DIR [a4|letter|a3] [portrait|landscape] [swing]`; with `swing`, the
+//! report is a scenario holding the demo's first swing (Ana Beatriz Costa to manager).
 
 use std::path::PathBuf;
 
@@ -28,11 +29,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         opts.page = p;
     }
     opts.landscape = args.get(3).map(String::as_str) != Some("portrait");
+    let swing = pendulum_core::Swing {
+        person: "p-ana".into(),
+        to: pendulum_core::SwingTo::Manager,
+        date: as_of,
+        reports: vec!["p-diego".into(), "p-meilin".into(), "p-arjun".into()],
+        successor: None,
+        join: Vec::new(),
+    };
+    let report = pendulum_core::swing::simulate(&org, &config, &swing, as_of)?;
+    let diff = pendulum_core::diff(&snapshot, &snapshot, &config, &config);
+    let scenario = (args.get(4).map(String::as_str) == Some("swing")).then(|| {
+        pendulum_export::ScenarioSection {
+            name: "Ana leads",
+            compared_with: "baseline",
+            diff: &diff,
+            before: None,
+            swings: std::slice::from_ref(&report),
+        }
+    });
     let input = ReportInput {
         snapshot: &snapshot,
         config: &config,
         flags: &flags,
-        scenario: None,
+        scenario,
     };
     let bytes = pdf(&input, &opts)?;
     std::fs::write(out.join("demo.pdf"), bytes)?;

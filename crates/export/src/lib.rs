@@ -3,7 +3,8 @@
 //! The PDF holds a title page (title, as-of date, scope, key figures, contents), the chart
 //! (fitted to one page, or split over pages by subtree with linked "continued on page N"
 //! cards), a summary page (headcount, managers to ICs, span histogram, layers, flag counts),
-//! the flags table, the workload table and, for a scenario, its diff. Every page but the
+//! the flags table, the workload table and, for a scenario, its diff and swing reports.
+//! Every page but the
 //! title has page numbers; every section has a bookmark.
 //!
 //! Text is vector text: each line is cleaned of bidi controls (so a U+202E in one name can
@@ -25,7 +26,7 @@ mod report;
 mod svg;
 mod text;
 
-use pendulum_core::{Date, Diff, Flag, PersonId, RuleConfig, Snapshot};
+use pendulum_core::{Date, Diff, Flag, PersonId, RuleConfig, Snapshot, SwingReport};
 use pendulum_layout::LayoutError;
 
 pub use fonts::FontFile;
@@ -125,6 +126,8 @@ pub struct ScenarioSection<'a> {
     /// The view compared with, to name people the scenario removed; without it they are
     /// named by id.
     pub before: Option<&'a Snapshot<'a>>,
+    /// Simulated swings to print, each on a page of its own.
+    pub swings: &'a [SwingReport],
 }
 
 /// Why a report cannot be made.

@@ -281,6 +281,10 @@ impl<'s, 'a> Planner<'s, 'a> {
                     }
                 }
             }
+            // Spread what is left evenly over the pages it needs, so no page holds a stray few.
+            let (left, most) = (total - start, (good - start).max(1));
+            let end = start + left.div_ceil(left.div_ceil(most));
+            let good = end.min(good).max(start + 1);
             let region = chunk(start..good);
             let built = self.build(std::slice::from_ref(&region), true)?;
             let here = pages.len();

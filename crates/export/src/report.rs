@@ -1,6 +1,7 @@
 //! The report's pages as marks: title, chart, summary, flags, workload and scenario pages,
 //! with footers, links and the outline.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
@@ -241,7 +242,7 @@ fn scoped_workstreams(snap: &Snapshot<'_>, scope: &Scope, teams: &FxHashSet<&str
 
 /// A column of a table: share of the width, alignment, and whether text wraps.
 struct Col {
-    title: &'static str,
+    title: Cow<'static, str>,
     share: f64,
     align: Align,
     wrap: bool,
@@ -249,7 +250,7 @@ struct Col {
 
 const fn col(title: &'static str, share: f64, align: Align, wrap: bool) -> Col {
     Col {
-        title,
+        title: Cow::Borrowed(title),
         share,
         align,
         wrap,
@@ -405,7 +406,8 @@ impl Doc {
                 true,
                 INK_2,
                 align,
-                c.title.to_uppercase(),
+                self.shaper
+                    .fit(&c.title.to_uppercase(), true, 7.0, w - 10.0),
             ));
             x += w;
         }
@@ -636,10 +638,22 @@ pub(crate) fn compose(input: &ReportInput<'_>, opts: &PdfOptions) -> Result<Comp
         let page = scenario_pages(&mut doc, snap, sc);
         let label = format!("Scenario: {}", clean(sc.name));
         contents.push((label.clone(), page));
+        let mut children = Vec::new();
+        for swing in sc.swings {
+            let (title, page) = swing_page(&mut doc, snap, sc.before, swing);
+            children.push(OutlineItem {
+                title,
+                page,
+                children: Vec::new(),
+            });
+        }
+        if let Some(first) = children.first() {
+            contents.push(("Swings".into(), first.page));
+        }
         outline.push(OutlineItem {
             title: label,
             page,
-            children: Vec::new(),
+            children,
         });
     }
 
@@ -710,7 +724,8 @@ fn chart_page(
             t => format!("{one} · {}", clean(t)),
         },
         [a, b] => format!("{a} and {b}"),
-        [a, rest @ ..] => format!("{a} and {} more", rest.len()),
+        [a, b, c] => format!("{a}, {b} and {c}"),
+        [a, b, rest @ ..] => format!("{a}, {b} and {} more", rest.len()),
     };
     let mut subtitle = vec![plural(page.people as u64, "person", "people") + " on this page"];
     if let Some((start, end, total)) = page.chunk {
@@ -1237,7 +1252,7 @@ fn flag_rows(snap: &Snapshot<'_>, flags: &[&Flag], grouped: bool) -> Vec<Row> {
                     cell(f.severity.as_str())
                         .dot(severity_colour(f.severity))
                         .colour(INK_2),
-                    cell(f.rule.as_str()).bold(),
+                    cell(f.rule.as_str()),
                     cell(subject_text(snap, f)),
                     cell(f.message.as_str()).colour(INK_2),
                 ],
@@ -1250,9 +1265,9 @@ fn flag_rows(snap: &Snapshot<'_>, flags: &[&Flag], grouped: bool) -> Vec<Row> {
 
 const FLAG_COLS: [Col; 4] = [
     col("Severity", 0.1, Align::Start, false),
-    col("Rule", 0.19, Align::Start, true),
-    col("Subject", 0.22, Align::Start, true),
-    col("Message", 0.49, Align::Start, true),
+    col("Rule", 0.21, Align::Start, true),
+    col("Subject", 0.21, Align::Start, true),
+    col("Message", 0.48, Align::Start, true),
 ];
 
 fn flags_pages(
@@ -1422,6 +1437,187 @@ fn metric_label(key: &str) -> String {
     }
 }
 
+const METRIC_COLS: [Col; 4] = [
+    col("Figure", 0.4, Align::Start, false),
+    col("Before", 0.2, Align::End, false),
+    col("After", 0.2, Align::End, false),
+    col("Change", 0.2, Align::End, false),
+];
+
+fn metric_row(label: &str, b: f64, a: f64) -> Row {
+    let delta = pendulum_core::stats::round4(a - b);
+    let change = match delta.partial_cmp(&0.0) {
+        Some(Ordering::Greater) => cell(format!("+{}", num(delta))).bold(),
+        Some(Ordering::Less) => cell(num(delta)).bold(),
+        _ => cell("no change").colour(INK_3),
+    };
+    Row::Cells {
+        cells: vec![cell(label), cell(num(b)), cell(num(a)), change],
+        fill: None,
+    }
+}
+
+const MOVE_COLS: [Col; 3] = [
+    col("Person", 0.34, Align::Start, true),
+    col("Reported to", 0.33, Align::Start, true),
+    col("Now reports to", 0.33, Align::Start, true),
+];
+
+fn move_rows(
+    snap: &Snapshot<'_>,
+    before: Option<&Snapshot<'_>>,
+    moves: &[pendulum_core::Move],
+) -> Vec<Row> {
+    let who = |id: &Option<pendulum_core::PersonId>| {
+        id.as_ref().map_or_else(
+            || "nobody (a root)".to_owned(),
+            |m| name_of(snap, before, m.as_str()),
+        )
+    };
+    moves
+        .iter()
+        .map(|m| Row::Cells {
+            cells: vec![
+                cell(name_of(snap, before, m.person.as_str())).bold(),
+                cell(who(&m.from)),
+                cell(who(&m.to)),
+            ],
+            fill: None,
+        })
+        .collect()
+}
+
+/// A swing report: who swings which way, the figures before and after, the lines it moves,
+/// the flags it adds and resolves, and its timeline. Returns its bookmark and page.
+fn swing_page(
+    doc: &mut Doc,
+    snap: &Snapshot<'_>,
+    before: Option<&Snapshot<'_>>,
+    r: &pendulum_core::SwingReport,
+) -> (String, usize) {
+    let sw = &r.swing;
+    let who = name_of(snap, before, sw.person.as_str());
+    let to = match sw.to {
+        pendulum_core::SwingTo::Manager => "manager",
+        pendulum_core::SwingTo::Ic => "IC",
+    };
+    let title = format!("{who} swings to {to}");
+    let mut details = vec![format!("on {}", long_date(sw.date))];
+    if !sw.reports.is_empty() {
+        details.push(format!(
+            "taking {}",
+            plural(sw.reports.len() as u64, "report", "reports")
+        ));
+    }
+    if let Some(s) = &sw.successor {
+        details.push(format!(
+            "{} takes the team",
+            name_of(snap, before, s.as_str())
+        ));
+    }
+    details.push(format!("figures as of {}", long_date(r.as_of)));
+    let at = doc.start_page("Swing", &title, &details.join(" · "));
+
+    doc.heading("Figures before and after");
+    let (b, a) = (&r.before, &r.after);
+    let figures: [(&str, f64, f64); 7] = [
+        ("Headcount", f64::from(b.headcount), f64::from(a.headcount)),
+        ("Managers", f64::from(b.managers), f64::from(a.managers)),
+        ("ICs", f64::from(b.ics), f64::from(a.ics)),
+        ("IC capacity (FTE)", b.ic_capacity, a.ic_capacity),
+        ("Mean span", b.mean_span, a.mean_span),
+        ("Widest span", f64::from(b.max_span), f64::from(a.max_span)),
+        ("Layers", f64::from(b.layers), f64::from(a.layers)),
+    ];
+    let rows = figures
+        .iter()
+        .map(|&(label, x, y)| metric_row(label, x, y))
+        .collect();
+    doc.table(&METRIC_COLS, rows);
+
+    if !r.moves.is_empty() {
+        doc.heading(&format!(
+            "Reporting lines moved ({})",
+            count(r.moves.len() as u64)
+        ));
+        doc.table(&MOVE_COLS, move_rows(snap, before, &r.moves));
+    }
+    for (what, list) in [
+        ("Flags added", &r.flags_added),
+        ("Flags resolved", &r.flags_resolved),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        doc.heading(&format!("{what} ({})", count(list.len() as u64)));
+        let refs: Vec<&Flag> = list.iter().collect();
+        doc.table(&FLAG_COLS, flag_rows(snap, &refs, false));
+    }
+    if !r.timeline.is_empty() {
+        doc.heading("Timeline: IC capacity and effective FTE by month, without → with the swing");
+        let mut names: Vec<&str> = r
+            .timeline
+            .iter()
+            .flat_map(|p| p.workstreams.keys().chain(p.workstreams_before.keys()))
+            .map(String::as_str)
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        // Up to four workstreams fit beside the month and IC capacity.
+        let shown: Vec<&str> = names.iter().copied().take(4).collect();
+        let share = 0.84 / (1 + shown.len()) as f64;
+        let mut cols = vec![
+            col("Month", 0.16, Align::Start, false),
+            col("IC capacity", share, Align::End, false),
+        ];
+        for w in &shown {
+            let name = snap
+                .workstream_ix(w)
+                .and_then(|i| snap.org().workstreams.get(i as usize))
+                .map_or_else(|| (*w).to_owned(), |ws| ws.name.clone());
+            cols.push(Col {
+                title: Cow::Owned(clean(&name)),
+                share,
+                align: Align::End,
+                wrap: false,
+            });
+        }
+        let change = |x: f64, y: f64| {
+            format!(
+                "{} → {}",
+                num(pendulum_core::stats::round4(x)),
+                num(pendulum_core::stats::round4(y))
+            )
+        };
+        let rows = r
+            .timeline
+            .iter()
+            .map(|p| {
+                let mut cells = vec![
+                    cell(p.month.as_str()),
+                    cell(change(p.ic_capacity_before, p.ic_capacity)),
+                ];
+                for w in &shown {
+                    let get = |m: &BTreeMap<String, f64>| m.get(*w).copied().unwrap_or(0.0);
+                    cells.push(cell(change(
+                        get(&p.workstreams_before),
+                        get(&p.workstreams),
+                    )));
+                }
+                Row::Cells { cells, fill: None }
+            })
+            .collect();
+        doc.table(&cols, rows);
+        if names.len() > shown.len() {
+            doc.note(&format!(
+                "{} more affected workstreams are not shown.",
+                count((names.len() - shown.len()) as u64)
+            ));
+        }
+    }
+    (title, at)
+}
+
 fn scenario_pages(doc: &mut Doc, snap: &Snapshot<'_>, sc: &ScenarioSection<'_>) -> usize {
     let d = sc.diff;
     let at = doc.start_page(
@@ -1445,28 +1641,9 @@ fn scenario_pages(doc: &mut Doc, snap: &Snapshot<'_>, sc: &ScenarioSection<'_>) 
     let rows = d
         .metrics
         .iter()
-        .map(|(k, &[b, a])| {
-            let delta = pendulum_core::stats::round4(a - b);
-            let change = match delta.partial_cmp(&0.0) {
-                Some(Ordering::Greater) => cell(format!("+{}", num(delta))).bold(),
-                Some(Ordering::Less) => cell(num(delta)).bold(),
-                _ => cell("no change").colour(INK_3),
-            };
-            Row::Cells {
-                cells: vec![cell(metric_label(k)), cell(num(b)), cell(num(a)), change],
-                fill: None,
-            }
-        })
+        .map(|(k, &[b, a])| metric_row(&metric_label(k), b, a))
         .collect();
-    doc.table(
-        &[
-            col("Figure", 0.4, Align::Start, false),
-            col("Before", 0.2, Align::End, false),
-            col("After", 0.2, Align::End, false),
-            col("Change", 0.2, Align::End, false),
-        ],
-        rows,
-    );
+    doc.table(&METRIC_COLS, rows);
     let people_cols = [
         col("Person", 0.5, Align::Start, true),
         col("Title", 0.5, Align::Start, true),
@@ -1518,32 +1695,7 @@ fn scenario_pages(doc: &mut Doc, snap: &Snapshot<'_>, sc: &ScenarioSection<'_>) 
             "Reporting lines moved ({})",
             count(d.moved.len() as u64)
         ));
-        let who = |id: &Option<pendulum_core::PersonId>| {
-            id.as_ref().map_or_else(
-                || "nobody (a root)".to_owned(),
-                |m| name_of(snap, sc.before, m.as_str()),
-            )
-        };
-        let rows = d
-            .moved
-            .iter()
-            .map(|m| Row::Cells {
-                cells: vec![
-                    cell(name_of(snap, sc.before, m.person.as_str())).bold(),
-                    cell(who(&m.from)),
-                    cell(who(&m.to)),
-                ],
-                fill: None,
-            })
-            .collect();
-        doc.table(
-            &[
-                col("Person", 0.34, Align::Start, true),
-                col("Reported to", 0.33, Align::Start, true),
-                col("Now reports to", 0.33, Align::Start, true),
-            ],
-            rows,
-        );
+        doc.table(&MOVE_COLS, move_rows(snap, sc.before, &d.moved));
     }
     if !d.changed.is_empty() {
         doc.heading(&format!(

@@ -10,9 +10,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use pendulum_core::swing::simulate;
 use pendulum_core::{
-    Allocation, Date, Flag, Org, Person, PersonId, Role, RuleConfig, Snapshot, Status, Workstream,
-    check, diff,
+    Allocation, Date, Flag, Org, Person, PersonId, Role, RuleConfig, Snapshot, Status, Swing,
+    SwingTo, Workstream, check, diff,
 };
 use pendulum_csv::{ImportRequest, Source, import};
 use pendulum_export::{
@@ -559,6 +560,7 @@ fn a_scenario_prints_its_diff() {
             compared_with: "baseline",
             diff: &d,
             before: Some(&sb),
+            swings: &[],
         }),
     };
     let bytes = pdf(&input, &options()).unwrap();
@@ -657,4 +659,54 @@ fn g3_fifty_thousand_reports_paginate() {
         last.contains(&all),
         "{all:?} is not on the last chart page: {last}"
     );
+}
+
+/// The demo's first swing (its README): Ana Beatriz Costa becomes a manager of three.
+#[test]
+fn a_scenario_prints_its_swing_reports() {
+    let org = demo();
+    let config = RuleConfig::default();
+    let swing = Swing {
+        person: PersonId::from("p-ana"),
+        to: SwingTo::Manager,
+        date: as_of(),
+        reports: ["p-diego", "p-meilin", "p-arjun"]
+            .map(PersonId::from)
+            .to_vec(),
+        successor: None,
+        join: Vec::new(),
+    };
+    let report = simulate(&org, &config, &swing, as_of()).unwrap();
+    let s = Snapshot::new(&org, as_of(), &config);
+    let flags = check(&s, &config);
+    let d = diff(&s, &s, &config, &config);
+    let input = ReportInput {
+        snapshot: &s,
+        config: &config,
+        flags: &flags,
+        scenario: Some(ScenarioSection {
+            name: "Ana leads",
+            compared_with: "baseline",
+            diff: &d,
+            before: None,
+            swings: std::slice::from_ref(&report),
+        }),
+    };
+    let bytes = pdf(&input, &options()).unwrap();
+    let text = text_of(&bytes);
+    for needle in [
+        "Ana Beatriz Costa (p-ana) swings to manager",
+        "taking 3 reports",
+        "Reporting lines moved (3)",
+        "Diego Fernández (p-diego)",
+        "Flags resolved (1)",
+        "span-too-wide",
+        "Flags added (1)",
+        "workstream-overloaded",
+        "65.47 64.47",
+        "Timeline",
+        "The scenario changes nothing.",
+    ] {
+        assert!(text.contains(needle), "{needle:?} is missing");
+    }
 }
