@@ -9,7 +9,7 @@
 //! Per region, the planner takes the most levels that still fit the page with names of at
 //! least 6 pt; when even a person and their direct reports do not fit (50,000 reports under
 //! one manager), the reports are split into consecutive chunks, a page each. Small regions
-//! cut from the same page share a page while that keeps type at 70 % or more. Every walk is
+//! cut from the same page share a page, in rows, when none of them has to shrink. Every walk is
 //! a queue: nothing recurses on the depth of the org.
 
 use std::collections::VecDeque;
@@ -23,8 +23,6 @@ use crate::card::{CARD_H, CARD_W, NAME_PT, STUB_H, STUB_W};
 
 /// Smallest scale a page may print at: names at 6 pt.
 pub(crate) const MIN_SCALE: f64 = 6.0 / NAME_PT;
-/// Regions share a page only while their type stays at least this large.
-const PACK_SCALE: f64 = 0.7;
 /// Pages never enlarge the cards.
 const MAX_SCALE: f64 = 1.0;
 const NO_LIMIT: u32 = u32::MAX;
@@ -115,6 +113,20 @@ struct Built {
     people: usize,
 }
 
+/// The chart page being filled: its index, the page that cut its regions, and the regions.
+struct OpenPage {
+    at: usize,
+    from: Option<usize>,
+    parts: Vec<(Region, Built)>,
+}
+
+/// Regions placed in rows: the offset of each, and the size of the whole.
+struct Shelves {
+    offsets: Vec<(f64, f64)>,
+    width: f64,
+    height: f64,
+}
+
 pub(crate) struct Planner<'s, 'a> {
     snap: &'s Snapshot<'a>,
     rules: PagingRules,
@@ -155,43 +167,132 @@ impl<'s, 'a> Planner<'s, 'a> {
         // (region root, page that cut it)
         let mut queue: VecDeque<(PersonIx, Option<usize>)> =
             roots.iter().map(|&r| (r, None)).collect();
-        // The page being filled with small regions cut from one page: (its index, its regions).
-        let mut open: Option<(usize, Vec<Region>)> = None;
+        // The page being filled with regions cut from one page: (its index, origin, regions).
+        let mut open: Option<OpenPage> = None;
         while let Some((root, from)) = queue.pop_front() {
             let Some(region) = self.deepest(root)? else {
                 open = None;
                 self.chunk_pages(root, from, &mut pages, &mut queue)?;
                 continue;
             };
-            // Try the open page first: same origin, still legible enough.
-            if let Some((at, regions)) = &mut open
-                && pages
-                    .get(*at)
-                    .is_some_and(|p| p.from == from && p.chunk.is_none())
+            let built = self.build(std::slice::from_ref(&region), false)?;
+            // Share the open page when the regions fit on it without shrinking any of them.
+            if let Some(OpenPage {
+                at,
+                from: origin,
+                parts,
+            }) = &mut open
+                && *origin == from
             {
-                regions.push(region.clone());
-                let built = self.build(regions, false)?;
-                if self.scale(built.width, built.height) >= PACK_SCALE {
-                    let (here, newest) = (*at, regions.len() - 1);
-                    // The other regions' cuts were queued when they were placed.
-                    for &(c, _) in built.cuts.iter().filter(|&&(_, k)| k == newest) {
+                let mut all: Vec<&Built> = parts.iter().map(|(_, b)| b).collect();
+                all.push(&built);
+                if self.shelve(&all).is_some() {
+                    let here = *at;
+                    for &(c, _) in &built.cuts {
                         queue.push_back((c, Some(here)));
                     }
-                    pages[here] = self.finish(built, regions, from, None);
+                    parts.push((region, built));
+                    if let Some(page) = self.merge(parts, from) {
+                        pages[here] = page;
+                    }
                     continue;
                 }
-                regions.pop();
             }
-            let built = self.build(std::slice::from_ref(&region), false)?;
             let here = pages.len();
             for &(c, _) in &built.cuts {
                 queue.push_back((c, Some(here)));
             }
-            let fits_more = self.scale(built.width, built.height) >= PACK_SCALE;
-            pages.push(self.finish(built, std::slice::from_ref(&region), from, None));
-            open = fits_more.then(|| (here, vec![region]));
+            let parts = vec![(region, built)];
+            if let Some(page) = self.merge(&parts, from) {
+                pages.push(page);
+            }
+            open = Some(OpenPage {
+                at: here,
+                from,
+                parts,
+            });
         }
         Ok(pages)
+    }
+
+    /// Places laid-out regions in rows (shelves), left to right, at the smallest scale any of
+    /// them needs alone; `None` when they do not all fit the page at that scale. Returns the
+    /// offset of each and the size of the whole.
+    fn shelve(&self, parts: &[&Built]) -> Option<Shelves> {
+        const GAP: f64 = 40.0;
+        let s = parts
+            .iter()
+            .map(|b| self.scale(b.width, b.height))
+            .fold(MAX_SCALE, f64::min);
+        let (aw, ah) = (self.rules.area.0 / s, self.rules.area.1 / s);
+        let mut offsets = Vec::with_capacity(parts.len());
+        let (mut x, mut y, mut row, mut width) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+        for b in parts {
+            if x > 0.0 && x + b.width > aw {
+                y += row + GAP;
+                (x, row) = (0.0, 0.0);
+            }
+            offsets.push((x, y));
+            width = width.max(x + b.width);
+            row = row.max(b.height);
+            x += b.width + GAP;
+        }
+        let height = y + row;
+        // A hair of slack for rounding: a region alone always fits at its own scale.
+        (width <= aw * 1.000_001 && height <= ah * 1.000_001).then_some(Shelves {
+            offsets,
+            width,
+            height,
+        })
+    }
+
+    /// One page of shelved regions.
+    fn merge(&self, parts: &[(Region, Built)], from: Option<usize>) -> Option<ChartPage> {
+        let all: Vec<&Built> = parts.iter().map(|(_, b)| b).collect();
+        let Shelves {
+            offsets,
+            width,
+            height,
+        } = self.shelve(&all)?;
+        let mut merged = Built {
+            cards: Vec::new(),
+            edges: Vec::new(),
+            width,
+            height,
+            cuts: Vec::new(),
+            deeper: false,
+            people: 0,
+        };
+        for ((_, b), &(dx, dy)) in parts.iter().zip(&offsets) {
+            merged.cards.extend(b.cards.iter().map(|c| match *c {
+                Placed::Person {
+                    person,
+                    rect: (x, y, w, h),
+                    continued,
+                } => Placed::Person {
+                    person,
+                    rect: (x + dx, y + dy, w, h),
+                    continued,
+                },
+                Placed::Stub {
+                    target,
+                    rect: (x, y, w, h),
+                    people,
+                } => Placed::Stub {
+                    target,
+                    rect: (x + dx, y + dy, w, h),
+                    people,
+                },
+            }));
+            merged.edges.extend(
+                b.edges
+                    .iter()
+                    .map(|e| e.iter().map(|[x, y]| [x + dx, y + dy]).collect()),
+            );
+            merged.people += b.people;
+        }
+        let regions: Vec<Region> = parts.iter().map(|(r, _)| r.clone()).collect();
+        Some(self.finish(merged, &regions, from, None))
     }
 
     /// `root` with all their reports down to `depth` levels.
