@@ -19,6 +19,7 @@ fn main() {
             "simulate",
             "apply_swing",
             "history",
+            "export",
         ]),
     ))
     .unwrap_or_else(|e| panic!("tauri-build: {e:#}"));

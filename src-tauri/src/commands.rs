@@ -3,9 +3,11 @@
 use std::path::PathBuf;
 use std::sync::MutexGuard;
 
+use pendulum_api::export::PdfRequest;
 use pendulum_api::pendulum::HistoryReport;
 use pendulum_api::{
-    ApiError, ApiResult, DocumentInfo, ErrorCode, ImportFiles, OrgView, Session, ViewRequest,
+    ApiError, ApiResult, DocumentInfo, ErrorCode, ExportFormat, ImportFiles, OrgView, Session,
+    ViewRequest,
 };
 use pendulum_core::edit::DatedEdit;
 use pendulum_core::swing::{Swing, SwingReport};
@@ -217,6 +219,55 @@ pub async fn history(
     person: Option<Value>,
 ) -> ApiResult<HistoryReport> {
     session(&state).history(&text("person", person)?)
+}
+
+/// Exports the current scenario (PDF report, SVG chart, CSV files or JSON) to a file picked
+/// in a save dialog; the names of the files written, or `None` when the user cancels.
+#[tauri::command]
+pub async fn export<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    format: Option<Value>,
+    pdf: Option<Value>,
+) -> ApiResult<Option<Vec<String>>> {
+    let format: ExportFormat = scalar("format", format)?;
+    let pdf: PdfRequest = argument("pdf", pdf)?;
+    let (extension, kind) = match format {
+        ExportFormat::Pdf => ("pdf", "PDF report"),
+        ExportFormat::Svg => ("svg", "SVG chart"),
+        ExportFormat::Csv => ("csv", "CSV files"),
+        ExportFormat::Json => ("json", "Pendulum JSON"),
+    };
+    let name = session(&state).info()?.name;
+    let out = dialog(move || {
+        app.dialog()
+            .file()
+            .set_title(format!("Export the {kind}"))
+            .set_file_name(format!("{name}.{extension}"))
+            .add_filter(kind, &[extension])
+            .blocking_save_file()
+    })
+    .await?;
+    let Some(out) = out else { return Ok(None) };
+    let written = session(&state).export(format, &pdf, &out)?;
+    Ok(Some(
+        written
+            .iter()
+            .map(|p| {
+                p.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            })
+            .collect(),
+    ))
+}
+
+/// Reads a plain (non-object) argument, such as an enum's name, into a typed `usage` error.
+fn scalar<T: DeserializeOwned>(name: &str, value: Option<Value>) -> ApiResult<T> {
+    match value {
+        None | Some(Value::Null) => Err(ApiError::usage(format!("argument {name:?} is missing"))),
+        Some(v) => serde_json::from_value(v)
+            .map_err(|e| ApiError::usage(format!("argument {name:?}: {e}"))),
+    }
 }
 
 /// Reads a text argument into a typed `usage` error when it is missing or not text.

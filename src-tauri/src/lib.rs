@@ -55,6 +55,7 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::simulate,
             commands::apply_swing,
             commands::history,
+            commands::export,
         ])
 }
 

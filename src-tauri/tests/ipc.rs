@@ -374,6 +374,22 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
         .is_ok()
     );
 
+    // Export checks its arguments before it opens the save dialog.
+    for args in [
+        json!({}),
+        json!({ "format": "png" }),
+        json!({ "format": 3 }),
+        json!({ "format": "pdf", "pdf": { "page": 5 } }),
+        json!({ "format": "pdf", "pdf": { "paper": "a4" } }),
+        json!({ "format": "pdf", "pdf": "a4" }),
+    ] {
+        assert_typed(
+            &case(call(&main, "export", args.clone())),
+            "usage",
+            &args.to_string(),
+        );
+    }
+
     // A raw (non-JSON) body and an unknown command are refused by Tauri itself.
     assert!(case(invoke(&main, "view", InvokeBody::Raw(vec![0xff; 64]))).is_err());
     assert!(
@@ -410,6 +426,7 @@ fn only_the_main_window_may_call_the_commands() {
         "simulate",
         "apply_swing",
         "history",
+        "export",
     ] {
         let refused = call(&other, cmd, json!({}));
         let err = refused.expect_err("a window without a capability is refused");

@@ -242,4 +242,25 @@ describe('app', () => {
     expect(view.people.find((p) => p.id === 'p4')?.manager_id).toBe('p5');
     unmount(app);
   });
+
+  it('exports a PDF report with its options and confirms the file written', async () => {
+    const backend = new FakeBackend(syntheticOrg(7, 3));
+    const target = document.createElement('div');
+    document.body.append(target);
+    const app = mount(App, { target, props: { backend } });
+    await settle();
+    const button = (text: string) =>
+      [...target.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim().startsWith(text))!;
+    button('Export').click();
+    await settle();
+    const page = target.querySelector<HTMLSelectElement>('select[aria-label="Page size"]')!;
+    page.value = 'letter';
+    page.dispatchEvent(new Event('change', { bubbles: true }));
+    const spy = vi.spyOn(backend, 'exportTo');
+    button('PDF report').click();
+    await settle();
+    expect(spy).toHaveBeenCalledWith('pdf', { page: 'letter', landscape: true, one_page: false });
+    expect(target.querySelector('[role=status]')?.textContent).toBe('Saved Synthetic org (7).pdf');
+    unmount(app);
+  });
 });

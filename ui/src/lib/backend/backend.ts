@@ -4,8 +4,10 @@ import type {
   Diff,
   DocumentInfo,
   ErrorCode,
+  ExportFormat,
   HistoryReport,
   OrgView,
+  PdfOptions,
   Swing,
   SwingReport,
   ViewRequest,
@@ -39,6 +41,8 @@ export interface Backend {
   /** Applies a swing as the scenario `into` and makes it current. */
   applySwing(swing: Swing, into: string): Promise<DocumentInfo>;
   history(person: string): Promise<HistoryReport>;
+  /** Exports through a native save dialog; the names of the files written, or null when cancelled. */
+  exportTo(format: ExportFormat, pdf?: PdfOptions): Promise<string[] | null>;
 }
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([

@@ -4,6 +4,7 @@ import type {
   DatedEdit,
   Diff,
   DocumentInfo,
+  ExportFormat,
   HistoryReport,
   Flag,
   Layout,
@@ -11,6 +12,7 @@ import type {
   LayoutNode,
   Orientation,
   OrgView,
+  PdfOptions,
   PersonCard,
   PersonChange,
   Role,
@@ -252,6 +254,19 @@ export class FakeBackend implements Backend {
       years_in_role: null,
       spells: [{ role: p.role, since: null, until: null, source: 'import' }],
     };
+  }
+
+  /** Files the fake "wrote", by name: a test double for the save dialog plus export. */
+  readonly exported: string[] = [];
+
+  async exportTo(format: ExportFormat, pdf?: PdfOptions): Promise<string[] | null> {
+    this.calls.push('exportTo');
+    const open = this.mustBeOpen();
+    if (pdf?.page !== undefined && !['a4', 'letter', 'a3'].includes(pdf.page))
+      throw { code: 'usage', message: `unknown page size "${pdf.page}"` } satisfies ApiError;
+    const name = `${open.name}.${format}`;
+    this.exported.push(name);
+    return [name];
   }
 
   private names(): string[] {

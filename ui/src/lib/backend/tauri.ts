@@ -1,6 +1,17 @@
 import { invoke } from '@tauri-apps/api/core';
 import { toApiError, type Backend } from './backend';
-import type { DatedEdit, Diff, DocumentInfo, HistoryReport, OrgView, Swing, SwingReport, ViewRequest } from './types';
+import type {
+  DatedEdit,
+  Diff,
+  DocumentInfo,
+  ExportFormat,
+  HistoryReport,
+  OrgView,
+  PdfOptions,
+  Swing,
+  SwingReport,
+  ViewRequest,
+} from './types';
 
 // Each method is one command of src-tauri; argument names are the Rust parameter names.
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -59,6 +70,9 @@ export class TauriBackend implements Backend {
   }
   history(person: string): Promise<HistoryReport> {
     return call('history', { person });
+  }
+  exportTo(format: ExportFormat, pdf?: PdfOptions): Promise<string[] | null> {
+    return call('export', pdf === undefined ? { format } : { format, pdf });
   }
 }
 

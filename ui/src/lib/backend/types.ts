@@ -249,6 +249,17 @@ export interface HistoryReport {
   spells: RoleSpell[];
 }
 
+export type ExportFormat = 'pdf' | 'svg' | 'csv' | 'json';
+
+/** The PDF report's options (the api's `PdfRequest`). */
+export interface PdfOptions {
+  page?: 'a4' | 'letter' | 'a3';
+  landscape?: boolean;
+  root?: string;
+  one_page?: boolean;
+  title?: string;
+}
+
 export type ErrorCode =
   | 'usage'
   | 'bad-input'
