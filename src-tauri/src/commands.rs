@@ -81,18 +81,17 @@ pub async fn open_document<R: Runtime>(
     session(&state).open(&path).map(Some)
 }
 
-/// Imports CSVs into a new document: the people file (with, optionally, the workstreams and
-/// allocations files) in one open dialog, then where to save the document. `None` when the
-/// user cancels either dialog.
+/// Step one of an import: the people CSV (with, optionally, the workstreams and allocations
+/// CSVs) picked in one open dialog, and what importing them would do — the column mapping,
+/// every problem with row and column, the counts. The picked files wait in the app's state for
+/// [`import_confirm`]; `None` when the user cancels.
 #[tauri::command]
-pub async fn import_csv<R: Runtime>(
+pub async fn import_preview<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-) -> ApiResult<Option<DocumentInfo>> {
-    let picker = app.clone();
+) -> ApiResult<Option<Value>> {
     let picked = dialog_many(move || {
-        picker
-            .dialog()
+        app.dialog()
             .file()
             .set_title("Import: the people CSV, and the workstreams and allocations CSVs if any")
             .add_filter("CSV files", &["csv", "txt"])
@@ -102,6 +101,28 @@ pub async fn import_csv<R: Runtime>(
     let Some(files) = import_files(picked)? else {
         return Ok(None);
     };
+    let preview = session(&state).import_preview(&files)?;
+    // As JSON here so that the shell need not name the CSV crate's types.
+    let preview = serde_json::to_value(preview).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("cannot encode the preview: {e}"),
+        )
+    })?;
+    *pending(&state) = Some(files);
+    Ok(Some(preview))
+}
+
+/// Step two: where to save the new document (a save dialog), then the import of the files
+/// previewed. `None` when the user cancels the dialog; the files stay pending.
+#[tauri::command]
+pub async fn import_confirm<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> ApiResult<Option<DocumentInfo>> {
+    let files = pending(&state)
+        .clone()
+        .ok_or_else(|| ApiError::usage("no import is waiting: pick the files first"))?;
     let stem = files
         .people
         .file_stem()
@@ -116,7 +137,16 @@ pub async fn import_csv<R: Runtime>(
     })
     .await?;
     let Some(out) = out else { return Ok(None) };
-    session(&state).import(&files, &out).map(Some)
+    let info = session(&state).import(&files, &out)?;
+    *pending(&state) = None;
+    Ok(Some(info))
+}
+
+fn pending<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Option<ImportFiles>> {
+    state
+        .pending_import
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The view as JSON text: one serialisation, not a `Value` tree, for a 10k-person org.

@@ -15,6 +15,8 @@ pub use pendulum_api::Session;
 /// Tauri's async worker threads.
 pub struct AppState {
     pub session: Mutex<Session>,
+    /// CSV files previewed and waiting for the user to confirm the import.
+    pub pending_import: Mutex<Option<pendulum_api::ImportFiles>>,
     /// Where the demo document lives; `None`: the platform's app data folder.
     pub demo_dir: Option<PathBuf>,
 }
@@ -36,13 +38,15 @@ pub fn with_commands<R: tauri::Runtime>(
     builder
         .manage(AppState {
             session: Mutex::new(session),
+            pending_import: Mutex::new(None),
             demo_dir,
         })
         .invoke_handler(tauri::generate_handler![
             commands::current,
             commands::open_demo,
             commands::open_document,
-            commands::import_csv,
+            commands::import_preview,
+            commands::import_confirm,
             commands::view,
             commands::apply_edit,
             commands::undo,

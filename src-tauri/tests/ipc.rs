@@ -374,6 +374,13 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
         .is_ok()
     );
 
+    // Confirming an import before any preview is a usage error, not a dialog.
+    assert_typed(
+        &case(call(&main, "import_confirm", json!({}))),
+        "usage",
+        "nothing previewed",
+    );
+
     // Export checks its arguments before it opens the save dialog.
     for args in [
         json!({}),
@@ -413,7 +420,8 @@ fn only_the_main_window_may_call_the_commands() {
         "current",
         "open_demo",
         "open_document",
-        "import_csv",
+        "import_preview",
+        "import_confirm",
         "view",
         "apply_edit",
         "undo",
