@@ -263,4 +263,27 @@ describe('app', () => {
     expect(target.querySelector('[role=status]')?.textContent).toBe('Saved Synthetic org (7).pdf');
     unmount(app);
   });
+
+  it('previews an import (mapping, counts) before importing and opening it', async () => {
+    const picked = { ...syntheticOrg(12, 3), name: 'Acme people' };
+    const backend = new FakeBackend(syntheticOrg(7, 3), picked);
+    const target = document.createElement('div');
+    document.body.append(target);
+    const app = mount(App, { target, props: { backend } });
+    await settle();
+    const button = (text: string) =>
+      [...target.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim().startsWith(text))!;
+    button('Import CSV').click();
+    await settle();
+    const dialog = target.querySelector('[role=dialog]')!;
+    expect(dialog.textContent).toContain('Import 12 people');
+    expect(dialog.textContent).toContain('Reports To');
+    expect(dialog.querySelector('tr.ignored')?.textContent).toContain('Shoe size');
+    expect(backend.calls).not.toContain('importConfirm');
+    button('Import and save').click();
+    await settle();
+    expect(target.querySelector('[role=dialog]')).toBeNull();
+    expect(target.querySelector('.doc-name')?.textContent).toBe('Acme people');
+    unmount(app);
+  });
 });

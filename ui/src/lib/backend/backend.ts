@@ -6,6 +6,7 @@ import type {
   ErrorCode,
   ExportFormat,
   HistoryReport,
+  ImportPreview,
   OrgView,
   PdfOptions,
   Swing,
@@ -21,8 +22,10 @@ export interface Backend {
   openDemo(): Promise<DocumentInfo>;
   /** Shows the native open dialog; null when the user cancels. */
   openDocument(): Promise<DocumentInfo | null>;
-  /** Imports CSVs into a new document (native open, then save dialogs); null when cancelled. */
-  importCsv(): Promise<DocumentInfo | null>;
+  /** Picks CSVs in a native dialog and previews their import; null when cancelled. */
+  importPreview(): Promise<ImportPreview | null>;
+  /** Imports the previewed files into a new document (native save dialog); null when cancelled. */
+  importConfirm(): Promise<DocumentInfo | null>;
   /** The org as of a day, with its layout, flags and figures. */
   view(request: ViewRequest): Promise<OrgView>;
   /** Applies and saves one edit; a refused one rejects with code `refused` and changes nothing. */

@@ -6,6 +6,7 @@ import type {
   DocumentInfo,
   ExportFormat,
   HistoryReport,
+  ImportPreview,
   Flag,
   Layout,
   LayoutEdge,
@@ -80,9 +81,39 @@ export class FakeBackend implements Backend {
     return this.picked ? this.show(this.picked) : null;
   }
 
-  async importCsv(): Promise<DocumentInfo | null> {
-    this.calls.push('importCsv');
-    return this.picked ? this.show(this.picked) : null;
+  async importPreview(): Promise<ImportPreview | null> {
+    this.calls.push('importPreview');
+    if (!this.picked) return null;
+    return {
+      mappings: [
+        {
+          file: 'people.csv',
+          kind: 'people',
+          header_row: 1,
+          records: this.picked.people.length,
+          columns: [
+            { column: 1, header: 'Employee ID', field: 'id', note: null },
+            { column: 2, header: 'Name', field: 'name', note: null },
+            { column: 3, header: 'Reports To', field: 'manager_id', note: null },
+            { column: 4, header: 'Shoe size', field: null, note: 'not a Pendulum field' },
+          ],
+        },
+      ],
+      errors: [],
+      more_errors: 0,
+      warnings: [],
+      more_warnings: 0,
+      people: this.picked.people.length,
+      teams: 0,
+      workstreams: 0,
+      allocations: 0,
+    };
+  }
+
+  async importConfirm(): Promise<DocumentInfo | null> {
+    this.calls.push('importConfirm');
+    if (!this.picked) throw { code: 'usage', message: 'no import is waiting' } satisfies ApiError;
+    return this.show(this.picked);
   }
 
   async view(request: ViewRequest): Promise<OrgView> {

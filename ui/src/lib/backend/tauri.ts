@@ -6,6 +6,7 @@ import type {
   DocumentInfo,
   ExportFormat,
   HistoryReport,
+  ImportPreview,
   OrgView,
   PdfOptions,
   Swing,
@@ -32,8 +33,11 @@ export class TauriBackend implements Backend {
   openDocument(): Promise<DocumentInfo | null> {
     return call('open_document');
   }
-  importCsv(): Promise<DocumentInfo | null> {
-    return call('import_csv');
+  importPreview(): Promise<ImportPreview | null> {
+    return call('import_preview');
+  }
+  importConfirm(): Promise<DocumentInfo | null> {
+    return call('import_confirm');
   }
   view(request: ViewRequest): Promise<OrgView> {
     return call('view', { request });

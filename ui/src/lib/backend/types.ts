@@ -249,6 +249,43 @@ export interface HistoryReport {
   spells: RoleSpell[];
 }
 
+export interface ColumnMapping {
+  column: number;
+  header: string;
+  /** The field it fills, or null when the column is ignored. */
+  field: string | null;
+  note: string | null;
+}
+
+export interface FileMapping {
+  file: string;
+  kind: 'people' | 'teams' | 'workstreams' | 'allocations';
+  header_row: number | null;
+  records: number;
+  columns: ColumnMapping[];
+}
+
+export interface ImportProblem {
+  file: string;
+  row: number | null;
+  column: number | null;
+  header: string | null;
+  message: string;
+}
+
+/** What an import would do: never an error for bad content, which is listed here instead. */
+export interface ImportPreview {
+  mappings: FileMapping[];
+  errors: ImportProblem[];
+  more_errors: number;
+  warnings: ImportProblem[];
+  more_warnings: number;
+  people: number;
+  teams: number;
+  workstreams: number;
+  allocations: number;
+}
+
 export type ExportFormat = 'pdf' | 'svg' | 'csv' | 'json';
 
 /** The PDF report's options (the api's `PdfRequest`). */
