@@ -93,7 +93,12 @@ struct Region {
     depth: u32,
     /// People under the root's later reports, which are on the next page (0: none).
     after: u32,
+    /// Depth over breadth of its stacked teams (see `StackOptions::aspect`).
+    aspect: f64,
 }
+
+/// Stacked teams aim at blocks twice as deep as broad unless a region fits better otherwise.
+const ASPECTS: [f64; 3] = [2.0, 1.0, 0.5];
 
 enum Kind {
     Person(PersonIx, bool),
@@ -302,6 +307,7 @@ impl<'s, 'a> Planner<'s, 'a> {
             reports: 0..self.snap.children(root).len(),
             depth,
             after: 0,
+            aspect: ASPECTS[0],
         }
     }
 
@@ -312,17 +318,28 @@ impl<'s, 'a> Planner<'s, 'a> {
         let mut best = None;
         let mut depth = 1;
         loop {
-            let region = self.full(root, depth);
-            let built = self.build(std::slice::from_ref(&region), false)?;
-            if self.scale(built.width, built.height) < MIN_SCALE {
+            // The first stack shape that prints this depth legibly, if any does.
+            let mut found: Option<(Region, bool)> = None;
+            for aspect in ASPECTS {
+                let region = Region {
+                    aspect,
+                    ..self.full(root, depth)
+                };
+                let built = self.build(std::slice::from_ref(&region), false)?;
+                if self.scale(built.width, built.height) >= MIN_SCALE {
+                    found = Some((region, built.deeper));
+                    break;
+                }
+            }
+            let Some((region, deeper)) = found else {
                 // A leaf always fits, so a root without reports is never refused.
                 if self.snap.children(root).is_empty() {
-                    return Ok(Some(region));
+                    return Ok(Some(self.full(root, depth)));
                 }
                 break;
-            }
+            };
             best = Some(region);
-            if !built.deeper || depth >= limit {
+            if !deeper || depth >= limit {
                 break;
             }
             depth += 1;
@@ -351,6 +368,7 @@ impl<'s, 'a> Planner<'s, 'a> {
             after: people_after.get(range.end).copied().unwrap_or(0),
             reports: range,
             depth: 1,
+            aspect: ASPECTS[0],
         };
         let mut start = 0;
         while start < total {
@@ -481,7 +499,11 @@ impl<'s, 'a> Planner<'s, 'a> {
             }
         }
         let forest = Forest::new(&nodes)?;
-        let laid = layout(&forest, &chart_layout(fill.then_some(self.rules.area)));
+        let aspect = regions.first().map_or(ASPECTS[0], |r| r.aspect);
+        let laid = layout(
+            &forest,
+            &chart_layout(fill.then_some(self.rules.area), aspect),
+        );
         let mut cards = Vec::with_capacity(laid.nodes.len());
         for b in &laid.nodes {
             let rect = (b.x, b.y, b.width, b.height);
@@ -512,7 +534,7 @@ impl<'s, 'a> Planner<'s, 'a> {
 }
 
 /// The chart's geometry on paper; with `fill`, stacked teams take the shape of that area.
-pub(crate) fn chart_layout(fill: Option<(f64, f64)>) -> LayoutOptions {
+pub(crate) fn chart_layout(fill: Option<(f64, f64)>, aspect: f64) -> LayoutOptions {
     let base = LayoutOptions {
         sibling_gap: 16.0,
         level_gap: 32.0,
@@ -526,7 +548,7 @@ pub(crate) fn chart_layout(fill: Option<(f64, f64)>) -> LayoutOptions {
     };
     let aspect = match fill {
         Some((aw, ah)) => ((ah - CARD_H - base.level_gap).max(CARD_H) / aw.max(1.0)).max(0.1),
-        None => stack.aspect,
+        None => aspect,
     };
     LayoutOptions {
         stack: Some(StackOptions { aspect, ..stack }),
