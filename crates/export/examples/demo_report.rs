@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use pendulum_core::{Date, RuleConfig, Snapshot, check};
 use pendulum_csv::{ImportRequest, Source, import};
-use pendulum_export::{PageSize, PdfOptions, ReportInput, SvgOptions, pdf, svg};
+use pendulum_export::{PageSize, PdfOptions, ReportInput, SvgOptions, pdf_with_swings, svg};
 use pendulum_layout::{ChartOptions, layout_snapshot};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -39,22 +39,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let report = pendulum_core::swing::simulate(&org, &config, &swing, as_of)?;
     let diff = pendulum_core::diff(&snapshot, &snapshot, &config, &config);
-    let scenario = (args.get(4).map(String::as_str) == Some("swing")).then(|| {
+    let scenario = (args.get(4).map(String::as_str) == Some("swing")).then_some(
         pendulum_export::ScenarioSection {
             name: "Ana leads",
             compared_with: "baseline",
             diff: &diff,
             before: None,
-            swings: std::slice::from_ref(&report),
-        }
-    });
+        },
+    );
     let input = ReportInput {
         snapshot: &snapshot,
         config: &config,
         flags: &flags,
         scenario,
     };
-    let bytes = pdf(&input, &opts)?;
+    let swings = if input.scenario.is_some() {
+        std::slice::from_ref(&report)
+    } else {
+        &[]
+    };
+    let bytes = pdf_with_swings(&input, swings, &opts)?;
     std::fs::write(out.join("demo.pdf"), bytes)?;
     let layout = layout_snapshot(&snapshot, &ChartOptions::default())?;
     let text = svg(

@@ -126,8 +126,6 @@ pub struct ScenarioSection<'a> {
     /// The view compared with, to name people the scenario removed; without it they are
     /// named by id.
     pub before: Option<&'a Snapshot<'a>>,
-    /// Simulated swings to print, each on a page of its own.
-    pub swings: &'a [SwingReport],
 }
 
 /// Why a report cannot be made.
@@ -147,6 +145,16 @@ pub enum ExportError {
 
 /// The report as PDF bytes.
 pub fn pdf(input: &ReportInput<'_>, opts: &PdfOptions) -> Result<Vec<u8>, ExportError> {
-    let document = report::compose(input, opts)?;
+    pdf_with_swings(input, &[], opts)
+}
+
+/// [`pdf`] with simulated swings (SPEC §3), each on a page of its own after the scenario's
+/// diff (or in a section of their own when the report is not a scenario's).
+pub fn pdf_with_swings(
+    input: &ReportInput<'_>,
+    swings: &[SwingReport],
+    opts: &PdfOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let document = report::compose(input, swings, opts)?;
     pdf::render(&document, opts)
 }

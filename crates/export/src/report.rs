@@ -512,7 +512,11 @@ impl Doc {
 }
 
 /// Builds every page of the report.
-pub(crate) fn compose(input: &ReportInput<'_>, opts: &PdfOptions) -> Result<Composed, ExportError> {
+pub(crate) fn compose(
+    input: &ReportInput<'_>,
+    swings: &[pendulum_core::SwingReport],
+    opts: &PdfOptions,
+) -> Result<Composed, ExportError> {
     if opts.break_every_levels == Some(0) {
         return Err(ExportError::ZeroOption {
             field: "break_every_levels",
@@ -634,27 +638,44 @@ pub(crate) fn compose(input: &ReportInput<'_>, opts: &PdfOptions) -> Result<Comp
     });
 
     // Scenario.
+    let before = input.scenario.as_ref().and_then(|sc| sc.before);
+    let mut swing_items = Vec::new();
+    let mut scenario_page = None;
     if let Some(sc) = &input.scenario {
-        let page = scenario_pages(&mut doc, snap, sc);
-        let label = format!("Scenario: {}", clean(sc.name));
-        contents.push((label.clone(), page));
-        let mut children = Vec::new();
-        for swing in sc.swings {
-            let (title, page) = swing_page(&mut doc, snap, sc.before, swing);
-            children.push(OutlineItem {
-                title,
+        scenario_page = Some(scenario_pages(&mut doc, snap, sc));
+    }
+    for swing in swings {
+        let (title, page) = swing_page(&mut doc, snap, before, swing);
+        swing_items.push(OutlineItem {
+            title,
+            page,
+            children: Vec::new(),
+        });
+    }
+    match (&input.scenario, scenario_page) {
+        (Some(sc), Some(page)) => {
+            let label = format!("Scenario: {}", clean(sc.name));
+            contents.push((label.clone(), page));
+            if let Some(first) = swing_items.first() {
+                contents.push(("Swings".into(), first.page));
+            }
+            outline.push(OutlineItem {
+                title: label,
                 page,
-                children: Vec::new(),
+                children: swing_items,
             });
         }
-        if let Some(first) = children.first() {
-            contents.push(("Swings".into(), first.page));
+        _ => {
+            if let Some(first) = swing_items.first() {
+                let page = first.page;
+                contents.push(("Swings".into(), page));
+                outline.push(OutlineItem {
+                    title: "Swings".into(),
+                    page,
+                    children: swing_items,
+                });
+            }
         }
-        outline.push(OutlineItem {
-            title: label,
-            page,
-            children,
-        });
     }
 
     let total = doc.pages.len();

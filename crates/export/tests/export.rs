@@ -17,8 +17,8 @@ use pendulum_core::{
 };
 use pendulum_csv::{ImportRequest, Source, import};
 use pendulum_export::{
-    ExportError, PageSize, PdfOptions, ReportInput, ScenarioSection, SvgOptions, pdf, svg,
-    write_svg,
+    ExportError, PageSize, PdfOptions, ReportInput, ScenarioSection, SvgOptions, pdf,
+    pdf_with_swings, svg, write_svg,
 };
 use pendulum_layout::{ChartOptions, layout_snapshot};
 
@@ -560,7 +560,6 @@ fn a_scenario_prints_its_diff() {
             compared_with: "baseline",
             diff: &d,
             before: Some(&sb),
-            swings: &[],
         }),
     };
     let bytes = pdf(&input, &options()).unwrap();
@@ -689,10 +688,9 @@ fn a_scenario_prints_its_swing_reports() {
             compared_with: "baseline",
             diff: &d,
             before: None,
-            swings: std::slice::from_ref(&report),
         }),
     };
-    let bytes = pdf(&input, &options()).unwrap();
+    let bytes = pdf_with_swings(&input, std::slice::from_ref(&report), &options()).unwrap();
     let text = text_of(&bytes);
     for needle in [
         "Ana Beatriz Costa (p-ana) swings to manager",
