@@ -3,8 +3,10 @@
 
 use std::path::Path;
 
+use pendulum_core::edit::{Edit, apply};
+use pendulum_core::swing::{SwingReport, simulate};
 use pendulum_core::{Date, Diff, Snapshot, diff};
-use pendulum_store::{Document, ScenarioId};
+use pendulum_store::{Document, EditState, ScenarioId};
 use serde::Serialize;
 
 use crate::error::ApiResult;
@@ -86,4 +88,31 @@ pub fn diff_scenarios(
     let sb = Snapshot::new(&b.org, as_of, &b.rules);
     let sa = Snapshot::new(&a.org, as_of, &a.rules);
     Ok(diff(&sb, &sa, &b.rules, &a.rules))
+}
+
+/// The swings applied in a scenario, each reported as it was simulated: on the org just
+/// before it, as of `as_of`. In log order; swings dated after `as_of` are left out.
+pub fn applied_swings(
+    path: &Path,
+    scenario: Option<&str>,
+    as_of: Date,
+) -> ApiResult<Vec<SwingReport>> {
+    let doc = Document::open_read_only(path)?;
+    let id = scenario_id(&doc, scenario)?;
+    let (imported, config) = doc.imported();
+    let (mut org, mut config) = (imported.clone(), config.clone());
+    let mut reports = Vec::new();
+    for entry in doc.log(id)? {
+        if entry.state != EditState::Applied || !entry.edit.applies_on(Some(as_of)) {
+            continue;
+        }
+        if let Edit::Swing { swing } = &entry.edit.edit
+            && let Ok(report) = simulate(&org, &config, swing, as_of)
+        {
+            reports.push(report);
+        }
+        // An edit this view cannot apply is skipped, as the document's own view skips it.
+        let _ = apply(&mut org, &mut config, &entry.edit.edit);
+    }
+    Ok(reports)
 }

@@ -224,13 +224,19 @@ pub fn pdf_bytes(
         }),
         _ => None,
     };
+    let swings = match &scenario_name {
+        Some(name) if baseline.is_some() => {
+            crate::document::applied_swings(&source.path, Some(name), as_of)?
+        }
+        _ => Vec::new(),
+    };
     let input = ReportInput {
         snapshot: &snapshot,
         config: &loaded.rules,
         flags: &flags,
         scenario,
     };
-    pendulum_export::pdf(&input, &options).map_err(export_error)
+    pendulum_export::pdf_with_swings(&input, &swings, &options).map_err(export_error)
 }
 
 /// The chart as SVG, as drawn (top-down, teams of leaves stacked), with flag markers.

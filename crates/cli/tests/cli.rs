@@ -666,3 +666,58 @@ fn svg_and_pdf_options_work_and_bad_ones_exit_2() {
         assert_eq!(run.code, 2, "{bad:?}: {}", run.stderr);
     }
 }
+
+#[test]
+fn a_scenario_pdf_carries_its_diff_and_its_swings() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = demo_import(dir.path());
+    let apply = pendulum(&[
+        "simulate",
+        &doc,
+        "--as-of",
+        "2027-03-01",
+        "--person",
+        "p-ana",
+        "--to",
+        "manager",
+        "--reports",
+        "p-diego,p-meilin,p-arjun",
+        "--apply",
+        "ana-leads",
+    ]);
+    assert_eq!(apply.code, 0, "{}", apply.stderr);
+    let pdf = dir.path().join("ana.pdf").display().to_string();
+    let run = pendulum(&[
+        "export",
+        &doc,
+        "--scenario",
+        "ana-leads",
+        "--as-of",
+        "2027-03-01",
+        "--pdf",
+        "-o",
+        &pdf,
+        "--date",
+        "2027-03-01",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = poppler("pdftotext", &[&pdf, "-"]);
+    assert!(text.contains("compared with baseline"), "the diff pages");
+    assert!(text.contains("swings to manager"), "the swing report");
+    // The history dates the swing from the log's own swing edit.
+    let history = pendulum(&[
+        "history",
+        &doc,
+        "--scenario",
+        "ana-leads",
+        "--person",
+        "p-ana",
+        "--as-of",
+        "2027-03-01",
+    ]);
+    assert!(
+        history.stdout.contains("2027-03-01 – now") && history.stdout.contains("manager"),
+        "{}",
+        history.stdout
+    );
+}

@@ -86,6 +86,11 @@ pub enum Edit {
         label: String,
         edits: Vec<Edit>,
     },
+    /// A swing between IC and manager (SPEC §3), planned on the org it is applied to. The
+    /// log keeps the swing itself, so a report can show it again and history can date it.
+    Swing {
+        swing: crate::swing::Swing,
+    },
 }
 
 /// A new value for one field of a person. The manager changes through
@@ -278,6 +283,8 @@ pub enum EditError {
     /// (`fte`, `allocation.percent`, `overload_ratio`…).
     #[error("{field}: {message}")]
     Invalid { field: String, message: String },
+    #[error("the swing cannot be applied: {message}")]
+    Swing { message: String },
     #[error("{label}: step {} of {total}: {source}", .index + 1)]
     InBatch {
         label: String,
@@ -347,6 +354,12 @@ pub fn apply(org: &mut Org, config: &mut RuleConfig, edit: &Edit) -> Result<(), 
             *org = o;
             *config = c;
             Ok(())
+        }
+        Edit::Swing { swing } => {
+            let plan = crate::swing::plan(org, config, swing).map_err(|e| EditError::Swing {
+                message: e.to_string(),
+            })?;
+            apply(org, config, &plan.edit)
         }
     }
 }

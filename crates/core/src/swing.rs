@@ -121,7 +121,7 @@ pub struct SwingReport {
     pub flags_resolved: Vec<Flag>,
     pub moves: Vec<Move>,
     pub timeline: Vec<TimelinePoint>,
-    /// The edits that apply the swing (one batch), for "apply as scenario".
+    /// The edit that applies the swing to a scenario ([`Edit::Swing`]).
     pub edit: Edit,
 }
 
@@ -429,7 +429,9 @@ pub fn simulate(
         flags_resolved: d.flags_resolved,
         moves: plan.moves,
         timeline,
-        edit: plan.edit,
+        edit: Edit::Swing {
+            swing: swing.clone(),
+        },
     })
 }
 
