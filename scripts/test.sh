@@ -34,5 +34,5 @@ cargo test --doc --workspace "${excludes[@]}" --locked
 
 if [ -f src-tauri/Cargo.toml ]; then
   step "desktop app: IPC tests and end-to-end tests under Xvfb"
-  cargo test -p pendulum-app --locked
+  cargo test -p pendulum-app --locked --tests   # no doc tests here: the closing line is a real test count
 fi

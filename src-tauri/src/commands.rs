@@ -40,12 +40,7 @@ fn session<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Session> {
 /// What is open; `None` on first launch.
 #[tauri::command]
 pub async fn current(state: State<'_, AppState>) -> ApiResult<Option<DocumentInfo>> {
-    match session(&state).info() {
-        Ok(info) => Ok(Some(info)),
-        // The api answers "usage" exactly when nothing is open.
-        Err(e) if e.code == ErrorCode::Usage => Ok(None),
-        Err(e) => Err(e),
-    }
+    session(&state).current()
 }
 
 /// Opens the demo document, created in the app's data folder on first use.

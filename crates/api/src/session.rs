@@ -286,6 +286,14 @@ impl Session {
         self.open.as_mut().ok_or_else(nothing_open)
     }
 
+    /// What is open, or `None` when nothing is.
+    pub fn current(&self) -> ApiResult<Option<DocumentInfo>> {
+        if self.open.is_none() {
+            return Ok(None);
+        }
+        self.info().map(Some)
+    }
+
     /// What is open, its scenarios and what undo/redo can do.
     pub fn info(&self) -> ApiResult<DocumentInfo> {
         let open = self.open_ref()?;
