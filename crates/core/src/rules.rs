@@ -366,8 +366,41 @@ fn person_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
         }
     }
 
-    // Index order reads people and figures sequentially; the flags are sorted afterwards.
-    for i in present() {
+    // The per-person rules read one person at a time: on a large org, two threads each take
+    // half of the people (the flags are sorted afterwards, so the split never shows).
+    let n = s.people_count() as PersonIx;
+    if n < PARALLEL_FROM {
+        person_range(s, c, 0..n, out);
+    } else {
+        let mid = n / 2;
+        let second = std::thread::scope(|scope| {
+            let worker = scope.spawn(|| {
+                let mut flags = Vec::new();
+                person_range(s, c, mid..n, &mut flags);
+                flags
+            });
+            person_range(s, c, 0..mid, out);
+            worker.join()
+        });
+        match second {
+            Ok(mut flags) => out.append(&mut flags),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    }
+}
+
+/// Orgs at least this large check their people on two threads.
+const PARALLEL_FROM: PersonIx = 20_000;
+
+/// The rules that look at one person, for the present people with index in `range`, in
+/// index order (which reads people and figures sequentially).
+fn person_range(
+    s: &Snapshot<'_>,
+    c: &RuleConfig,
+    range: std::ops::Range<PersonIx>,
+    out: &mut Vec<Flag>,
+) {
+    for i in range.filter(|&i| s.is_present(i)) {
         let role = s.role(i);
         let span = s.span(i);
         let p = s.person(i);
