@@ -864,6 +864,30 @@ fn legend(marks: &mut Vec<Mark>, sh: &mut Shaper, w: f64) {
     marks.push(Mark::text(x - tw + 4.0, y, 7.0, false, INK_3, lead));
 }
 
+/// Key-figure tiles in rows of `per_row` across `width`, from `y`; returns the height used.
+fn tile_grid<V: AsRef<str>>(
+    marks: &mut Vec<Mark>,
+    y: f64,
+    width: f64,
+    per_row: usize,
+    tiles: &[(V, &str, Rgb)],
+) -> f64 {
+    let tile_w = (width - 8.0 * (per_row as f64 - 1.0)) / per_row as f64;
+    for (i, (value, label, colour)) in tiles.iter().enumerate() {
+        let (r, c) = (i / per_row, i % per_row);
+        tile(
+            marks,
+            MARGIN + c as f64 * (tile_w + 8.0),
+            y + r as f64 * 56.0,
+            tile_w,
+            value.as_ref(),
+            label,
+            *colour,
+        );
+    }
+    56.0 * tiles.len().div_ceil(per_row) as f64
+}
+
 fn tile(marks: &mut Vec<Mark>, x: f64, y: f64, w: f64, value: &str, label: &str, colour: Rgb) {
     marks.push(Mark::Rect {
         x,
@@ -1057,21 +1081,8 @@ fn summary_page(
         ),
     ];
     let per_row = if width > 600.0 { 9 } else { 5 };
-    let tile_w = (width - 8.0 * (per_row as f64 - 1.0)) / per_row as f64;
     let mut y = doc.y + 4.0;
-    for (i, (value, label, colour)) in tiles.iter().enumerate() {
-        let (r, c) = (i / per_row, i % per_row);
-        tile(
-            &mut marks,
-            MARGIN + c as f64 * (tile_w + 8.0),
-            y + r as f64 * 56.0,
-            tile_w,
-            value,
-            label,
-            *colour,
-        );
-    }
-    y += 56.0 * tiles.len().div_ceil(per_row) as f64 + 14.0;
+    y += tile_grid(&mut marks, y, width, per_row, &tiles) + 14.0;
 
     // Managers to ICs as one split bar.
     let total = f64::from(st.managers + st.ics).max(1.0);
@@ -1871,20 +1882,7 @@ fn title_page(
         ),
     ];
     let per_row = if width > 600.0 { 7 } else { 4 };
-    let tile_w = (width - 8.0 * (per_row as f64 - 1.0)) / per_row as f64;
-    for (i, (value, label, colour)) in tiles.iter().enumerate() {
-        let (r, c) = (i / per_row, i % per_row);
-        tile(
-            &mut m,
-            MARGIN + c as f64 * (tile_w + 8.0),
-            y + r as f64 * 56.0,
-            tile_w,
-            value,
-            label,
-            *colour,
-        );
-    }
-    y += 56.0 * tiles.len().div_ceil(per_row) as f64 + 22.0;
+    y += tile_grid(&mut m, y, width, per_row, &tiles) + 22.0;
 
     m.push(Mark::text(MARGIN, y, 10.5, true, INK, "Contents"));
     y += 8.0;
