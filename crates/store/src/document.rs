@@ -388,12 +388,24 @@ impl Document {
     /// The scenario's whole edit log, oldest first, with undone and discarded edits.
     pub fn log(&self, scenario: ScenarioId) -> Result<Vec<LoggedEdit>, StoreError> {
         self.check_scenario(scenario)?;
+        self.edit_rows(scenario, false)
+    }
+
+    /// The scenario's edits in log order; with `applied_only`, only those in the applied state.
+    fn edit_rows(
+        &self,
+        scenario: ScenarioId,
+        applied_only: bool,
+    ) -> Result<Vec<LoggedEdit>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT seq, body, effective, state, inherited FROM edit WHERE scenario = ?1 ORDER BY seq")
+            .prepare(
+                "SELECT seq, body, effective, state, inherited FROM edit \
+                 WHERE scenario = ?1 AND (?2 = 0 OR state = 0) ORDER BY seq",
+            )
             .map_err(self.db())?;
         let rows = stmt
-            .query_map([scenario.0], |r| {
+            .query_map(params![scenario.0, applied_only], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
@@ -600,31 +612,15 @@ impl Document {
     }
 
     fn applied_edits(&self, scenario: ScenarioId) -> Result<Vec<Applied>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT seq, body, effective, inherited FROM edit WHERE scenario = ?1 AND state = 0 ORDER BY seq")
-            .map_err(self.db())?;
-        let rows = stmt
-            .query_map([scenario.0], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get(2)?,
-                    r.get::<_, bool>(3)?,
-                ))
+        Ok(self
+            .edit_rows(scenario, true)?
+            .into_iter()
+            .map(|e| Applied {
+                seq: e.seq,
+                edit: e.edit,
+                inherited: e.inherited,
             })
-            .map_err(self.db())?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (seq, body, effective, inherited) = row.map_err(self.db())?;
-            let (seq, edit) = parse_edit(&self.path, seq, &body, effective)?;
-            out.push(Applied {
-                seq,
-                edit,
-                inherited,
-            });
-        }
-        Ok(out)
+            .collect())
     }
 
     /// The imported org with `edits` applied as of `as_of`.
