@@ -9,6 +9,8 @@ import type {
   ImportPreview,
   OrgView,
   PdfOptions,
+  PdfPreview,
+  RecentDocument,
   Swing,
   SwingReport,
   ViewRequest,
@@ -22,6 +24,14 @@ export interface Backend {
   openDemo(): Promise<DocumentInfo>;
   /** Shows the native open dialog; null when the user cancels. */
   openDocument(): Promise<DocumentInfo | null>;
+  /** Creates a document holding one person (native save dialog) and opens it; null when cancelled. */
+  newDocument(): Promise<DocumentInfo | null>;
+  /** Recently opened documents, newest first, at most 10. */
+  recentDocuments(): Promise<RecentDocument[]>;
+  /** Opens entry `index` of the list `recentDocuments` last returned. */
+  openRecent(index: number): Promise<DocumentInfo>;
+  /** Re-creates the demo from the app's assets (its edits are lost) and opens it. */
+  resetDemo(): Promise<DocumentInfo>;
   /** Picks CSVs in a native dialog and previews their import; null when cancelled. */
   importPreview(): Promise<ImportPreview | null>;
   /** Imports the previewed files into a new document (native save dialog); null when cancelled. */
@@ -46,6 +56,8 @@ export interface Backend {
   history(person: string): Promise<HistoryReport>;
   /** Exports through a native save dialog; the names of the files written, or null when cancelled. */
   exportTo(format: ExportFormat, pdf?: PdfOptions): Promise<string[] | null>;
+  /** How a PDF export with these options would look: its page count and its first pages. */
+  pdfPreview(pdf: PdfOptions): Promise<PdfPreview>;
 }
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([

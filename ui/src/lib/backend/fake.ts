@@ -14,8 +14,10 @@ import type {
   Orientation,
   OrgView,
   PdfOptions,
+  PdfPreview,
   PersonCard,
   PersonChange,
+  RecentDocument,
   Role,
   Stats,
   Status,
@@ -43,7 +45,24 @@ export interface FakeOrg {
   as_of: string;
   people: FakePerson[];
   flags?: Flag[];
+  /** Where the file lives, as the recent list shows it. */
+  location?: string;
 }
+
+/** One document's edits and scenarios, kept while another is open (documents save themselves). */
+interface FakeState {
+  states: FakePerson[][];
+  at: number;
+  scenarios: Map<string, { history: FakePerson[][]; at: number }>;
+  scenario: string;
+}
+
+/** Page sizes in points, portrait. */
+const PAGE_POINTS = { a4: [595, 842], letter: [612, 792], a3: [842, 1191] } as const;
+/** Title, summary, flags and workload pages around the chart's. */
+const REPORT_PAGES = 4;
+/** People the fake fits on one chart page when nothing splits the chart. */
+const PEOPLE_PER_PAGE = 40;
 
 export const CARD_WIDTH = 240;
 export const CARD_HEIGHT = 96;
@@ -61,10 +80,22 @@ export class FakeBackend implements Backend {
   /** Every call, for tests that check what the UI asked for. */
   readonly calls: string[] = [];
 
+  /** The name the next new-document save dialog answers; null: the user cancels it. */
+  newName: string | null = 'Untitled';
+  /** Opened documents, newest first; and the list as `recentDocuments` last returned it. */
+  private recent: FakeOrg[] = [];
+  private listed: FakeOrg[] = [];
+  private saved = new Map<FakeOrg, FakeState>();
+
   constructor(
     private readonly demo: FakeOrg,
-    private readonly picked: FakeOrg | null = null,
+    private picked: FakeOrg | null = null,
   ) {}
+
+  /** What the next open (and import) dialog answers; null: the user cancels it. */
+  pick(org: FakeOrg | null) {
+    this.picked = org;
+  }
 
   async current(): Promise<DocumentInfo | null> {
     this.calls.push('current');
@@ -79,6 +110,37 @@ export class FakeBackend implements Backend {
   async openDocument(): Promise<DocumentInfo | null> {
     this.calls.push('openDocument');
     return this.picked ? this.show(this.picked) : null;
+  }
+
+  async newDocument(): Promise<DocumentInfo | null> {
+    this.calls.push('newDocument');
+    if (this.newName === null) return null;
+    return this.show({
+      name: this.newName,
+      as_of: this.demo.as_of,
+      location: '~/Documents',
+      people: [{ id: 'p-1', name: 'Head of the org', title: 'Director', role: 'director' }],
+    });
+  }
+
+  async recentDocuments(): Promise<RecentDocument[]> {
+    this.calls.push('recentDocuments');
+    this.listed = [...this.recent];
+    return this.listed.map((org) => ({ name: org.name, location: org.location ?? '~/Documents' }));
+  }
+
+  async openRecent(index: number): Promise<DocumentInfo> {
+    this.calls.push('openRecent');
+    const org = this.listed[index];
+    if (!org) throw { code: 'usage', message: `no recent document has index ${index}` } satisfies ApiError;
+    return this.show(org);
+  }
+
+  async resetDemo(): Promise<DocumentInfo> {
+    this.calls.push('resetDemo');
+    this.saved.delete(this.demo);
+    if (this.open === this.demo) this.open = null;
+    return this.show(this.demo);
   }
 
   async importPreview(): Promise<ImportPreview | null> {
@@ -295,9 +357,29 @@ export class FakeBackend implements Backend {
     const open = this.mustBeOpen();
     if (pdf?.page !== undefined && !['a4', 'letter', 'a3'].includes(pdf.page))
       throw { code: 'usage', message: `unknown page size "${pdf.page}"` } satisfies ApiError;
+    if (format === 'pdf' && pdf) checkPdf(pdf);
     const name = `${open.name}.${format}`;
     this.exported.push(name);
     return [name];
+  }
+
+  async pdfPreview(pdf: PdfOptions): Promise<PdfPreview> {
+    this.calls.push('pdfPreview');
+    const open = this.mustBeOpen();
+    checkPdf(pdf);
+    const [w, h] = PAGE_POINTS[pdf.page ?? 'a4'];
+    const [width, height] = pdf.landscape ? [h, w] : [w, h];
+    const people = viewOf({ ...open, people: this.states[this.at] ?? [] }).people;
+    const pages = REPORT_PAGES + chartPages(people, pdf);
+    const title = escapeXml(pdf.title ?? open.name);
+    const svgs = Array.from(
+      { length: Math.min(pages, 12) },
+      (_, i) =>
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+        `<rect width="${width}" height="${height}" fill="#fff"/><text x="36" y="54" font-size="18">${title}</text>` +
+        `<text x="36" y="${height - 30}" font-size="10">Page ${i + 1} of ${pages}</text></svg>`,
+    );
+    return { pages, width, height, svgs };
   }
 
   private names(): string[] {
@@ -305,11 +387,17 @@ export class FakeBackend implements Backend {
   }
 
   private show(org: FakeOrg): DocumentInfo {
+    if (this.open) {
+      this.saved.set(this.open, { states: this.states, at: this.at, scenarios: this.scenarios, scenario: this.scenario });
+    }
     this.open = org;
-    this.states = [org.people];
-    this.at = 0;
-    this.scenarios = new Map();
-    this.scenario = 'baseline';
+    const kept = this.saved.get(org);
+    this.states = kept?.states ?? [org.people];
+    this.at = kept?.at ?? 0;
+    this.scenarios = kept?.scenarios ?? new Map();
+    this.scenario = kept?.scenario ?? 'baseline';
+    // The demo has its own menu entries, so only the user's files are listed as recent.
+    if (org !== this.demo) this.recent = [org, ...this.recent.filter((o) => o !== org)].slice(0, 10);
     return this.info();
   }
 
@@ -365,6 +453,53 @@ function updated(p: FakePerson, change: PersonChange): FakePerson {
     default:
       throw { code: 'usage', message: `the fake backend does not model ${change.field}` } satisfies ApiError;
   }
+}
+
+/** The api's checks on PDF options: a known page size and counts of at least one. */
+function checkPdf(pdf: PdfOptions) {
+  if (pdf.page !== undefined && !['a4', 'letter', 'a3'].includes(pdf.page))
+    throw { code: 'usage', message: `unknown page size "${pdf.page}"` } satisfies ApiError;
+  for (const key of ['break_every_levels', 'break_min_people'] as const) {
+    const n = pdf[key];
+    if (n !== undefined && (!Number.isInteger(n) || n < 1))
+      throw { code: 'usage', message: `${key} must be a whole number of at least 1` } satisfies ApiError;
+  }
+}
+
+/**
+ * The fake's chart pages: one, or a page for the root plus one per manager that starts a
+ * new page (every N levels down, or heading at least M people), else one per 40 people.
+ */
+function chartPages(people: PersonCard[], pdf: PdfOptions): number {
+  if (pdf.root !== undefined && !people.some((p) => p.id === pdf.root))
+    throw { code: 'unknown', message: `no person has id "${pdf.root}"` } satisfies ApiError;
+  if (pdf.one_page) return 1;
+  const children = new Map<string, PersonCard[]>();
+  for (const p of people) {
+    if (p.manager_id === null) continue;
+    const siblings = children.get(p.manager_id);
+    if (siblings) siblings.push(p);
+    else children.set(p.manager_id, [p]);
+  }
+  // Breadth first from the printed roots, with each person's level below their root.
+  const queue: [PersonCard, number][] = people
+    .filter((p) => (pdf.root === undefined ? p.manager_id === null : p.id === pdf.root))
+    .map((p) => [p, 0]);
+  let breaks = 0;
+  for (let k = 0; k < queue.length; k++) {
+    const [p, level] = queue[k] as [PersonCard, number];
+    const n = pdf.break_every_levels;
+    const m = pdf.break_min_people;
+    if (level > 0 && p.direct > 0 && ((n !== undefined && level % n === 0) || (m !== undefined && p.total + 1 >= m))) breaks++;
+    for (const c of children.get(p.id) ?? []) queue.push([c, level + 1]);
+  }
+  if (pdf.break_every_levels === undefined && pdf.break_min_people === undefined)
+    return Math.max(1, Math.ceil(queue.length / PEOPLE_PER_PAGE));
+  return 1 + breaks;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function refused(message: string): ApiError {

@@ -9,6 +9,8 @@ import type {
   ImportPreview,
   OrgView,
   PdfOptions,
+  PdfPreview,
+  RecentDocument,
   Swing,
   SwingReport,
   ViewRequest,
@@ -32,6 +34,18 @@ export class TauriBackend implements Backend {
   }
   openDocument(): Promise<DocumentInfo | null> {
     return call('open_document');
+  }
+  newDocument(): Promise<DocumentInfo | null> {
+    return call('new_document');
+  }
+  recentDocuments(): Promise<RecentDocument[]> {
+    return call('recent_documents');
+  }
+  openRecent(index: number): Promise<DocumentInfo> {
+    return call('open_recent', { index });
+  }
+  resetDemo(): Promise<DocumentInfo> {
+    return call('reset_demo');
   }
   importPreview(): Promise<ImportPreview | null> {
     return call('import_preview');
@@ -77,6 +91,9 @@ export class TauriBackend implements Backend {
   }
   exportTo(format: ExportFormat, pdf?: PdfOptions): Promise<string[] | null> {
     return call('export', pdf === undefined ? { format } : { format, pdf });
+  }
+  pdfPreview(pdf: PdfOptions): Promise<PdfPreview> {
+    return call('pdf_preview', { pdf });
   }
 }
 

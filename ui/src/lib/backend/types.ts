@@ -286,15 +286,36 @@ export interface ImportPreview {
   allocations: number;
 }
 
-export type ExportFormat = 'pdf' | 'svg' | 'csv' | 'json';
+export type ExportFormat = 'pdf' | 'svg' | 'png' | 'csv' | 'json';
 
 /** The PDF report's options (the api's `PdfRequest`). */
 export interface PdfOptions {
   page?: 'a4' | 'letter' | 'a3';
   landscape?: boolean;
   root?: string;
+  /** Start a new page every N levels of the chart (N ≥ 1). */
+  break_every_levels?: number;
+  /** Give each subtree of at least M people its own page (M ≥ 1). */
+  break_min_people?: number;
   one_page?: boolean;
   title?: string;
+}
+
+/** A recently opened document: display text only; it is opened by its index in the list. */
+export interface RecentDocument {
+  name: string;
+  location: string;
+}
+
+/** What a PDF export would print, for the export dialog's preview. */
+export interface PdfPreview {
+  /** Pages the PDF will have. */
+  pages: number;
+  /** Page size in points (landscape already applied). */
+  width: number;
+  height: number;
+  /** The first pages (at most 12), each a standalone SVG document of the page. */
+  svgs: string[];
 }
 
 export type ErrorCode =
