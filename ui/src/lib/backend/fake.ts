@@ -1,9 +1,11 @@
 import type { Backend } from './backend';
 import type {
+  AllocationRow,
   ApiError,
   DatedEdit,
   Diff,
   DocumentInfo,
+  Edit,
   ExportFormat,
   HistoryReport,
   ImportPreview,
@@ -24,6 +26,7 @@ import type {
   Swing,
   SwingReport,
   ViewRequest,
+  WorkstreamRow,
 } from './types';
 
 // An in-memory backend for unit tests and for running the UI in a plain browser. It derives
@@ -38,6 +41,25 @@ export interface FakePerson {
   role?: Role;
   team?: string | null;
   status?: Status;
+  /** Their allocations (kept on the person so undo and scenarios carry them along). */
+  allocations?: FakeAllocation[];
+}
+
+export interface FakeAllocation {
+  workstream: string;
+  percent: number;
+  start_date?: string | null;
+  end_date?: string | null;
+}
+
+export interface FakeWorkstream {
+  id: string;
+  name: string;
+  team?: string | null;
+  kind?: WorkstreamRow['kind'];
+  required_fte: number;
+  start_date?: string | null;
+  end_date?: string | null;
 }
 
 export interface FakeOrg {
@@ -45,6 +67,7 @@ export interface FakeOrg {
   as_of: string;
   people: FakePerson[];
   flags?: Flag[];
+  workstreams?: FakeWorkstream[];
   /** Where the file lives, as the recent list shows it. */
   location?: string;
 }
@@ -186,24 +209,8 @@ export class FakeBackend implements Backend {
 
   async applyEdit(dated: DatedEdit): Promise<DocumentInfo> {
     this.calls.push('applyEdit');
-    this.mustBeOpen();
-    const people = this.states[this.at] ?? [];
-    const edit = dated.edit;
-    if (edit.op === 'set-rule') throw { code: 'usage', message: 'the fake backend has no rules' } satisfies ApiError;
-    if (!people.some((p) => p.id === edit.id)) throw refused(`no person has id "${edit.id}"`);
-    if (edit.op === 'update-person') return this.commit(people.map((p) => (p.id === edit.id ? updated(p, edit.change) : p)));
-    const { id, manager } = edit;
-    if (manager !== null) {
-      if (!people.some((p) => p.id === manager)) throw refused(`no person has id "${manager}"`);
-      // Walk up from the new manager: meeting the moved person means a cycle.
-      const managerOf = new Map(people.map((p) => [p.id, p.manager_id ?? null]));
-      const seen = new Set<string>();
-      for (let at: string | null = manager; at !== null && !seen.has(at); at = managerOf.get(at) ?? null) {
-        if (at === id) throw refused(`moving "${id}" under "${manager}" would create a reporting cycle`);
-        seen.add(at);
-      }
-    }
-    return this.commit(people.map((p) => (p.id === id ? { ...p, manager_id: manager } : p)));
+    const open = this.mustBeOpen();
+    return this.commit(applied(this.states[this.at] ?? [], dated.edit, open.workstreams ?? []));
   }
 
   private commit(people: FakePerson[]): DocumentInfo {
@@ -438,6 +445,87 @@ function swung(people: FakePerson[], swing: Swing): FakePerson[] {
   );
 }
 
+/** One edit on the fake's people: the new state, or a thrown `refused` as the Rust side would. */
+function applied(people: FakePerson[], edit: Edit, workstreams: readonly FakeWorkstream[]): FakePerson[] {
+  const known = (id: string) => {
+    if (!people.some((p) => p.id === id)) throw refused(`no person has id "${id}"`);
+  };
+  switch (edit.op) {
+    case 'set-rule':
+      throw { code: 'usage', message: 'the fake backend has no rules' } satisfies ApiError;
+    case 'batch': {
+      let next = people;
+      for (const e of edit.edits) next = applied(next, e, workstreams);
+      return next;
+    }
+    case 'add-person': {
+      const p = edit.person;
+      if (p.id.trim() === '') throw refused('id: a person needs a non-empty id');
+      if (people.some((q) => q.id === p.id)) throw refused(`a person with id "${p.id}" already exists`);
+      if (p.name.trim() === '') throw refused('name: must not be empty');
+      if (p.manager_id) known(p.manager_id);
+      const added: FakePerson = { id: p.id, name: p.name, title: p.title ?? '', manager_id: p.manager_id ?? null, team: p.team ?? null };
+      if (p.role) added.role = p.role;
+      if (p.status) added.status = p.status;
+      return [...people, added];
+    }
+    case 'remove-person': {
+      const gone = people.find((p) => p.id === edit.id);
+      if (!gone) throw refused(`no person has id "${edit.id}"`);
+      const up = gone.manager_id ?? null;
+      return people.filter((p) => p.id !== edit.id).map((p) => (p.manager_id === edit.id ? { ...p, manager_id: up } : p));
+    }
+    case 'allocate': {
+      const a = edit.allocation;
+      known(a.person);
+      if (!workstreams.some((w) => w.id === a.workstream)) throw refused(`no workstream has id "${a.workstream}"`);
+      if (!(a.percent > 0 && a.percent <= 100)) throw refused(`allocation.percent: must be in (0, 100], found ${a.percent}`);
+      if (a.start_date && a.end_date && a.end_date < a.start_date)
+        throw refused(`allocation.end_date: end date ${a.end_date} is before start date ${a.start_date}`);
+      const next: FakeAllocation = { workstream: a.workstream, percent: a.percent, start_date: a.start_date, end_date: a.end_date };
+      const same = (x: FakeAllocation) =>
+        x.workstream === a.workstream && (x.start_date ?? null) === a.start_date && (x.end_date ?? null) === a.end_date;
+      return people.map((p) => {
+        if (p.id !== a.person) return p;
+        const list = p.allocations ?? [];
+        return { ...p, allocations: list.some(same) ? list.map((x) => (same(x) ? next : x)) : [...list, next] };
+      });
+    }
+    case 'deallocate': {
+      known(edit.person);
+      const holder = people.find((p) => p.id === edit.person);
+      if (!(holder?.allocations ?? []).some((x) => x.workstream === edit.workstream))
+        throw refused(`"${edit.person}" has no allocation to workstream "${edit.workstream}"`);
+      return people.map((p) =>
+        p.id === edit.person ? { ...p, allocations: (p.allocations ?? []).filter((x) => x.workstream !== edit.workstream) } : p,
+      );
+    }
+    case 'update-person':
+      known(edit.id);
+      return people.map((p) => (p.id === edit.id ? updated(p, edit.change) : p));
+    case 'move-person': {
+      const { id, manager } = edit;
+      known(id);
+      if (manager !== null) {
+        known(manager);
+        // Walk up from the new manager: meeting the moved person means a cycle.
+        const managerOf = new Map(people.map((p) => [p.id, p.manager_id ?? null]));
+        const seen = new Set<string>();
+        for (let at: string | null = manager; at !== null && !seen.has(at); at = managerOf.get(at) ?? null) {
+          if (at === id) throw refused(`moving "${id}" under "${manager}" would create a reporting cycle`);
+          seen.add(at);
+        }
+      }
+      return people.map((p) => (p.id === id ? { ...p, manager_id: manager } : p));
+    }
+  }
+}
+
+/** Whether a day falls in [start, end): the Rust side's `within`. */
+function within(start: string | null | undefined, end: string | null | undefined, day: string): boolean {
+  return (!start || start <= day) && (!end || day < end);
+}
+
 /** The fake models the fields the chart shows; others are refused rather than dropped. */
 function updated(p: FakePerson, change: PersonChange): FakePerson {
   switch (change.field) {
@@ -562,14 +650,53 @@ export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
   });
 
   const collapsed = new Set(request.collapsed ?? []);
+  const asOf = request.as_of ?? org.as_of;
   return {
-    as_of: request.as_of ?? org.as_of,
+    as_of: asOf,
     scenario: 'baseline',
     people,
     layout: layoutOf(order, roots, children, org.people.map((p) => p.id), collapsed, depth, request.left_right ? 'left-right' : 'top-down'),
     flags: org.flags ?? [],
     stats: statsOf(people),
+    ...workloadOf(org, people, asOf),
   };
+}
+
+/** Workstream rows, allocation rows and the org's key dates, with every ramp factor 1. */
+function workloadOf(org: FakeOrg, people: PersonCard[], asOf: string): Pick<OrgView, 'workstreams' | 'allocations' | 'key_dates'> {
+  const streams = org.workstreams ?? [];
+  const open = new Map(streams.map((w) => [w.id, within(w.start_date, w.end_date, asOf)]));
+  const allocations: AllocationRow[] = [];
+  const dates = new Set<string>();
+  for (const w of streams) for (const d of [w.start_date, w.end_date]) if (d) dates.add(d);
+  for (const p of org.people) {
+    for (const a of p.allocations ?? []) {
+      for (const d of [a.start_date, a.end_date]) if (d) dates.add(d);
+      const active = (open.get(a.workstream) ?? false) && within(a.start_date, a.end_date, asOf);
+      allocations.push({ person: p.id, workstream: a.workstream, percent: a.percent, start_date: a.start_date ?? null, end_date: a.end_date ?? null, active });
+    }
+  }
+  const percent = new Map<string, number>();
+  for (const a of allocations) if (a.active) percent.set(a.person, (percent.get(a.person) ?? 0) + a.percent);
+  for (const p of people) p.allocated_percent = percent.get(p.id) ?? 0;
+  const workstreams: WorkstreamRow[] = streams.map((w) => {
+    const mine = allocations.filter((a) => a.active && a.workstream === w.id);
+    const fte = Math.round(mine.reduce((sum, a) => sum + a.percent / 100, 0) * 10000) / 10000;
+    return {
+      id: w.id,
+      name: w.name,
+      team: w.team ?? null,
+      kind: w.kind ?? 'feature',
+      priority: null,
+      active: open.get(w.id) ?? false,
+      required_fte: w.required_fte,
+      effective_fte: fte,
+      allocated_fte: fte,
+      load: fte > 0 ? Math.round((w.required_fte / fte) * 10000) / 10000 : null,
+      people: new Set(mine.map((a) => a.person)).size,
+    };
+  });
+  return { workstreams, allocations, key_dates: [...dates].sort() };
 }
 
 function layoutOf(

@@ -146,6 +146,8 @@ export interface OrgView {
   rules?: Record<string, number>;
   workstreams?: WorkstreamRow[];
   allocations?: AllocationRow[];
+  /** Sorted days on which the org changes, for the as-of slider's ticks (absent from older backends). */
+  key_dates?: string[];
 }
 
 /** A new value for one field of a person (core's `PersonChange`). */
@@ -176,7 +178,40 @@ export type RuleField =
 export type Edit =
   | { op: 'move-person'; id: string; manager: string | null }
   | { op: 'update-person'; id: string; change: PersonChange }
-  | { op: 'set-rule'; change: { field: RuleField; value: number } };
+  | { op: 'set-rule'; change: { field: RuleField; value: number } }
+  | { op: 'add-person'; person: Person }
+  | { op: 'remove-person'; id: string }
+  | { op: 'allocate'; allocation: Allocation }
+  | { op: 'deallocate'; person: string; workstream: string }
+  | { op: 'batch'; label: string; edits: Edit[] };
+
+/** A person as an edit adds them (core's `Person`; absent fields take serde's defaults). */
+export interface Person {
+  id: string;
+  name: string;
+  title?: string;
+  manager_id?: string | null;
+  role?: Role | null;
+  team?: string | null;
+  level?: string | null;
+  status?: Status;
+  start_date?: string | null;
+  end_date?: string | null;
+  fte?: number;
+  location?: string | null;
+  email?: string | null;
+  role_since?: string | null;
+  assistant?: boolean;
+}
+
+/** One allocation as an edit sets it (core's `Allocation`): percent in (0, 100]. */
+export interface Allocation {
+  person: string;
+  workstream: string;
+  percent: number;
+  start_date: string | null;
+  end_date: string | null;
+}
 
 /** An edit and the day it takes effect (absent: every view). */
 export interface DatedEdit {

@@ -1,0 +1,106 @@
+import { flushSync, mount, tick, unmount } from 'svelte';
+import { vi } from 'vitest';
+import type { Backend } from '../../lib/backend';
+import type { FakeOrg } from '../../lib/backend/fake';
+import App from '../../app/App.svelte';
+
+// Mounting the whole app on a fake backend in jsdom, for the features' end-to-end tests
+// (the same stubs App.test.ts uses: jsdom has no layout, ResizeObserver or canvas).
+
+export function stubBrowser() {
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      constructor(private readonly callback: ResizeObserverCallback) {}
+      observe() {
+        const entry = { contentRect: { width: 1000, height: 700 } } as ResizeObserverEntry;
+        this.callback([entry], this as unknown as ResizeObserver);
+      }
+      disconnect() {}
+      unobserve() {}
+    },
+  );
+  vi.stubGlobal('matchMedia', () => ({ matches: false, addEventListener() {}, removeEventListener() {} }));
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+}
+
+export function unstubBrowser() {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+}
+
+/** Lets promises, timers of 0 ms and Svelte's updates run out. */
+export async function settle() {
+  for (let i = 0; i < 6; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    await tick();
+  }
+  flushSync();
+}
+
+export interface MountedApp {
+  target: HTMLElement;
+  /** The first button whose trimmed text starts with `text`. */
+  button(text: string): HTMLButtonElement;
+  close(): void;
+}
+
+export async function mountApp(backend: Backend): Promise<MountedApp> {
+  const target = document.createElement('div');
+  document.body.append(target);
+  const app = mount(App, { target, props: { backend } });
+  await settle();
+  return {
+    target,
+    button: (text) => {
+      const found = [...target.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim().startsWith(text));
+      if (!found) throw new Error(`no button "${text}"`);
+      return found;
+    },
+    close: () => {
+      unmount(app);
+      target.remove();
+    },
+  };
+}
+
+/** A small org with workstreams: Ada leads Bela and Chen; Dana's allocation starts later. */
+export function staffedOrg(): FakeOrg {
+  return {
+    name: 'Staffed org',
+    as_of: '2026-03-01',
+    people: [
+      { id: 'ada', name: 'Ada Okafor', title: 'Director', team: 'Platform' },
+      {
+        id: 'bela',
+        name: 'Bela Novak',
+        title: 'Engineer',
+        manager_id: 'ada',
+        team: 'Platform',
+        allocations: [
+          { workstream: 'api', percent: 60, start_date: '2026-01-01', end_date: '2026-12-31' },
+          { workstream: 'db', percent: 50 },
+        ],
+      },
+      { id: 'chen', name: 'Chen Silva', title: 'Engineer', manager_id: 'ada', team: 'Payments', allocations: [{ workstream: 'api', percent: 40 }] },
+      {
+        id: 'dana',
+        name: 'Dana Rossi',
+        title: 'Engineer',
+        manager_id: 'ada',
+        team: 'Payments',
+        allocations: [{ workstream: 'db', percent: 30, start_date: '2027-01-01' }],
+      },
+    ],
+    workstreams: [
+      { id: 'api', name: 'Public API', team: 'Platform', required_fte: 1 },
+      { id: 'db', name: 'Database move', team: 'Platform', kind: 'migration', required_fte: 2 },
+      { id: 'ops', name: 'On-call', team: 'Payments', kind: 'operations', required_fte: 1 },
+    ],
+    flags: [
+      { rule: 'person-overallocated', severity: 'warning', subject: { kind: 'person', id: 'bela' }, message: 'Bela is at 110%' },
+      { rule: 'workstream-unstaffed', severity: 'error', subject: { kind: 'workstream', id: 'ops' }, message: 'On-call has nobody' },
+      { rule: 'migrations-in-flight', severity: 'warning', subject: { kind: 'team', id: 'Payments' }, message: 'Payments runs 2 migrations' },
+    ],
+  };
+}
