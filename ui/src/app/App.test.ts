@@ -253,14 +253,57 @@ describe('app', () => {
       [...target.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim().startsWith(text))!;
     button('Export').click();
     await settle();
-    const page = target.querySelector<HTMLSelectElement>('select[aria-label="Page size"]')!;
+    const dialog = target.querySelector<HTMLElement>('[role=dialog]')!;
+    const page = dialog.querySelector<HTMLSelectElement>('select[aria-label="Page size"]')!;
     page.value = 'letter';
     page.dispatchEvent(new Event('change', { bubbles: true }));
+    // The preview waits for a pause in changes, then asks once.
+    await new Promise((r) => setTimeout(r, 300));
+    await settle();
+    expect(backend.calls.filter((c) => c === 'pdfPreview')).toHaveLength(1);
+    expect(dialog.querySelector('.pages')?.textContent).toContain('5 pages');
+    expect(dialog.querySelector<HTMLImageElement>('.thumb img')?.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
     const spy = vi.spyOn(backend, 'exportTo');
-    button('PDF report').click();
+    dialog.querySelector<HTMLButtonElement>('button.primary')!.click();
     await settle();
     expect(spy).toHaveBeenCalledWith('pdf', { page: 'letter', landscape: true, one_page: false });
+    expect(target.querySelector('[role=dialog]')).toBeNull();
     expect(target.querySelector('[role=status]')?.textContent).toBe('Saved Synthetic org (7).pdf');
+    unmount(app);
+  });
+
+  it('creates a document with Ctrl+N, lists it under Open recent, and starts the demo over after asking', async () => {
+    const backend = new FakeBackend(syntheticOrg(7, 3));
+    const target = document.createElement('div');
+    document.body.append(target);
+    const app = mount(App, { target, props: { backend } });
+    await settle();
+    const button = (text: string) =>
+      [...target.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim().startsWith(text))!;
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', ctrlKey: true, bubbles: true, cancelable: true }));
+    await settle();
+    expect(target.querySelector('.doc-name')?.textContent).toBe('Untitled');
+    expect(target.querySelector('.card[data-person="p-1"]')?.textContent).toContain('Head of the org');
+
+    button('File').click();
+    await settle();
+    button('Open the demo').click();
+    await settle();
+    expect(target.querySelector('.doc-name')?.textContent).toBe('Synthetic org (7)');
+    button('File').click();
+    await settle();
+    button('Open recent').click();
+    await settle();
+    expect(target.querySelector('[role=menu][aria-label="Recent documents"]')?.textContent).toContain('Untitled~/Documents');
+
+    button('Start the demo over').click();
+    await settle();
+    expect(target.querySelector('[role=alertdialog]')?.textContent).toContain('edits and scenarios are lost');
+    expect(backend.calls).not.toContain('resetDemo');
+    button('Start over').click();
+    await settle();
+    expect(backend.calls).toContain('resetDemo');
+    expect(target.querySelector('[role=alertdialog]')).toBeNull();
     unmount(app);
   });
 
@@ -273,6 +316,8 @@ describe('app', () => {
     await settle();
     const button = (text: string) =>
       [...target.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim().startsWith(text))!;
+    button('File').click();
+    await settle();
     button('Import CSV').click();
     await settle();
     const dialog = target.querySelector('[role=dialog]')!;
