@@ -38,6 +38,15 @@ export async function settle() {
   flushSync();
 }
 
+/** Waits (at most about a second) for something the chart shows after its camera has moved. */
+export async function until(condition: () => boolean) {
+  for (let i = 0; i < 50 && !condition(); i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    await settle();
+  }
+  if (!condition()) throw new Error('timed out waiting for the app');
+}
+
 export interface MountedApp {
   target: HTMLElement;
   /** The first button whose trimmed text starts with `text`. */

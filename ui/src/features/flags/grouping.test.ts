@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Flag } from '../../lib/backend/types';
 import { groupFlags, markersByPerson, ruleLabel } from './grouping';
 
-const flag = (rule: string, severity: Flag['severity'], id: string, kind: Flag['subject']['kind'] = 'person'): Flag => ({
+const flag = (rule: Flag['rule'], severity: Flag['severity'], id: string, kind: Flag['subject']['kind'] = 'person'): Flag => ({
   rule,
   severity,
   subject: { kind, id },

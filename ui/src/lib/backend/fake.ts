@@ -518,6 +518,8 @@ function applied(people: FakePerson[], edit: Edit, workstreams: readonly FakeWor
       }
       return people.map((p) => (p.id === id ? { ...p, manager_id: manager } : p));
     }
+    default:
+      throw { code: 'usage', message: `the fake backend does not model ${edit.op} edits` } satisfies ApiError;
   }
 }
 

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { viewOf } from '../../lib/backend/fake';
+import { freshId, newReport, removalQuestion } from './people';
+
+const cards = viewOf({
+  name: 't',
+  as_of: '2026-01-01',
+  people: [
+    { id: 'p-1', name: 'Head of the org', team: 'Core' },
+    { id: 'p-7', name: 'Ines', manager_id: 'p-1' },
+    { id: 'p-2x', name: 'Odd id', manager_id: 'p-1' },
+    { id: 'q', name: 'Role', manager_id: 'p-1', status: 'open' },
+  ],
+}).people;
+const card = (id: string) => cards.find((p) => p.id === id)!;
+
+describe('adding and removing people', () => {
+  it('picks an id past every p-<n> in use', () => {
+    expect(freshId([])).toBe('p-1');
+    expect(freshId(['p-1'])).toBe('p-2');
+    expect(freshId(cards.map((p) => p.id))).toBe('p-8');
+    expect(freshId(['p0', 'p-09', 'x-3'])).toBe('p-10');
+  });
+
+  it('makes a new report or an open role under the manager, in their team', () => {
+    expect(newReport(card('p-1'), 'report', 'p-8')).toEqual({
+      id: 'p-8',
+      name: 'New person',
+      title: '',
+      manager_id: 'p-1',
+      team: 'Core',
+      status: 'active',
+      dotted_managers: [],
+    });
+    expect(newReport(card('p-7'), 'open-role', 'p-9')).toMatchObject({ name: 'Open role', title: 'Open role', status: 'open', team: null });
+  });
+
+  it('says where the reports of a removed person go', () => {
+    expect(removalQuestion(card('p-1'), 3, undefined)).toBe('Remove Head of the org? Their 3 reports move to the top of the org.');
+    expect(removalQuestion(card('p-7'), 1, card('p-1'))).toBe('Remove Ines? Their 1 report moves up to Head of the org.');
+    expect(removalQuestion(card('q'), 0, card('p-1'))).toBe('Remove this open role? They have no reports.');
+  });
+});
