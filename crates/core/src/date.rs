@@ -7,7 +7,8 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A proleptic-Gregorian calendar date, stored as days since 1970-01-01.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ts_rs::TS)]
+#[ts(type = "string", rename = "IsoDate")]
 pub struct Date(i32);
 
 /// Why a string is not a date.

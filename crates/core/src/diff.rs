@@ -19,7 +19,7 @@ use crate::stats::Stats;
 
 /// A reporting line that changed: `person` reported to `from` and now reports to `to`
 /// (`None`: a root).
-#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize, ts_rs::TS)]
 pub struct Move {
     pub person: PersonId,
     pub from: Option<PersonId>,
@@ -27,7 +27,7 @@ pub struct Move {
 }
 
 /// A field of a person that has a new value.
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
 pub struct FieldChange {
     pub person: PersonId,
     /// The field's name as in [`Person`] (`title`, `role`, `fte`…).
@@ -40,6 +40,7 @@ pub struct FieldChange {
 /// of ids.
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 #[serde(untagged)]
+#[derive(ts_rs::TS)]
 pub enum FieldValue {
     Null,
     Bool(bool),
@@ -91,7 +92,7 @@ fn fields(p: &Person) -> [(&'static str, FieldValue); 15] {
 
 /// The difference between two views of an org. JSON: SPEC §6's `diff` shape plus
 /// `flags_added` and `flags_resolved`.
-#[derive(Clone, PartialEq, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Debug, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct Diff {
     pub added: Vec<PersonId>,
     pub removed: Vec<PersonId>,

@@ -34,6 +34,7 @@ use crate::{Date, RuleConfig};
 /// document and one step of undo.
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "kebab-case")]
+#[derive(ts_rs::TS)]
 pub enum Edit {
     AddPerson {
         person: Person,
@@ -97,6 +98,7 @@ pub enum Edit {
 /// [`Edit::MovePerson`], the id never.
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 #[serde(tag = "field", content = "value", rename_all = "snake_case")]
+#[derive(ts_rs::TS)]
 pub enum PersonChange {
     Name(String),
     Title(String),
@@ -142,6 +144,7 @@ impl PersonChange {
 /// A new value for one field of a team. `Name` renames the team everywhere it is named.
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 #[serde(tag = "field", content = "value", rename_all = "snake_case")]
+#[derive(ts_rs::TS)]
 pub enum TeamChange {
     Name(TeamId),
     Lead(Option<PersonId>),
@@ -151,6 +154,7 @@ pub enum TeamChange {
 /// A new value for one field of a workstream (its id never changes).
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 #[serde(tag = "field", content = "value", rename_all = "snake_case")]
+#[derive(ts_rs::TS)]
 pub enum WorkstreamChange {
     Name(String),
     Team(Option<TeamId>),
@@ -164,6 +168,7 @@ pub enum WorkstreamChange {
 /// A new value for one threshold of [`RuleConfig`].
 #[derive(Clone, Copy, PartialEq, Debug, Serialize, Deserialize)]
 #[serde(tag = "field", content = "value", rename_all = "snake_case")]
+#[derive(ts_rs::TS)]
 pub enum RuleChange {
     ManagerMaxSpan(u32),
     DirectorMaxSpan(u32),
@@ -215,7 +220,7 @@ impl RuleChange {
 
 /// An edit and the day it takes effect: views as of a day D apply it when D ≥ `effective`;
 /// an undated edit applies to every view.
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
 pub struct DatedEdit {
     pub edit: Edit,
     #[serde(default, skip_serializing_if = "Option::is_none")]

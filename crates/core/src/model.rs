@@ -14,6 +14,7 @@ macro_rules! string_id {
         $(#[$doc])*
         #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
         #[serde(transparent)]
+        #[derive(ts_rs::TS)]
         pub struct $name(pub String);
 
         impl $name {
@@ -62,6 +63,7 @@ string_id!(
 /// [`crate::Snapshot::role`]).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[derive(ts_rs::TS)]
 pub enum Role {
     Ic,
     Manager,
@@ -103,6 +105,7 @@ impl Role {
     Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default, Serialize, Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
+#[derive(ts_rs::TS)]
 pub enum Status {
     #[default]
     Active,
@@ -135,6 +138,7 @@ impl Status {
 /// Team Topologies' four team types.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[derive(ts_rs::TS)]
 pub enum TeamKind {
     StreamAligned,
     Platform,
@@ -167,6 +171,7 @@ impl TeamKind {
     Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default, Serialize, Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
+#[derive(ts_rs::TS)]
 pub enum WorkstreamKind {
     #[default]
     Feature,
@@ -204,11 +209,13 @@ fn normalise_word(text: &str) -> String {
 }
 
 /// One person, or one open seat (SPEC §1).
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct Person {
     pub id: PersonId,
     pub name: String,
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub title: String,
     #[serde(default)]
     pub manager_id: Option<PersonId>,
@@ -220,12 +227,14 @@ pub struct Person {
     #[serde(default)]
     pub level: Option<String>,
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub status: Status,
     #[serde(default)]
     pub start_date: Option<Date>,
     #[serde(default)]
     pub end_date: Option<Date>,
     #[serde(default = "one")]
+    #[ts(as = "Option<_>", optional)]
     pub fte: f64,
     #[serde(default)]
     pub location: Option<String>,
@@ -234,9 +243,11 @@ pub struct Person {
     #[serde(default)]
     pub role_since: Option<Date>,
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub assistant: bool,
     /// Secondary managers: drawn as dotted lines, no effect on spans.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub dotted_managers: Vec<PersonId>,
     /// The day this person last swung back to IC work (SPEC §3): from it their ramp factor
     /// restarts over `ic_reramp_days`. Set by an applied swing; empty in HR exports.
@@ -287,7 +298,8 @@ pub fn within(start: Option<Date>, end: Option<Date>, d: Date) -> bool {
     start.is_none_or(|s| s <= d) && end.is_none_or(|e| d < e)
 }
 
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct Team {
     pub id: TeamId,
     #[serde(default)]
@@ -296,15 +308,18 @@ pub struct Team {
     pub kind: Option<TeamKind>,
 }
 
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct Workstream {
     pub id: WorkstreamId,
     pub name: String,
     #[serde(default)]
     pub team: Option<TeamId>,
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub required_fte: f64,
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub kind: WorkstreamKind,
     #[serde(default)]
     pub start_date: Option<Date>,
@@ -333,7 +348,8 @@ impl Workstream {
     }
 }
 
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct Allocation {
     pub person: PersonId,
     pub workstream: WorkstreamId,

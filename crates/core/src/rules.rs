@@ -12,6 +12,7 @@ use crate::snapshot::{PersonIx, Snapshot};
 /// Every threshold of the rules and of the pendulum simulation, with SPEC's defaults.
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[derive(ts_rs::TS)]
 pub struct RuleConfig {
     /// `span-too-wide` for role manager: span above this.
     pub manager_max_span: u32,
@@ -89,6 +90,7 @@ impl RuleConfig {
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[derive(ts_rs::TS)]
 pub enum Severity {
     Error,
     Warning,
@@ -109,6 +111,7 @@ impl Severity {
 /// within a severity).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[derive(ts_rs::TS)]
 pub enum Rule {
     Cycle,
     UnknownManager,
@@ -177,20 +180,21 @@ impl fmt::Display for Rule {
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[derive(ts_rs::TS)]
 pub enum SubjectKind {
     Person,
     Team,
     Workstream,
 }
 
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize, ts_rs::TS)]
 pub struct Subject {
     pub kind: SubjectKind,
     pub id: String,
 }
 
 /// One finding: `{rule, severity, subject {kind, id}, message}`.
-#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize, ts_rs::TS)]
 pub struct Flag {
     pub rule: Rule,
     pub severity: Severity,
@@ -206,7 +210,7 @@ impl Flag {
 }
 
 /// Counts of flags by severity and by rule.
-#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct FlagSummary {
     pub errors: u32,
     pub warnings: u32,

@@ -12,7 +12,7 @@ use crate::snapshot::Snapshot;
 /// with role manager, director or executive, `ics` the rest; spans, their mean, max and
 /// histogram are over managers; `layers` is the greatest depth. Fractional figures are
 /// rounded to 4 decimals so equal orgs print equal numbers.
-#[derive(Clone, PartialEq, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Debug, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct Stats {
     pub headcount: u32,
     pub managers: u32,

@@ -33,13 +33,15 @@ use crate::stats::{Stats, round4};
 /// Which way the person swings.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[derive(ts_rs::TS)]
 pub enum SwingTo {
     Manager,
     Ic,
 }
 
 /// A swing to simulate: who, which way, from which day, and its options.
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct Swing {
     pub person: PersonId,
     pub to: SwingTo,
@@ -47,12 +49,14 @@ pub struct Swing {
     pub date: Date,
     /// To manager: the people who will report to them.
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub reports: Vec<PersonId>,
     /// To IC: who takes the reports (becoming a manager if an IC).
     #[serde(default)]
     pub successor: Option<PersonId>,
     /// To IC: workstreams the new IC joins, with the percent of a week on each.
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub join: Vec<(WorkstreamId, f64)>,
 }
 
@@ -98,7 +102,7 @@ pub enum SwingError {
 
 /// One month of the timeline: IC capacity and each affected workstream's effective FTE,
 /// after the swing and (for comparison) without it.
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
 pub struct TimelinePoint {
     /// `YYYY-MM`.
     pub month: String,
@@ -111,7 +115,7 @@ pub struct TimelinePoint {
 }
 
 /// Everything a swing does (SPEC §6 `simulate`).
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
 pub struct SwingReport {
     pub swing: Swing,
     pub as_of: Date,

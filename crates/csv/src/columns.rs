@@ -54,6 +54,7 @@ const fn value(key: &'static str, aliases: &'static [&'static str]) -> FieldSpec
 /// The four files an import reads.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[derive(ts_rs::TS)]
 pub enum FileKind {
     People,
     Teams,
@@ -487,7 +488,7 @@ pub(crate) fn normalise(header: &str) -> String {
 }
 
 /// How one column of a file was read.
-#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, ts_rs::TS)]
 pub struct ColumnMapping {
     /// 1-based column number.
     pub column: u64,
@@ -500,7 +501,7 @@ pub struct ColumnMapping {
 }
 
 /// How one file's columns were read: what the import preview shows.
-#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, ts_rs::TS)]
 pub struct FileMapping {
     /// The file name as the caller gave it.
     pub file: String,

@@ -69,7 +69,7 @@ pub struct Imported {
 }
 
 /// What an import would do, for the app's preview: never fails.
-#[derive(Clone, PartialEq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, ts_rs::TS)]
 pub struct ImportPreview {
     pub mappings: Vec<FileMapping>,
     pub errors: Vec<ImportProblem>,

@@ -12,7 +12,7 @@ pub const MAX_LISTED: usize = 100;
 
 /// One error or warning. Either `row` and `column` are both set (a cell) or both `None`
 /// (a problem of the whole file: its encoding, an empty file, a missing column).
-#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, ts_rs::TS)]
 pub struct ImportProblem {
     /// The file name as the caller gave it.
     pub file: String,
