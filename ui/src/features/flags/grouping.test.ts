@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Flag } from '../../lib/backend/types';
-import { groupFlags, markersByPerson, ruleLabel } from './grouping';
+import { viewOf } from '../../lib/backend/fake';
+import { groupFlags, markersByPerson, ruleLabel, subjectLabel, teamAnchor, teamMembers } from './grouping';
 
 const flag = (rule: Flag['rule'], severity: Flag['severity'], id: string, kind: Flag['subject']['kind'] = 'person'): Flag => ({
   rule,
@@ -42,5 +43,34 @@ describe('flag grouping', () => {
 
   it('labels rules for people', () => {
     expect(ruleLabel('single-point-of-failure')).toBe('Single point of failure');
+  });
+
+  it('finds the card a team flag points at and the members to highlight', () => {
+    const people = viewOf({
+      name: 't',
+      as_of: '2026-01-01',
+      people: [
+        { id: 'root', name: 'Root', team: 'Core' },
+        { id: 'm', name: 'Mo', manager_id: 'root', team: 'Apps' },
+        { id: 'x', name: 'Xi', manager_id: 'm', team: 'Data' },
+        { id: 'y', name: 'Yu', manager_id: 'root', team: 'Data' },
+        { id: 'z', name: 'Zoe', manager_id: 'y', team: 'Data' },
+      ],
+    }).people;
+    expect(teamMembers(people, 'Data').map((p) => p.id).sort()).toEqual(['x', 'y', 'z']);
+    // Yu is the highest in the org of the Data team (layer 2; Xi is on layer 3).
+    expect(teamAnchor(people, 'Data')).toBe('y');
+    expect(teamAnchor(people, 'Data', 'z')).toBe('z');
+    expect(teamAnchor(people, 'Data', 'gone')).toBe('y');
+    expect(teamAnchor(people, 'Nobody')).toBeUndefined();
+  });
+
+  it('names a flag subject by its kind', () => {
+    const person = (id: string) => (id === 'a' ? 'Ada' : undefined);
+    const workstream = (id: string) => (id === 'w' ? 'Public API' : undefined);
+    expect(subjectLabel({ kind: 'person', id: 'a' }, person, workstream)).toBe('Ada');
+    expect(subjectLabel({ kind: 'person', id: 'q' }, person, workstream)).toBe('q');
+    expect(subjectLabel({ kind: 'workstream', id: 'w' }, person, workstream)).toBe('Public API');
+    expect(subjectLabel({ kind: 'team', id: 'Data' }, person, workstream)).toBe('Data');
   });
 });

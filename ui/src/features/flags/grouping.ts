@@ -1,4 +1,4 @@
-import type { Flag, Severity } from '../../lib/backend/types';
+import type { Flag, PersonCard, Severity, Subject } from '../../lib/backend/types';
 
 // The flags panel groups by severity, then by rule; chart cards show one marker per
 // person with the worst severity among that person's flags.
@@ -65,4 +65,31 @@ export function markersByPerson(flags: readonly Flag[]): Map<string, PersonMarke
 export function ruleLabel(rule: string): string {
   const words = rule.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The present members of a team, in the order given (the view's: top of the org first). */
+export function teamMembers(people: readonly PersonCard[], team: string): PersonCard[] {
+  return people.filter((p) => p.team === team);
+}
+
+/**
+ * The card a team flag points at: the given lead when they are in the view, else the member
+ * highest in the org (fewest layers above them; the first in the view's order on a tie).
+ */
+export function teamAnchor(people: readonly PersonCard[], team: string, lead?: string | null): string | undefined {
+  if (lead && people.some((p) => p.id === lead)) return lead;
+  let best: PersonCard | undefined;
+  for (const p of people) if (p.team === team && (best === undefined || p.depth < best.depth)) best = p;
+  return best?.id;
+}
+
+/** How a flag names its subject: a person or a workstream by name, a team by its id (its name). */
+export function subjectLabel(
+  subject: Subject,
+  personName: (id: string) => string | undefined,
+  workstreamName: (id: string) => string | undefined,
+): string {
+  if (subject.kind === 'person') return personName(subject.id) ?? subject.id;
+  if (subject.kind === 'workstream') return workstreamName(subject.id) ?? subject.id;
+  return subject.id;
 }

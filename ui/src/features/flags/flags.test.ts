@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeBackend } from '../../lib/backend/fake';
+import { mountApp, settle, staffedOrg, stubBrowser, unstubBrowser, until } from '../chart/appHarness';
+
+beforeAll(stubBrowser);
+afterAll(unstubBrowser);
+
+describe('flags focus their subject', () => {
+  it('a workstream flag opens the workload screen on that workstream', async () => {
+    const { target, button, close } = await mountApp(new FakeBackend(staffedOrg()));
+    expect(target.querySelector('.subject.workstream')?.textContent).toBe('On-call');
+    button('On-call').click();
+    await settle();
+    expect(target.querySelector('.chart')).toBeNull();
+    const row = target.querySelector('tr[data-workstream="ops"]')!;
+    expect(row.classList.contains('focused')).toBe(true);
+    expect(row.classList.contains('unstaffed')).toBe(true);
+    expect(target.querySelectorAll('tr.focused')).toHaveLength(1);
+    expect(target.querySelector('th.col.focused')?.textContent).toBe('On-call');
+    close();
+  });
+
+  it("a team flag focuses the team's top member and marks its members until cleared", async () => {
+    const { target, button, close } = await mountApp(new FakeBackend(staffedOrg()));
+    button('Payments').click();
+    await settle();
+    expect(target.querySelector('aside h2')?.textContent).toBe('Chen Silva');
+    await until(() => target.querySelector('.card[data-person="dana"]') !== null);
+    const marked = [...target.querySelectorAll<HTMLElement>('.card.highlighted')].map((c) => c.dataset.person).sort();
+    expect(marked).toEqual(['chen', 'dana']);
+    expect(target.querySelector('.marking')?.textContent).toContain('Team Payments · 2 people marked');
+
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle();
+    expect(target.querySelector('.card.highlighted')).toBeNull();
+    expect(target.querySelector('.marking')).toBeNull();
+    // The selection stays until a second Escape.
+    expect(target.querySelector('aside h2')?.textContent).toBe('Chen Silva');
+    close();
+  });
+
+  it('a person flag still focuses their card', async () => {
+    const { target, button, close } = await mountApp(new FakeBackend(staffedOrg()));
+    button('Bela Novak').click();
+    await settle();
+    expect(target.querySelector('aside h2')?.textContent).toBe('Bela Novak');
+    expect(target.querySelector('.card[data-person="bela"]')?.classList.contains('selected')).toBe(true);
+    close();
+  });
+});
