@@ -117,8 +117,8 @@ fn export_error(e: pendulum_export::ExportError) -> ApiError {
     use pendulum_export::ExportError as E;
     let code = match &e {
         E::UnknownRoot { .. } | E::RootNotPresent { .. } => ErrorCode::Unknown,
-        E::ZeroOption { .. } => ErrorCode::Usage,
-        E::Layout(_) | E::Pdf(_) => ErrorCode::Internal,
+        E::ZeroOption { .. } | E::Scale { .. } => ErrorCode::Usage,
+        E::Layout(_) | E::Pdf(_) | E::Svg(_) | E::Png(_) => ErrorCode::Internal,
     };
     ApiError::new(code, e.to_string())
 }

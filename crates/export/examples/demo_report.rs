@@ -1,12 +1,16 @@
 //! Writes the demo org's report and chart: `cargo run -p pendulum-export --example
 //! demo_report -- OUT_DIR [a4|letter|a3] [portrait|landscape] [swing]`; with `swing`, the
 //! report is a scenario holding the demo's first swing (Ana Beatriz Costa to manager).
+//! Beside demo.pdf and demo.svg it writes demo.png (the chart at scale 2) and the PDF
+//! preview's pages as preview-N.svg, each also drawn as preview-N.png to look at.
 
 use std::path::PathBuf;
 
 use pendulum_core::{Date, RuleConfig, Snapshot, check};
 use pendulum_csv::{ImportRequest, Source, import};
-use pendulum_export::{PageSize, PdfOptions, ReportInput, SvgOptions, pdf_with_swings, svg};
+use pendulum_export::{
+    PageSize, PdfOptions, ReportInput, SvgOptions, pdf_preview, pdf_with_swings, png, svg,
+};
 use pendulum_layout::{ChartOptions, layout_snapshot};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -69,6 +73,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ..SvgOptions::default()
         },
     );
+    std::fs::write(out.join("demo.png"), png(&text, 2.0)?)?;
     std::fs::write(out.join("demo.svg"), text)?;
+    let preview = pdf_preview(&input, swings, &opts, 12)?;
+    println!(
+        "{} pages of {} x {} pt",
+        preview.pages, preview.width, preview.height
+    );
+    for (i, page) in preview.svgs.iter().enumerate() {
+        std::fs::write(out.join(format!("preview-{}.svg", i + 1)), page)?;
+        std::fs::write(out.join(format!("preview-{}.png", i + 1)), png(page, 1.5)?)?;
+    }
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! The org chart as SVG, and the PDF report for a leadership review (SPEC §5).
+//! The org chart as SVG and PNG, and the PDF report for a leadership review with a preview of
+//! its pages as SVG (SPEC §5).
 //!
 //! The PDF holds a title page (title, as-of date, scope, key figures, contents), the chart
 //! (fitted to one page, or split over pages by subtree with linked "continued on page N"
@@ -22,6 +23,7 @@ mod fonts;
 mod marks;
 mod paging;
 mod pdf;
+mod png;
 mod report;
 mod svg;
 mod text;
@@ -30,6 +32,7 @@ use pendulum_core::{Date, Diff, Flag, PersonId, RuleConfig, Snapshot, SwingRepor
 use pendulum_layout::LayoutError;
 
 pub use fonts::FontFile;
+pub use png::{PNG_MAX_PIXELS, PNG_MAX_SIDE, png};
 pub use svg::{SvgOptions, svg, write_svg};
 
 /// Every font the exports use, in fallback order (regular and bold of each family), for a
@@ -141,6 +144,12 @@ pub enum ExportError {
     Layout(#[from] LayoutError),
     #[error("writing the PDF failed: {0}")]
     Pdf(String),
+    #[error("the PNG scale must be a positive number, not {scale}")]
+    Scale { scale: f64 },
+    #[error("reading the SVG failed: {0}")]
+    Svg(String),
+    #[error("writing the PNG failed: {0}")]
+    Png(String),
 }
 
 /// The report as PDF bytes.
@@ -157,4 +166,42 @@ pub fn pdf_with_swings(
 ) -> Result<Vec<u8>, ExportError> {
     let document = report::compose(input, swings, opts)?;
     pdf::render(&document, opts)
+}
+
+/// The report's pages as the PDF of the same input, swings and options prints them, for a
+/// preview before it is saved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PdfPreview {
+    /// How many pages the PDF has.
+    pub pages: usize,
+    /// The page width in points, orientation applied.
+    pub width: f64,
+    /// The page height in points, orientation applied.
+    pub height: f64,
+    /// The first pages, each a standalone SVG document drawn from the same marks as the PDF
+    /// page (its text in the fonts [`fonts`] names, its links left out).
+    pub svgs: Vec<String>,
+}
+
+/// [`pdf_with_swings`]'s report as its page count, its page size and its first `max_pages`
+/// pages as SVG.
+pub fn pdf_preview(
+    input: &ReportInput<'_>,
+    swings: &[SwingReport],
+    opts: &PdfOptions,
+    max_pages: usize,
+) -> Result<PdfPreview, ExportError> {
+    let document = report::compose(input, swings, opts)?;
+    let svgs = document
+        .pages
+        .iter()
+        .take(max_pages)
+        .map(|marks| svg::page(document.size, marks))
+        .collect();
+    Ok(PdfPreview {
+        pages: document.pages.len(),
+        width: document.size.0,
+        height: document.size.1,
+        svgs,
+    })
 }

@@ -65,6 +65,9 @@ pub(crate) fn team_colour(team: Option<&str>) -> Rgb {
     TEAM_PALETTE[(h % TEAM_PALETTE.len() as u32) as usize]
 }
 
+/// A dashed stroke's dash and gap, in multiples of its width (the PDF and every SVG alike).
+pub(crate) const DASH: [f64; 2] = [6.0, 4.0];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Align {
     Start,

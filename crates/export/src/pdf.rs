@@ -16,7 +16,7 @@ use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use crate::fonts::FontId;
-use crate::marks::{Align, Mark, Rgb};
+use crate::marks::{Align, DASH, Mark, Rgb};
 use crate::report::{Composed, OutlineItem};
 use crate::text::Shaper;
 use crate::{ExportError, PdfOptions};
@@ -178,7 +178,7 @@ fn draw(surface: &mut Surface<'_>, fonts: &Fonts, shaper: &mut Shaper, mark: &Ma
                 paint: paint(c),
                 width: width as f32,
                 dash: dashed.then(|| StrokeDash {
-                    array: vec![3.0 * width as f32 * 2.0, 2.0 * width as f32 * 2.0],
+                    array: DASH.iter().map(|d| *d as f32 * width as f32).collect(),
                     offset: 0.0,
                 }),
                 ..Stroke::default()

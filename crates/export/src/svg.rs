@@ -1,5 +1,6 @@
-//! The chart as SVG: the same cards and lines as the PDF, with text left to the viewer's
-//! shaper (the fonts are named, not embedded; [`crate::fonts`] hands them to a renderer).
+//! The chart as SVG, and the PDF report's pages as SVG for its preview: the same marks as the
+//! PDF, with text left to the viewer's shaper (the fonts are named, not embedded;
+//! [`crate::fonts`] hands them to a renderer).
 
 use std::fmt::{self, Write};
 
@@ -8,7 +9,7 @@ use pendulum_layout::ChartLayout;
 
 use crate::card::{PersonFlags, person_card};
 use crate::fonts::SVG_FAMILIES;
-use crate::marks::{Align, EDGE, Mark, PAPER};
+use crate::marks::{Align, DASH, EDGE, Mark, PAPER};
 use crate::text::Shaper;
 
 /// How to draw an SVG chart.
@@ -49,19 +50,7 @@ pub fn write_svg(
     } else {
         0.0
     };
-    let (w, h) = (layout.width + 2.0 * m, layout.height + 2.0 * m);
-    writeln!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{f}">"#,
-        w = num(w),
-        h = num(h),
-        f = SVG_FAMILIES,
-    )?;
-    writeln!(
-        out,
-        r#"<rect width="100%" height="100%" fill="{}"/>"#,
-        PAPER.hex()
-    )?;
+    open_document(out, layout.width + 2.0 * m, layout.height + 2.0 * m)?;
     writeln!(
         out,
         r#"<g fill="none" stroke="{}" stroke-width="1">"#,
@@ -105,6 +94,39 @@ pub fn write_svg(
     writeln!(out, "</svg>")
 }
 
+/// One page of the PDF report as a standalone SVG document: the page's marks on white paper
+/// of `size` (width, height) points (links are the PDF's alone).
+pub(crate) fn page(size: (f64, f64), marks: &[Mark]) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_page(&mut out, size, marks);
+    out
+}
+
+fn write_page(out: &mut dyn Write, (w, h): (f64, f64), marks: &[Mark]) -> fmt::Result {
+    open_document(out, w, h)?;
+    for mark in marks {
+        write_mark(out, mark)?;
+    }
+    writeln!(out, "</svg>")
+}
+
+/// The root element, naming the embedded fonts' families, and the white paper.
+fn open_document(out: &mut dyn Write, w: f64, h: f64) -> fmt::Result {
+    writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{f}">"#,
+        w = num(w),
+        h = num(h),
+        f = SVG_FAMILIES,
+    )?;
+    writeln!(
+        out,
+        r#"<rect width="100%" height="100%" fill="{}"/>"#,
+        PAPER.hex()
+    )
+}
+
 fn write_mark(out: &mut dyn Write, mark: &Mark) -> fmt::Result {
     match mark {
         Mark::Rect {
@@ -140,7 +162,12 @@ fn write_mark(out: &mut dyn Write, mark: &Mark) -> fmt::Result {
                     num(*width)
                 )?;
                 if *dashed {
-                    write!(out, r#" stroke-dasharray="3 2""#)?;
+                    write!(
+                        out,
+                        r#" stroke-dasharray="{} {}""#,
+                        num(DASH[0] * width),
+                        num(DASH[1] * width)
+                    )?;
                 }
             }
             writeln!(out, "/>")

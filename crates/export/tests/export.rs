@@ -1,6 +1,7 @@
 //! Export tests: the golden SVG of a small org; PDFs read back with poppler (`pdfinfo` for
 //! page count and size, `pdftotext` for every name and flag); determinism; RELIABILITY E2
-//! (scripts, emoji, U+202E), G2 (a 1,000,000-long chain) and G3 (50,000 reports).
+//! (scripts, emoji, U+202E), G2 (a 1,000,000-long chain) and G3 (50,000 reports); the PDF
+//! preview against the PDF it previews; the chart as PNG, read back pixel by pixel.
 //!
 //! `PENDULUM_BLESS=1 cargo test -p pendulum-export` rewrites the golden files.
 
@@ -17,10 +18,11 @@ use pendulum_core::{
 };
 use pendulum_csv::{ImportRequest, Source, import};
 use pendulum_export::{
-    ExportError, PageSize, PdfOptions, ReportInput, ScenarioSection, SvgOptions, pdf,
-    pdf_with_swings, svg, write_svg,
+    ExportError, PNG_MAX_PIXELS, PNG_MAX_SIDE, PageSize, PdfOptions, PdfPreview, ReportInput,
+    ScenarioSection, SvgOptions, pdf, pdf_preview, pdf_with_swings, png, svg, write_svg,
 };
 use pendulum_layout::{ChartOptions, layout_snapshot};
+use resvg::tiny_skia::Pixmap;
 
 fn day(text: &str) -> Date {
     Date::parse(text).unwrap()
@@ -707,4 +709,279 @@ fn a_scenario_prints_its_swing_reports() {
     ] {
         assert!(text.contains(needle), "{needle:?} is missing");
     }
+}
+
+impl Report {
+    fn preview(&self, opts: &PdfOptions, max_pages: usize) -> Result<PdfPreview, ExportError> {
+        let s = Snapshot::new(&self.org, as_of(), &self.config);
+        let flags = check(&s, &self.config);
+        pdf_preview(
+            &ReportInput {
+                snapshot: &s,
+                config: &self.config,
+                flags: &flags,
+                scenario: None,
+            },
+            &[],
+            opts,
+            max_pages,
+        )
+    }
+}
+
+/// The text an SVG draws: its `<text>` elements' contents, unescaped, one per line.
+fn svg_text(svg: &str) -> String {
+    let mut out = String::new();
+    for piece in svg.split("<text ").skip(1) {
+        let Some((_, rest)) = piece.split_once('>') else {
+            continue;
+        };
+        let content = rest.split("</text>").next().unwrap();
+        assert!(
+            !content.contains('<'),
+            "markup inside a text element: {content}"
+        );
+        out.push_str(
+            &content
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&"),
+        );
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_pdf_preview_has_the_pdfs_pages_drawn_from_the_same_marks() {
+    let report = Report::new(demo());
+    let bytes = report.pdf(&options()).unwrap();
+    let pages = info(&bytes).pages;
+    assert!(pages > 3, "{pages} pages");
+    let preview = report.preview(&options(), 12).unwrap();
+    assert_eq!(preview.pages, pages);
+    assert_eq!(preview.svgs.len(), pages.min(12));
+    assert_eq!((preview.width, preview.height), (841.89, 595.28));
+    for (i, page) in preview.svgs.iter().enumerate() {
+        assert!(
+            page.starts_with(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="841.89" height="595.28" viewBox="0 0 841.89 595.28""#
+            ),
+            "page {}",
+            i + 1
+        );
+        assert!(page.contains(r##"<rect width="100%" height="100%" fill="#ffffff"/>"##));
+        assert!(page.ends_with("</svg>\n"));
+        // Every word the PDF page prints (in Latin letters and digits) is drawn on the SVG page.
+        let drawn = svg_text(page);
+        let printed = page_text(&bytes, i + 1);
+        for word in printed
+            .split(' ')
+            .filter(|w| w.chars().all(|c| c.is_ascii_alphanumeric()))
+        {
+            assert!(
+                drawn.contains(word),
+                "page {}: {word:?} is not drawn",
+                i + 1
+            );
+        }
+    }
+    // Page 2 is the top of the chart; Mateus Oliveira's team continues on page 3.
+    assert!(page_text(&bytes, 2).contains("Mateus Oliveira"));
+    assert!(svg_text(&preview.svgs[1]).contains("Mateus Oliveira"));
+    assert!(svg_text(&preview.svgs[1]).contains("continued on page 3 →"));
+    assert!(svg_text(&preview.svgs[2]).contains("Ana Beatriz Costa"));
+    assert!(!svg_text(&preview.svgs[1]).contains("Ana Beatriz Costa"));
+    // Continued cards (page 2) and an open role's card (page 3) are dashed as in the PDF:
+    // dashes of 6 and gaps of 4 stroke widths.
+    for page in &preview.svgs[1..3] {
+        let (_, rest) = page.split_once(r#"" stroke-dasharray=""#).unwrap();
+        let width: f64 = page[..page.len() - rest.len() - 20]
+            .rsplit('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let dash: Vec<f64> = rest
+            .split('"')
+            .next()
+            .unwrap()
+            .split(' ')
+            .map(|d| d.parse().unwrap())
+            .collect();
+        assert!(
+            (dash[0] / width - 6.0).abs() < 0.1 && (dash[1] / width - 4.0).abs() < 0.1,
+            "{width} {dash:?}"
+        );
+    }
+
+    let two = report.preview(&options(), 2).unwrap();
+    assert_eq!((two.pages, two.svgs.len()), (pages, 2));
+    assert_eq!(two.svgs[..], preview.svgs[..2]);
+    let none = report.preview(&options(), 0).unwrap();
+    assert_eq!((none.pages, none.svgs.len()), (pages, 0));
+
+    let portrait = PdfOptions {
+        page: PageSize::Letter,
+        landscape: false,
+        ..options()
+    };
+    let letter = report.preview(&portrait, 1).unwrap();
+    assert_eq!(letter.pages, info(&report.pdf(&portrait).unwrap()).pages);
+    assert_eq!((letter.width, letter.height), (612.0, 792.0));
+    assert!(letter.svgs[0].contains(r#"width="612" height="792""#));
+
+    let zero = PdfOptions {
+        break_every_levels: Some(0),
+        ..options()
+    };
+    assert!(matches!(
+        report.preview(&zero, 12),
+        Err(ExportError::ZeroOption { .. })
+    ));
+}
+
+#[test]
+fn the_pdf_preview_escapes_text_and_is_deterministic() {
+    let mut org = small_org();
+    org.people[3].name = "<img src=x onerror=alert(1)>".into();
+    org.people[4].title = "Tom & \"Jerry\" 'n' <b>".into();
+    let report = Report::new(org);
+    let preview = report.preview(&options(), 12).unwrap();
+    let all = preview.svgs.concat();
+    assert!(
+        !all.contains("<img") && !all.contains("<b>"),
+        "markup leaked"
+    );
+    assert!(all.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(all.contains("Linus &lt;Torvalds&gt; &amp; Co"));
+    assert!(svg_text(&all).contains("<img src=x onerror=alert(1)>"));
+    assert!(svg_text(&all).contains("Tom & \"Jerry\" 'n' <b>"));
+    // Each page is well-formed XML that a renderer draws.
+    for page in &preview.svgs {
+        let bytes = png(page, 0.5).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    }
+    assert_eq!(report.preview(&options(), 12).unwrap(), preview);
+}
+
+/// The width and height a PNG's header gives.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert!(
+        bytes.starts_with(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        "not a PNG"
+    );
+    let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (be(16), be(20))
+}
+
+/// The width and height attributes of an SVG's root element.
+fn svg_size(svg: &str) -> (f64, f64) {
+    let attr = |name: &str| -> f64 {
+        let from = svg.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        svg[from..].split('"').next().unwrap().parse().unwrap()
+    };
+    (attr("width"), attr("height"))
+}
+
+fn chart(org: &Org) -> (String, Vec<(String, [f64; 4])>) {
+    let config = RuleConfig::default();
+    let s = Snapshot::new(org, as_of(), &config);
+    let flags = check(&s, &config);
+    let layout = layout_snapshot(&s, &ChartOptions::default()).unwrap();
+    let opts = SvgOptions {
+        flags: &flags,
+        ..SvgOptions::default()
+    };
+    let m = opts.margin;
+    let boxes = layout
+        .nodes
+        .iter()
+        .map(|b| (b.id.to_owned(), [b.x + m, b.y + m, b.width, b.height]))
+        .collect();
+    (svg(&s, &layout, &opts), boxes)
+}
+
+/// Pixels darker than the page in a rectangle (in SVG units at `scale`).
+fn dark_pixels(image: &Pixmap, scale: f64, [x, y, w, h]: [f64; 4]) -> usize {
+    let mut dark = 0;
+    for py in (y * scale) as u32..((y + h) * scale) as u32 {
+        for px in (x * scale) as u32..((x + w) * scale) as u32 {
+            let p = image.pixel(px, py).unwrap();
+            if u32::from(p.red()) + u32::from(p.green()) + u32::from(p.blue()) < 3 * 128 {
+                dark += 1;
+            }
+        }
+    }
+    dark
+}
+
+#[test]
+fn the_chart_as_png_draws_names_with_the_embedded_fonts() {
+    let (text, boxes) = chart(&small_org());
+    let (w, h) = svg_size(&text);
+    let bytes = png(&text, 2.0).unwrap();
+    assert_eq!(
+        png_size(&bytes),
+        ((w * 2.0).ceil() as u32, (h * 2.0).ceil() as u32)
+    );
+    assert_eq!(png(&text, 2.0).unwrap(), bytes, "the same bytes twice");
+    let one = png(&text, 1.0).unwrap();
+    assert_eq!(png_size(&one), (w.ceil() as u32, h.ceil() as u32));
+
+    let image = Pixmap::decode_png(&bytes).unwrap();
+    // The name line of each card (left of the flag dots, above the title): ink there is text.
+    for id in ["ceo", "em", "ic", "long"] {
+        let [x, y, _, _] = boxes.iter().find(|(b, _)| b == id).unwrap().1;
+        let name = [x + 12.0, y + 5.0, 100.0, 14.0];
+        let dark = dark_pixels(&image, 2.0, name);
+        assert!(dark > 40, "{id}'s name draws {dark} dark pixels");
+    }
+    // The margin is white paper.
+    assert_eq!(dark_pixels(&image, 2.0, [0.0, 0.0, w, 10.0]), 0);
+}
+
+#[test]
+fn a_huge_chart_is_capped_and_bad_input_is_refused() {
+    // The demo at scale 4 is 19,296 × 4,848: over the side and the pixel limits.
+    let (text, _) = chart(&demo());
+    let (w, h) = svg_size(&text);
+    let (pw, ph) = png_size(&png(&text, 4.0).unwrap());
+    assert!(pw <= PNG_MAX_SIDE && ph <= PNG_MAX_SIDE);
+    assert!(u64::from(pw) * u64::from(ph) <= PNG_MAX_PIXELS);
+    assert!(
+        u64::from(pw) * u64::from(ph) > PNG_MAX_PIXELS * 99 / 100,
+        "{pw} × {ph}"
+    );
+    let ratio = f64::from(pw) / f64::from(ph);
+    assert!(
+        (ratio - w / h).abs() < 0.01,
+        "proportions kept: {ratio} vs {}",
+        w / h
+    );
+
+    // A chart far wider than the side limit at scale 1.
+    let org = pendulum_synth::generate(&pendulum_synth::SynthConfig::new(10_000, 7));
+    let (text, _) = chart(&org);
+    let (w, h) = svg_size(&text);
+    assert!(w > f64::from(PNG_MAX_SIDE), "{w} wide");
+    let (pw, ph) = png_size(&png(&text, 1.0).unwrap());
+    assert_eq!(pw, PNG_MAX_SIDE, "{w} × {h}");
+    assert_eq!(
+        ph,
+        (h * f64::from(PNG_MAX_SIDE) / w).floor() as u32,
+        "{w} × {h}"
+    );
+    assert!(u64::from(pw) * u64::from(ph) <= PNG_MAX_PIXELS);
+
+    for scale in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+        assert!(matches!(png(&text, scale), Err(ExportError::Scale { .. })));
+    }
+    assert!(matches!(png("<svg", 1.0), Err(ExportError::Svg(_))));
+    assert!(matches!(
+        png("not svg at all", 1.0),
+        Err(ExportError::Svg(_))
+    ));
 }
