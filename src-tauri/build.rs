@@ -5,7 +5,11 @@ fn main() {
         tauri_build::AppManifest::new().commands(&[
             "current",
             "open_demo",
+            "reset_demo",
+            "new_document",
             "open_document",
+            "recent_documents",
+            "open_recent",
             "import_preview",
             "import_confirm",
             "view",

@@ -6,8 +6,8 @@ use std::sync::MutexGuard;
 use pendulum_api::export::PdfRequest;
 use pendulum_api::pendulum::HistoryReport;
 use pendulum_api::{
-    ApiError, ApiResult, DocumentInfo, ErrorCode, ExportFormat, ImportFiles, OrgView, Session,
-    ViewRequest,
+    ApiError, ApiResult, DocumentInfo, ErrorCode, ExportFormat, ImportFiles, OrgView, Recent,
+    RecentDocument, Session, ViewRequest,
 };
 use pendulum_core::edit::DatedEdit;
 use pendulum_core::swing::{Swing, SwingReport};
@@ -16,9 +16,9 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tauri::ipc::Response;
 use tauri::{AppHandle, Manager, Runtime, State};
-use tauri_plugin_dialog::{DialogExt, FilePath};
 
 use crate::AppState;
+use crate::dialogs::Ask;
 
 /// The shell is the one place that reads the clock: the api and core take dates as inputs.
 pub fn today() -> Date {
@@ -43,37 +43,122 @@ pub async fn current(state: State<'_, AppState>) -> ApiResult<Option<DocumentInf
     session(&state).current()
 }
 
+/// The app's data folder: the demo document and the recent list live there.
+fn data_dir<R: Runtime>(app: &AppHandle<R>, state: &State<'_, AppState>) -> ApiResult<PathBuf> {
+    match &state.data_dir {
+        Some(dir) => Ok(dir.clone()),
+        None => app.path().app_data_dir().map_err(|e| {
+            ApiError::new(ErrorCode::Io, format!("no folder for the app's data: {e}"))
+        }),
+    }
+}
+
 /// Opens the demo document, created in the app's data folder on first use.
 #[tauri::command]
 pub async fn open_demo<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> ApiResult<DocumentInfo> {
-    let dir = match &state.demo_dir {
-        Some(dir) => dir.clone(),
-        None => app.path().app_data_dir().map_err(|e| {
-            ApiError::new(ErrorCode::Io, format!("no folder for the app's data: {e}"))
-        })?,
-    };
+    let dir = data_dir(&app, &state)?;
     session(&state).open_demo(&dir)
 }
 
-/// Shows the native open dialog for a `.pendulum` document; `None` when the user cancels.
+/// Starts the demo over from the org built into the app; its edits and scenarios are gone.
+#[tauri::command]
+pub async fn reset_demo<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> ApiResult<DocumentInfo> {
+    let dir = data_dir(&app, &state)?;
+    session(&state).reset_demo(&dir)
+}
+
+/// A new document holding one person, saved where the user picks in a save dialog; `None`
+/// when the user cancels.
+#[tauri::command]
+pub async fn new_document<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> ApiResult<Option<DocumentInfo>> {
+    let ask = Ask {
+        title: "Save the new org as".into(),
+        filter: PENDULUM_FILTER,
+        file_name: Some("Untitled.pendulum".into()),
+    };
+    let Some(path) = state.dialogs.save(app.clone(), ask).await? else {
+        return Ok(None);
+    };
+    let info = session(&state).new_document(&path)?;
+    remember(&app, &state, &path);
+    Ok(Some(info))
+}
+
+/// Shows the open dialog for a `.pendulum` document; `None` when the user cancels.
 #[tauri::command]
 pub async fn open_document<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> ApiResult<Option<DocumentInfo>> {
-    let picked = dialog(move || {
-        app.dialog()
-            .file()
-            .set_title("Open a Pendulum document")
-            .add_filter("Pendulum documents", &["pendulum"])
-            .blocking_pick_file()
-    })
-    .await?;
-    let Some(path) = picked else { return Ok(None) };
-    session(&state).open(&path).map(Some)
+    let ask = Ask {
+        title: "Open a Pendulum document".into(),
+        filter: PENDULUM_FILTER,
+        file_name: None,
+    };
+    let Some(path) = state.dialogs.open(app.clone(), ask).await? else {
+        return Ok(None);
+    };
+    let info = session(&state).open(&path)?;
+    remember(&app, &state, &path);
+    Ok(Some(info))
+}
+
+/// The recently opened documents, newest first: names and folders to show, no paths.
+#[tauri::command]
+pub async fn recent_documents<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> ApiResult<Vec<RecentDocument>> {
+    Ok(recent(&app, &state)?.list())
+}
+
+/// Opens the `index`th document of the recent list. One that has gone (moved, deleted) is
+/// taken off the list and reported as not found.
+#[tauri::command]
+pub async fn open_recent<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    index: Option<Value>,
+) -> ApiResult<DocumentInfo> {
+    let index: usize = scalar("index", index)?;
+    let mut list = recent(&app, &state)?;
+    let path = list.path(index)?.to_path_buf();
+    if !path.exists() {
+        list.forget(&path)?;
+        return Err(ApiError::new(
+            ErrorCode::NotFound,
+            format!(
+                "{} is no longer there (moved or deleted); it is off the recent list now",
+                path.display()
+            ),
+        ));
+    }
+    let info = session(&state).open(&path)?;
+    remember(&app, &state, &path);
+    Ok(info)
+}
+
+const PENDULUM_FILTER: (&str, &[&str]) = ("Pendulum documents", &["pendulum"]);
+
+fn recent<R: Runtime>(app: &AppHandle<R>, state: &State<'_, AppState>) -> ApiResult<Recent> {
+    Ok(Recent::load(&data_dir(app, state)?.join("recent.json")))
+}
+
+/// Puts an opened document first on the recent list. Failing to save the list must not fail
+/// the open that succeeded, so the problem is only logged.
+fn remember<R: Runtime>(app: &AppHandle<R>, state: &State<'_, AppState>, path: &std::path::Path) {
+    if let Err(e) = recent(app, state).and_then(|mut r| r.remember(path)) {
+        eprintln!("pendulum: cannot update the recent list: {e}");
+    }
 }
 
 /// Step one of an import: the people CSV (with, optionally, the workstreams and allocations
@@ -85,14 +170,12 @@ pub async fn import_preview<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> ApiResult<Option<Value>> {
-    let picked = dialog_many(move || {
-        app.dialog()
-            .file()
-            .set_title("Import: the people CSV, and the workstreams and allocations CSVs if any")
-            .add_filter("CSV files", &["csv", "txt"])
-            .blocking_pick_files()
-    })
-    .await?;
+    let ask = Ask {
+        title: "Import: the people CSV, and the workstreams and allocations CSVs if any".into(),
+        filter: ("CSV files", &["csv", "txt"]),
+        file_name: None,
+    };
+    let picked = state.dialogs.open_many(app, ask).await?;
     let Some(files) = import_files(picked)? else {
         return Ok(None);
     };
@@ -122,18 +205,17 @@ pub async fn import_confirm<R: Runtime>(
         .people
         .file_stem()
         .map_or_else(|| "org".into(), |s| s.to_string_lossy().into_owned());
-    let out = dialog(move || {
-        app.dialog()
-            .file()
-            .set_title("Save the imported org as")
-            .set_file_name(format!("{stem}.pendulum"))
-            .add_filter("Pendulum documents", &["pendulum"])
-            .blocking_save_file()
-    })
-    .await?;
-    let Some(out) = out else { return Ok(None) };
+    let ask = Ask {
+        title: "Save the imported org as".into(),
+        filter: PENDULUM_FILTER,
+        file_name: Some(format!("{stem}.pendulum")),
+    };
+    let Some(out) = state.dialogs.save(app.clone(), ask).await? else {
+        return Ok(None);
+    };
     let info = session(&state).import(&files, &out)?;
     *pending(&state) = None;
+    remember(&app, &state, &out);
     Ok(Some(info))
 }
 
@@ -257,23 +339,22 @@ pub async fn export<R: Runtime>(
 ) -> ApiResult<Option<Vec<String>>> {
     let format: ExportFormat = scalar("format", format)?;
     let pdf: PdfRequest = argument("pdf", pdf)?;
-    let (extension, kind) = match format {
-        ExportFormat::Pdf => ("pdf", "PDF report"),
-        ExportFormat::Svg => ("svg", "SVG chart"),
-        ExportFormat::Csv => ("csv", "CSV files"),
-        ExportFormat::Json => ("json", "Pendulum JSON"),
+    let (extensions, kind): (&'static [&'static str], &'static str) = match format {
+        ExportFormat::Pdf => (&["pdf"], "PDF report"),
+        ExportFormat::Svg => (&["svg"], "SVG chart"),
+        ExportFormat::Csv => (&["csv"], "CSV files"),
+        ExportFormat::Json => (&["json"], "Pendulum JSON"),
     };
     let name = session(&state).info()?.name;
-    let out = dialog(move || {
-        app.dialog()
-            .file()
-            .set_title(format!("Export the {kind}"))
-            .set_file_name(format!("{name}.{extension}"))
-            .add_filter(kind, &[extension])
-            .blocking_save_file()
-    })
-    .await?;
-    let Some(out) = out else { return Ok(None) };
+    let extension = extensions.first().copied().unwrap_or_default();
+    let ask = Ask {
+        title: format!("Export the {kind}"),
+        filter: (kind, extensions),
+        file_name: Some(format!("{name}.{extension}")),
+    };
+    let Some(out) = state.dialogs.save(app, ask).await? else {
+        return Ok(None);
+    };
     let written = session(&state).export(format, &pdf, &out)?;
     Ok(Some(
         written
@@ -354,31 +435,4 @@ fn import_files(picked: Option<Vec<PathBuf>>) -> ApiResult<Option<ImportFiles>> 
     files.people =
         people.ok_or_else(|| ApiError::usage("the people CSV is missing from the picked files"))?;
     Ok(Some(files))
-}
-
-/// Runs a blocking native dialog off the async workers (the dialog itself lives on the main
-/// thread) and turns its answer into a path.
-async fn dialog(
-    show: impl FnOnce() -> Option<FilePath> + Send + 'static,
-) -> ApiResult<Option<PathBuf>> {
-    let picked = tauri::async_runtime::spawn_blocking(show)
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the dialog failed: {e}")))?;
-    picked.map(into_path).transpose()
-}
-
-async fn dialog_many(
-    show: impl FnOnce() -> Option<Vec<FilePath>> + Send + 'static,
-) -> ApiResult<Option<Vec<PathBuf>>> {
-    let picked = tauri::async_runtime::spawn_blocking(show)
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the dialog failed: {e}")))?;
-    picked
-        .map(|paths| paths.into_iter().map(into_path).collect())
-        .transpose()
-}
-
-fn into_path(p: FilePath) -> ApiResult<PathBuf> {
-    p.into_path()
-        .map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot use the picked file: {e}")))
 }

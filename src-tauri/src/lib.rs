@@ -5,10 +5,12 @@
 //! native dialogs opened here, and only the chosen path reaches the api.
 
 mod commands;
+pub mod dialogs;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+pub use dialogs::Dialogs;
 pub use pendulum_api::Session;
 
 /// The session every command works on: one per app, behind a lock because commands run on
@@ -17,14 +19,18 @@ pub struct AppState {
     pub session: Mutex<Session>,
     /// CSV files previewed and waiting for the user to confirm the import.
     pub pending_import: Mutex<Option<pendulum_api::ImportFiles>>,
-    /// Where the demo document lives; `None`: the platform's app data folder.
-    pub demo_dir: Option<PathBuf>,
+    /// Where the demo document and the recent list live; `None`: the platform's app data
+    /// folder.
+    pub data_dir: Option<PathBuf>,
+    /// Who answers the file dialogs.
+    pub dialogs: Dialogs,
 }
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AppState")
-            .field("demo_dir", &self.demo_dir)
+            .field("data_dir", &self.data_dir)
+            .field("dialogs", &self.dialogs)
             .finish_non_exhaustive()
     }
 }
@@ -33,18 +39,24 @@ impl std::fmt::Debug for AppState {
 pub fn with_commands<R: tauri::Runtime>(
     builder: tauri::Builder<R>,
     session: Session,
-    demo_dir: Option<PathBuf>,
+    data_dir: Option<PathBuf>,
+    dialogs: Dialogs,
 ) -> tauri::Builder<R> {
     builder
         .manage(AppState {
             session: Mutex::new(session),
             pending_import: Mutex::new(None),
-            demo_dir,
+            data_dir,
+            dialogs,
         })
         .invoke_handler(tauri::generate_handler![
             commands::current,
             commands::open_demo,
+            commands::reset_demo,
+            commands::new_document,
             commands::open_document,
+            commands::recent_documents,
+            commands::open_recent,
             commands::import_preview,
             commands::import_confirm,
             commands::view,
@@ -79,5 +91,5 @@ pub fn session(file: Option<PathBuf>) -> Session {
 /// Builds and runs the app until its last window closes.
 pub fn run(file: Option<PathBuf>) -> tauri::Result<()> {
     let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
-    with_commands(builder, session(file), None).run(tauri::generate_context!())
+    with_commands(builder, session(file), None, Dialogs::from_env()).run(tauri::generate_context!())
 }

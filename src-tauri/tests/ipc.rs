@@ -3,7 +3,7 @@
 //! the app's real capabilities. Each must answer — with data or a typed `{code, message}` —
 //! and never panic.
 
-use pendulum_app::{Session, with_commands};
+use pendulum_app::{Dialogs, Session, with_commands};
 use pendulum_core::Date;
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody, InvokeResponseBody};
@@ -29,9 +29,15 @@ fn app(name: &str) -> App<MockRuntime> {
     let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("ipc-{name}"));
     let _ = std::fs::remove_dir_all(&dir);
     let today = Date::from_ymd(2027, 3, 1).expect("a date");
-    with_commands(mock_builder(), Session::new(today), Some(dir))
-        .build(tauri::generate_context!())
-        .expect("the app builds on the mock runtime")
+    let answers = dir.join("dialogs");
+    with_commands(
+        mock_builder(),
+        Session::new(today),
+        Some(dir),
+        Dialogs::Answered(answers),
+    )
+    .build(tauri::generate_context!())
+    .expect("the app builds on the mock runtime")
 }
 
 fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
@@ -384,7 +390,7 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
     // Export checks its arguments before it opens the save dialog.
     for args in [
         json!({}),
-        json!({ "format": "png" }),
+        json!({ "format": "gif" }),
         json!({ "format": 3 }),
         json!({ "format": "pdf", "pdf": { "page": 5 } }),
         json!({ "format": "pdf", "pdf": { "paper": "a4" } }),
@@ -412,6 +418,108 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
     eprintln!("S2: {cases} cases, 0 panics");
 }
 
+/// The file commands, with the dialogs answered from a folder (the same code path a real
+/// dialog's answer takes): new, open, recent, reset the demo, export.
+#[test]
+fn file_commands_go_through_the_dialogs_and_keep_a_recent_list() {
+    let app = app("files");
+    let main = window(&app, "main");
+    let data = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("ipc-files");
+    let answers = data.join("dialogs");
+    std::fs::create_dir_all(&answers).expect("the answers folder");
+
+    assert_eq!(call(&main, "recent_documents", json!({})), Ok(json!([])));
+    // No answer written: the open dialog was cancelled.
+    assert_eq!(call(&main, "open_document", json!({})), Ok(Value::Null));
+
+    let info = call(&main, "new_document", json!({})).expect("a new document");
+    assert_eq!(info["name"], "Untitled");
+    let view = call(&main, "view", json!({})).expect("its view");
+    let people = view["people"].as_array().expect("people");
+    assert_eq!(people.len(), 1, "{view}");
+    assert_eq!(people[0]["name"], "Head of the org");
+    assert_eq!(view["key_dates"], json!([]));
+    assert!(answers.join("Untitled.pendulum").is_file());
+    let recent = call(&main, "recent_documents", json!({})).expect("the list");
+    assert_eq!(recent[0]["name"], "Untitled", "{recent}");
+    assert!(
+        recent[0]["location"]
+            .as_str()
+            .is_some_and(|l| l.ends_with("ipc-files/dialogs")),
+        "{recent}"
+    );
+    assert_eq!(recent.as_array().map(Vec::len), Some(1));
+
+    // The demo is not a recent document; the new one opens again from the list.
+    call(&main, "open_demo", json!({})).expect("the demo");
+    let move_kenji = json!({ "edit": { "edit": { "op": "move-person", "id": "p-kenji", "manager": "p-priya" } } });
+    let moved = call(&main, "apply_edit", move_kenji).expect("an edit");
+    assert_eq!(moved["can_undo"], true);
+    let reset = call(&main, "reset_demo", json!({})).expect("the demo starts over");
+    assert_eq!(reset["can_undo"], false, "{reset}");
+    assert_eq!(reset["as_of"], "2027-03-01");
+    let reopened = call(&main, "open_recent", json!({ "index": 0 })).expect("open recent");
+    assert_eq!(reopened["name"], "Untitled");
+    assert_typed(
+        &call(&main, "open_recent", json!({ "index": 7 })),
+        "not-found",
+        "past the list",
+    );
+    for bad in [json!({}), json!({ "index": "0" }), json!({ "index": -1 })] {
+        assert_typed(
+            &call(&main, "open_recent", bad.clone()),
+            "usage",
+            &bad.to_string(),
+        );
+    }
+
+    // Opening through the dialog: the answered path goes through the same checks.
+    let demo = data.join(pendulum_api::session::DEMO_FILE_NAME);
+    std::fs::write(answers.join("open.txt"), format!("{}\n", demo.display())).expect("answer");
+    let opened = call(&main, "open_document", json!({})).expect("open");
+    assert_eq!(opened["name"], "Larkspur demo");
+    assert!(!answers.join("open.txt").exists(), "an answer is used once");
+    let names: Vec<Value> = call(&main, "recent_documents", json!({}))
+        .expect("the list")
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|d| d["name"].clone())
+        .collect();
+    assert_eq!(names, [json!("Larkspur demo"), json!("Untitled")]);
+    let notes = answers.join("notes.pendulum");
+    std::fs::write(&notes, "not a document").expect("a text file");
+    std::fs::write(answers.join("open.txt"), notes.display().to_string()).expect("answer");
+    assert_typed(
+        &call(&main, "open_document", json!({})),
+        "not-pendulum",
+        "a text file named .pendulum",
+    );
+    let still = call(&main, "current", json!({})).expect("current");
+    assert_eq!(
+        still["name"], "Larkspur demo",
+        "a failed open keeps what was open"
+    );
+
+    // A document that has gone is taken off the list.
+    std::fs::remove_file(answers.join("Untitled.pendulum")).expect("remove");
+    assert_typed(
+        &call(&main, "open_recent", json!({ "index": 1 })),
+        "not-found",
+        "a removed document",
+    );
+    assert_eq!(
+        call(&main, "recent_documents", json!({})).map(|l| l.as_array().map(Vec::len)),
+        Ok(Some(1))
+    );
+
+    // Export writes where the save dialog answered.
+    let written = call(&main, "export", json!({ "format": "pdf" })).expect("a PDF");
+    assert_eq!(written, json!(["Larkspur demo.pdf"]));
+    let pdf = std::fs::read(answers.join("Larkspur demo.pdf")).expect("the PDF");
+    assert!(pdf.starts_with(b"%PDF-"));
+}
+
 #[test]
 fn only_the_main_window_may_call_the_commands() {
     let app = app("acl");
@@ -419,7 +527,11 @@ fn only_the_main_window_may_call_the_commands() {
     for cmd in [
         "current",
         "open_demo",
+        "reset_demo",
+        "new_document",
         "open_document",
+        "recent_documents",
+        "open_recent",
         "import_preview",
         "import_confirm",
         "view",

@@ -8,6 +8,7 @@ use serde::Serialize;
 /// message text.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[derive(ts_rs::TS)]
 pub enum ErrorCode {
     /// Arguments that make no sense together, or a value that cannot be parsed.
     Usage,
@@ -33,7 +34,7 @@ pub enum ErrorCode {
 }
 
 /// `{code, message}`, as it crosses IPC and as the CLI prints it.
-#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, ts_rs::TS)]
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,

@@ -1,9 +1,10 @@
-//! Writing an org out: lossless JSON and CSV (SPEC §5). Every file is written whole or not
-//! at all (temp file, fsync, rename), so an interrupted export never leaves a torn file.
+//! Writing an org out: lossless JSON and CSV, the PDF report and its preview, the chart as SVG
+//! and PNG (SPEC §5). Every file is written whole or not at all (temp file, fsync, rename), so
+//! an interrupted export never leaves a torn file.
 
 use std::path::{Path, PathBuf};
 
-use pendulum_core::{Date, PersonId, Snapshot, check, diff};
+use pendulum_core::{Date, PersonId, Snapshot, SwingReport, check, diff};
 use pendulum_export::{PageSize, PdfOptions, ReportInput, ScenarioSection, SvgOptions};
 use pendulum_layout::{ChartOptions, layout_snapshot};
 
@@ -100,14 +101,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> ApiResult<()> {
 /// The PDF report's options, as a front end gives them.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[derive(ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct PdfRequest {
     /// "a4" (default), "letter" or "a3".
     pub page: Option<String>,
+    #[ts(as = "Option<_>", optional)]
     pub landscape: bool,
     /// Print only this person and the people under them.
     pub root: Option<PersonId>,
     pub break_every_levels: Option<u32>,
     pub break_min_people: Option<u32>,
+    #[ts(as = "Option<_>", optional)]
     pub one_page: bool,
     /// The title; default the file's name (and the scenario's).
     pub title: Option<String>,
@@ -173,6 +178,76 @@ pub fn pdf_bytes(
     date: Date,
     request: &PdfRequest,
 ) -> ApiResult<Vec<u8>> {
+    with_report(
+        source,
+        loaded,
+        as_of,
+        date,
+        request,
+        pendulum_export::pdf_with_swings,
+    )
+}
+
+/// What [`pdf_bytes`] would print: its page count, its page size in points and its first
+/// pages as SVG documents.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct PdfPreview {
+    /// How many pages the PDF has.
+    pub pages: usize,
+    /// The page width in points, landscape already applied.
+    pub width: f64,
+    /// The page height in points.
+    pub height: f64,
+    /// The first pages (at most `max_pages`), each a standalone SVG document of the page.
+    pub svgs: Vec<String>,
+}
+
+impl From<pendulum_export::PdfPreview> for PdfPreview {
+    fn from(p: pendulum_export::PdfPreview) -> PdfPreview {
+        PdfPreview {
+            pages: p.pages,
+            width: p.width,
+            height: p.height,
+            svgs: p.svgs,
+        }
+    }
+}
+
+/// The preview of the report [`pdf_bytes`] makes from the same inputs: the same page count
+/// and the first `max_pages` pages drawn from the same marks.
+pub fn pdf_preview(
+    source: &OrgSource,
+    loaded: &Loaded,
+    as_of: Date,
+    date: Date,
+    request: &PdfRequest,
+    max_pages: usize,
+) -> ApiResult<PdfPreview> {
+    with_report(
+        source,
+        loaded,
+        as_of,
+        date,
+        request,
+        |input, swings, options| pendulum_export::pdf_preview(input, swings, options, max_pages),
+    )
+    .map(PdfPreview::from)
+}
+
+/// Gathers what the report of `loaded` prints (options, snapshot, flags and, for a scenario of
+/// a document, its diff and applied swings) and hands it to `make`.
+fn with_report<T>(
+    source: &OrgSource,
+    loaded: &Loaded,
+    as_of: Date,
+    date: Date,
+    request: &PdfRequest,
+    make: impl FnOnce(
+        &ReportInput<'_>,
+        &[SwingReport],
+        &PdfOptions,
+    ) -> Result<T, pendulum_export::ExportError>,
+) -> ApiResult<T> {
     let page = match request.page.as_deref() {
         None => PageSize::A4,
         Some(p) => PageSize::parse(p).ok_or_else(|| {
@@ -236,7 +311,17 @@ pub fn pdf_bytes(
         flags: &flags,
         scenario,
     };
-    pendulum_export::pdf_with_swings(&input, &swings, &options).map_err(export_error)
+    make(&input, &swings, &options).map_err(export_error)
+}
+
+/// The pixels per chart unit of a PNG export: crisp on a laptop's high-density screen.
+pub const PNG_SCALE: f64 = 2.0;
+
+/// The chart as PNG: [`svg_text`]'s drawing at [`PNG_SCALE`] with the embedded fonts, scaled
+/// down when it would exceed 16,384 pixels a side or 64 million pixels in all.
+pub fn png_bytes(loaded: &Loaded, as_of: Date, root: Option<PersonId>) -> ApiResult<Vec<u8>> {
+    let svg = svg_text(loaded, as_of, root)?;
+    pendulum_export::png(&svg, PNG_SCALE).map_err(export_error)
 }
 
 /// The chart as SVG, as drawn (top-down, teams of leaves stacked), with flag markers.
@@ -257,4 +342,114 @@ pub fn svg_text(loaded: &Loaded, as_of: Date, root: Option<PersonId>) -> ApiResu
             ..SvgOptions::default()
         },
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        reason = "a test fails loudly on any unexpected error"
+    )]
+
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn demo() -> (OrgSource, Loaded) {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo");
+        let source = OrgSource {
+            path: dir.join("people.csv"),
+            workstreams: Some(dir.join("workstreams.csv")),
+            allocations: Some(dir.join("allocations.csv")),
+            scenario: None,
+        };
+        let loaded = crate::source::load(&source, as_of()).unwrap();
+        (source, loaded)
+    }
+
+    fn as_of() -> Date {
+        Date::parse("2027-03-01").unwrap()
+    }
+
+    /// The page count `pdfinfo` (poppler-utils) reads from PDF bytes.
+    fn pdf_pages(bytes: &[u8]) -> usize {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.pdf");
+        std::fs::write(&path, bytes).unwrap();
+        let out = std::process::Command::new("pdfinfo")
+            .arg(&path)
+            .output()
+            .expect("pdfinfo (poppler-utils) must be installed");
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap()
+    }
+
+    fn png_size(bytes: &[u8]) -> (u32, u32) {
+        assert!(
+            bytes.starts_with(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            "not a PNG"
+        );
+        let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+        (be(16), be(20))
+    }
+
+    #[test]
+    fn the_preview_counts_the_pdfs_pages_and_serialises_for_the_app() {
+        let (source, loaded) = demo();
+        let date = as_of();
+        let request = PdfRequest {
+            page: Some("letter".into()),
+            landscape: true,
+            ..PdfRequest::default()
+        };
+        let bytes = pdf_bytes(&source, &loaded, as_of(), date, &request).unwrap();
+        let preview = pdf_preview(&source, &loaded, as_of(), date, &request, 3).unwrap();
+        assert_eq!(preview.pages, pdf_pages(&bytes));
+        assert_eq!(preview.svgs.len(), 3);
+        assert_eq!((preview.width, preview.height), (792.0, 612.0));
+        assert!(preview.svgs[1].contains("Priya Raman"));
+
+        let json = serde_json::to_value(&preview).unwrap();
+        let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["height", "pages", "svgs", "width"]);
+        assert_eq!(json["pages"], preview.pages);
+        assert_eq!(json["width"], 792.0);
+
+        let bad = PdfRequest {
+            page: Some("a5".into()),
+            ..PdfRequest::default()
+        };
+        let e = pdf_preview(&source, &loaded, as_of(), date, &bad, 3).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Usage);
+    }
+
+    #[test]
+    fn the_chart_png_is_the_svg_at_twice_its_size() {
+        let (_, loaded) = demo();
+        let root = Some(PersonId::from("p-rachel"));
+        let svg = svg_text(&loaded, as_of(), root.clone()).unwrap();
+        let attr = |name: &str| -> f64 {
+            let from = svg.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+            svg[from..].split('"').next().unwrap().parse().unwrap()
+        };
+        let bytes = png_bytes(&loaded, as_of(), root.clone()).unwrap();
+        assert_eq!(
+            png_size(&bytes),
+            (
+                (attr("width") * PNG_SCALE).ceil() as u32,
+                (attr("height") * PNG_SCALE).ceil() as u32
+            )
+        );
+        assert_eq!(png_bytes(&loaded, as_of(), root).unwrap(), bytes);
+        let whole = png_bytes(&loaded, as_of(), None).unwrap();
+        assert!(png_size(&whole).0 > png_size(&bytes).0);
+
+        let e = png_bytes(&loaded, as_of(), Some(PersonId::from("nobody"))).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Unknown);
+    }
 }

@@ -10,11 +10,13 @@ pub mod error;
 pub mod export;
 mod import;
 pub mod pendulum;
+pub mod recent;
 pub mod reports;
 pub mod session;
 pub mod source;
 
 pub use error::{ApiError, ApiResult, ErrorCode};
+pub use recent::{Recent, RecentDocument};
 pub use reports::{
     CheckReport, LayoutReport, LayoutRequest, StatsReport, check_report, layout_report,
     stats_report,

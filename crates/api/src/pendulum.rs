@@ -12,7 +12,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::source::{FileKind, Loaded, OrgSource, load};
 
 /// Where an applied swing went.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct Applied {
     pub scenario: String,
     /// Whether the scenario was forked for this swing.
@@ -20,11 +20,12 @@ pub struct Applied {
 }
 
 /// A swing's report, and where it was applied when asked.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct SimulateReport {
     #[serde(flatten)]
     pub report: SwingReport,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub applied: Option<Applied>,
 }
 
@@ -108,7 +109,7 @@ fn apply_swing(source: &OrgSource, name: &str, edit: Edit, date: Date) -> ApiRes
 }
 
 /// One stretch of time in a role.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
 pub struct RoleSpell {
     pub role: Role,
     /// When it began, when known.
@@ -120,7 +121,7 @@ pub struct RoleSpell {
 }
 
 /// A person's pendulum: every role they held, and how long they have been in the current one.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct HistoryReport {
     pub person: PersonId,
     pub name: String,

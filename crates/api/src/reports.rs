@@ -8,7 +8,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::source::Loaded;
 
 /// `{"as_of", "flags": [...], "summary": {...}}`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct CheckReport {
     pub as_of: Date,
     pub flags: Vec<Flag>,
@@ -16,7 +16,7 @@ pub struct CheckReport {
 }
 
 /// `Stats` with the day it describes.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct StatsReport {
     pub as_of: Date,
     #[serde(flatten)]
@@ -52,7 +52,7 @@ pub struct LayoutRequest {
 
 /// SPEC §6 `layout`: one node per present person (top-left corner, y downwards), one edge
 /// per reporting line from manager to report.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, ts_rs::TS)]
 pub struct LayoutReport {
     pub as_of: Date,
     pub width: f64,
@@ -61,7 +61,7 @@ pub struct LayoutReport {
     pub edges: Vec<LayoutEdge>,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, ts_rs::TS)]
 pub struct LayoutNode {
     pub id: String,
     pub x: f64,
@@ -70,7 +70,7 @@ pub struct LayoutNode {
     pub height: f64,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, ts_rs::TS)]
 pub struct LayoutEdge {
     pub from: String,
     pub to: String,

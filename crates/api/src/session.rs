@@ -26,9 +26,11 @@ const DEMO_ALLOCATIONS: &str = include_str!("../../../assets/demo/allocations.cs
 /// The day the demo's flags were designed around.
 pub const DEMO_DATE: (i32, u32, u32) = (2027, 3, 1);
 pub const DEMO_FILE_NAME: &str = "Larkspur demo.pendulum";
+/// The one person a new document starts with (id, name), so its chart is never empty.
+pub const NEW_DOCUMENT_HEAD: (&str, &str) = ("p-1", "Head of the org");
 
 /// What is open.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct DocumentInfo {
     /// The file's name without its folder or extension.
     pub name: String,
@@ -41,7 +43,7 @@ pub struct DocumentInfo {
     pub read_only: bool,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct ScenarioInfo {
     pub id: i64,
     pub name: String,
@@ -51,16 +53,20 @@ pub struct ScenarioInfo {
 /// What the chart should show.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[derive(ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct ViewRequest {
     /// `None`: the session's as-of date.
     pub as_of: Option<Date>,
     /// People whose reports are hidden (the layout re-flows without them).
+    #[ts(as = "Option<_>", optional)]
     pub collapsed: Vec<PersonId>,
+    #[ts(as = "Option<_>", optional)]
     pub left_right: bool,
 }
 
 /// A person as a card and in the inspector: fields on file plus figures as of the view's day.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct PersonCard {
     pub id: PersonId,
     pub name: String,
@@ -88,7 +94,7 @@ pub struct PersonCard {
     pub allocated_percent: f64,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct WorkstreamRow {
     pub id: String,
     pub name: String,
@@ -104,7 +110,7 @@ pub struct WorkstreamRow {
     pub people: u32,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct AllocationRow {
     pub person: String,
     pub workstream: String,
@@ -116,7 +122,7 @@ pub struct AllocationRow {
 }
 
 /// Everything the app's screens show for one scenario and day.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct OrgView {
     pub as_of: Date,
     pub scenario: String,
@@ -127,6 +133,9 @@ pub struct OrgView {
     pub rules: RuleConfig,
     pub workstreams: Vec<WorkstreamRow>,
     pub allocations: Vec<AllocationRow>,
+    /// The days on which the org changes (people start, leave or change role; workstreams and
+    /// allocations begin or end), sorted: the as-of slider's ticks.
+    pub key_dates: Vec<Date>,
 }
 
 /// The CSV files of an import, as picked in dialogs.
@@ -140,6 +149,7 @@ pub struct ImportFiles {
 /// What to export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[derive(ts_rs::TS)]
 pub enum ExportFormat {
     Pdf,
     Svg,
@@ -182,11 +192,7 @@ impl Session {
         let path = dir.join(DEMO_FILE_NAME);
         if !path.exists() {
             std::fs::create_dir_all(dir).map_err(|e| ApiError::io(dir, "create it", &e))?;
-            let loaded = crate::import::import_csv(
-                ("people.csv", DEMO_PEOPLE.as_bytes()),
-                Some(("workstreams.csv", DEMO_WORKSTREAMS.as_bytes())),
-                Some(("allocations.csv", DEMO_ALLOCATIONS.as_bytes())),
-            )?;
+            let loaded = demo_org()?;
             drop(Document::create(&path, &loaded.org, &loaded.rules)?);
         }
         let info = self.open(&path)?;
@@ -198,6 +204,54 @@ impl Session {
         })
     }
 
+    /// Starts the demo over: its document in `dir` is replaced by a fresh import of the
+    /// demo org (the user's edits and scenarios in it are gone), then opened.
+    pub fn reset_demo(&mut self, dir: &Path) -> ApiResult<DocumentInfo> {
+        let path = dir.join(DEMO_FILE_NAME);
+        if self.open.as_ref().is_some_and(|o| o.path == path) {
+            self.open = None;
+        }
+        std::fs::create_dir_all(dir).map_err(|e| ApiError::io(dir, "create it", &e))?;
+        let loaded = demo_org()?;
+        drop(Document::create_or_replace(
+            &path,
+            &loaded.org,
+            &loaded.rules,
+        )?);
+        self.open_demo(dir)
+    }
+
+    /// Creates a document at `path` (replacing a file there: the save dialog asked) holding
+    /// one person to build the org from, and opens it on today's date.
+    pub fn new_document(&mut self, path: &Path) -> ApiResult<DocumentInfo> {
+        if self.open.as_ref().is_some_and(|o| o.path == path) {
+            self.open = None;
+        }
+        let mut head = pendulum_core::Person::new(NEW_DOCUMENT_HEAD.0, NEW_DOCUMENT_HEAD.1);
+        head.title = "Director".into();
+        head.role = Some(Role::Director);
+        let org = pendulum_core::Org {
+            people: vec![head],
+            ..pendulum_core::Org::default()
+        };
+        drop(Document::create_or_replace(
+            path,
+            &org,
+            &RuleConfig::default(),
+        )?);
+        let info = self.open(path)?;
+        self.as_of = self.today;
+        Ok(DocumentInfo {
+            as_of: self.as_of,
+            ..info
+        })
+    }
+
+    /// The file of the open document; for the shell's recent list, never for the web side.
+    pub fn path(&self) -> Option<&Path> {
+        self.open.as_ref().map(|o| o.path.as_path())
+    }
+
     /// Opens a `.pendulum` document for editing (read-only when the file is).
     pub fn open(&mut self, path: &Path) -> ApiResult<DocumentInfo> {
         if crate::source::kind_of(path)? != crate::source::FileKind::Document {
@@ -206,8 +260,11 @@ impl Session {
                 path.display()
             )));
         }
-        // Release the current document first: reopening the same file must not find it in use.
-        self.open = None;
+        // Reopening the same file must not find it in use, so release it first; any other
+        // document stays open until the new one has opened (a failed open changes nothing).
+        if self.open.as_ref().is_some_and(|o| o.path == path) {
+            self.open = None;
+        }
         let doc = Document::open(path)?;
         self.open = Some(Open {
             doc,
@@ -441,6 +498,7 @@ impl Session {
             rules: rules.clone(),
             workstreams,
             allocations,
+            key_dates: key_dates(org),
         })
     }
 
@@ -582,6 +640,34 @@ impl Session {
             }
         }
     }
+}
+
+/// The demo org, read from the CSVs built into the binary.
+fn demo_org() -> ApiResult<Loaded> {
+    crate::import::import_csv(
+        ("people.csv", DEMO_PEOPLE.as_bytes()),
+        Some(("workstreams.csv", DEMO_WORKSTREAMS.as_bytes())),
+        Some(("allocations.csv", DEMO_ALLOCATIONS.as_bytes())),
+    )
+}
+
+/// Every day on which something in `org` starts, ends or changes role, sorted and distinct.
+fn key_dates(org: &pendulum_core::Org) -> Vec<Date> {
+    let mut days = std::collections::BTreeSet::new();
+    for p in &org.people {
+        days.extend(
+            [p.start_date, p.end_date, p.role_since, p.reramp_from]
+                .into_iter()
+                .flatten(),
+        );
+    }
+    for w in &org.workstreams {
+        days.extend([w.start_date, w.end_date].into_iter().flatten());
+    }
+    for a in &org.allocations {
+        days.extend([a.start_date, a.end_date].into_iter().flatten());
+    }
+    days.into_iter().collect()
 }
 
 fn file_name(path: &Path) -> String {

@@ -129,3 +129,82 @@ fn nothing_open_and_bad_files_are_typed_errors() {
         ErrorCode::NotPendulum
     );
 }
+
+#[test]
+fn a_failed_open_keeps_the_open_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::new(day("2026-11-24"));
+    session.open_demo(dir.path()).unwrap();
+    let fake = dir.path().join("fake.pendulum");
+    std::fs::write(&fake, "not sqlite").unwrap();
+    assert_eq!(
+        session.open(&fake).unwrap_err().code,
+        ErrorCode::NotPendulum
+    );
+    assert_eq!(session.current().unwrap().unwrap().name, "Larkspur demo");
+    assert!(session.view(&ViewRequest::default()).is_ok());
+}
+
+#[test]
+fn a_new_document_starts_with_one_person_on_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::new(day("2026-11-24"));
+    session.open_demo(dir.path()).unwrap();
+    let path = dir.path().join("Platform plan.pendulum");
+    let info = session.new_document(&path).unwrap();
+    assert_eq!(info.name, "Platform plan");
+    assert_eq!(info.as_of, day("2026-11-24"));
+    assert!(!info.can_undo);
+    let view = session.view(&ViewRequest::default()).unwrap();
+    assert_eq!(view.people.len(), 1);
+    assert_eq!(view.people[0].name, "Head of the org");
+    assert!(view.key_dates.is_empty());
+    assert_eq!(session.path(), Some(path.as_path()));
+    // Building from it is an ordinary edit, saved at once.
+    let mut ana = pendulum_core::Person::new("p-2", "Ana");
+    ana.manager_id = Some(PersonId::from("p-1"));
+    session
+        .apply_edit(DatedEdit::always(Edit::AddPerson { person: ana }))
+        .unwrap();
+    drop(session);
+    let mut again = Session::new(day("2026-11-24"));
+    again.open(&path).unwrap();
+    assert_eq!(again.view(&ViewRequest::default()).unwrap().people.len(), 2);
+    // Replacing it (the save dialog asked) starts over.
+    again.new_document(&path).unwrap();
+    assert_eq!(again.view(&ViewRequest::default()).unwrap().people.len(), 1);
+}
+
+#[test]
+fn resetting_the_demo_drops_its_edits_and_scenarios() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::new(day("2026-11-24"));
+    session.open_demo(dir.path()).unwrap();
+    session.apply_edit(move_edit("p-kenji", "p-priya")).unwrap();
+    session.fork("Plan B").unwrap();
+    let info = session.reset_demo(dir.path()).unwrap();
+    assert!(!info.can_undo);
+    assert_eq!(info.scenarios.len(), 1, "{:?}", info.scenarios);
+    assert_eq!(info.as_of, day("2027-03-01"));
+    // Opening the demo again finds the fresh one, not the edited one.
+    let reopened = session.open_demo(dir.path()).unwrap();
+    assert!(!reopened.can_undo);
+}
+
+#[test]
+fn the_view_names_the_days_the_org_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::new(day("2026-11-24"));
+    session.open_demo(dir.path()).unwrap();
+    let view = session.view(&ViewRequest::default()).unwrap();
+    assert!(view.key_dates.len() > 5, "{:?}", view.key_dates);
+    assert!(
+        view.key_dates.windows(2).all(|w| w[0] < w[1]),
+        "sorted, distinct"
+    );
+    for p in &view.people {
+        if let Some(start) = p.start_date {
+            assert!(view.key_dates.contains(&start), "{start}");
+        }
+    }
+}
