@@ -190,7 +190,7 @@ pub fn pdf_bytes(
 
 /// What [`pdf_bytes`] would print: its page count, its page size in points and its first
 /// pages as SVG documents.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, ts_rs::TS)]
 pub struct PdfPreview {
     /// How many pages the PDF has.
     pub pages: usize,

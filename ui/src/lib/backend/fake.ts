@@ -21,6 +21,7 @@ import type {
   PersonChange,
   RecentDocument,
   Role,
+  RuleConfig,
   Stats,
   Status,
   Swing,
@@ -330,7 +331,7 @@ export class FakeBackend implements Backend {
       const month = `${(y ?? 2026) + Math.floor(((m ?? 1) - 1 + k) / 12)}-${String((((m ?? 1) - 1 + k) % 12) + 1).padStart(2, '0')}`;
       return { month, date: `${month}-01`, ic_capacity: b.ic_capacity, ic_capacity_before: a.ic_capacity, workstreams: {}, workstreams_before: {} };
     });
-    return { swing, as_of: open.as_of, before: a, after: b, flags_added: [], flags_resolved: [], moves, timeline };
+    return { swing, as_of: open.as_of, before: a, after: b, flags_added: [], flags_resolved: [], moves, timeline, edit: { op: 'swing', swing } };
   }
 
   async applySwing(swing: Swing, into: string): Promise<DocumentInfo> {
@@ -596,6 +597,21 @@ function refused(message: string): ApiError {
   return { code: 'refused', message };
 }
 
+/** The rule thresholds' defaults (core's `RuleConfig::default()`): the fake never changes them. */
+const RULE_DEFAULTS: RuleConfig = {
+  manager_max_span: 5,
+  director_max_span: 5,
+  min_span: 2,
+  max_layers: 6,
+  overload_ratio: 1.25,
+  max_migrations: 1,
+  pendulum_years: 3,
+  ramp_days: 90,
+  manager_ic_fraction: 0.2,
+  ic_reramp_days: 60,
+  horizon_months: 12,
+};
+
 /** The view the Rust side would send for `org`: cards, a layout that skips collapsed subtrees, stats. */
 export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
   const n = org.people.length;
@@ -644,6 +660,10 @@ export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
       start_date: null,
       end_date: null,
       role_since: null,
+      role_on_file: p.role ?? null,
+      assistant: false,
+      ramp: 1,
+      allocated_percent: 0,
       span: direct,
       direct,
       total: total[i] ?? 0,
@@ -653,13 +673,20 @@ export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
 
   const collapsed = new Set(request.collapsed ?? []);
   const asOf = request.as_of ?? org.as_of;
+  const drawn = layoutOf(order, roots, children, org.people.map((p) => p.id), collapsed, depth, request.left_right ? 'left-right' : 'top-down');
   return {
     as_of: asOf,
     scenario: 'baseline',
     people,
-    layout: layoutOf(order, roots, children, org.people.map((p) => p.id), collapsed, depth, request.left_right ? 'left-right' : 'top-down'),
+    layout: {
+      as_of: asOf,
+      width: drawn.nodes.reduce((w, b) => Math.max(w, b.x + b.width), 0),
+      height: drawn.nodes.reduce((h, b) => Math.max(h, b.y + b.height), 0),
+      ...drawn,
+    },
     flags: org.flags ?? [],
     stats: statsOf(people),
+    rules: RULE_DEFAULTS,
     ...workloadOf(org, people, asOf),
   };
 }
@@ -709,7 +736,7 @@ function layoutOf(
   collapsed: Set<string>,
   depth: number[],
   orientation: Orientation = 'top-down',
-): Layout {
+): Pick<Layout, 'nodes' | 'edges'> {
   if (orientation === 'top-down') return treeLayout(order, roots, children, ids, collapsed, depth, CARD_WIDTH, CARD_HEIGHT);
   // Left to right: lay out top-down with the card's extents swapped, then transpose.
   const t = treeLayout(order, roots, children, ids, collapsed, depth, CARD_HEIGHT, CARD_WIDTH);
@@ -728,7 +755,7 @@ function treeLayout(
   depth: number[],
   CARD_WIDTH: number,
   CARD_HEIGHT: number,
-): Layout {
+): Pick<Layout, 'nodes' | 'edges'> {
   const shown = (i: number) => (collapsed.has(ids[i] ?? '') ? [] : (children[i] ?? []));
   const width = new Array<number>(ids.length).fill(CARD_WIDTH);
   for (let k = order.length - 1; k >= 0; k--) {

@@ -1,0 +1,837 @@
+// generated from the Rust types by crates/api/tests/typescript.rs; do not edit — run `PENDULUM_BLESS=1 cargo test -p pendulum-api --test typescript`
+
+/**
+ * A calendar day, `YYYY-MM-DD` (core's `Date`).
+ */
+export type IsoDate = string;
+
+/**
+ * A person's stable key from the HR system.
+ */
+export type PersonId = string;
+
+/**
+ * A team's id is its name as written in the people and workstreams files.
+ */
+export type TeamId = string;
+
+/**
+ * A workstream's key.
+ */
+export type WorkstreamId = string;
+
+/**
+ * The role a person holds. When a person has none on file it is inferred (see
+ * [`crate::Snapshot::role`]).
+ */
+export type Role = "ic" | "manager" | "director" | "executive";
+
+/**
+ * Whether a seat is filled.
+ */
+export type Status = "active" | "open" | "leaving";
+
+/**
+ * Team Topologies' four team types.
+ */
+export type TeamKind = "stream-aligned" | "platform" | "enabling" | "complicated-subsystem";
+
+export type WorkstreamKind = "feature" | "migration" | "operations" | "other";
+
+/**
+ * One person, or one open seat (SPEC §1).
+ */
+export type Person = {
+  id: PersonId;
+  name: string;
+  title?: string;
+  manager_id?: PersonId | null;
+  /**
+   * The role on file; `None` means "infer it from the reporting lines".
+   */
+  role?: Role | null;
+  team?: TeamId | null;
+  level?: string | null;
+  status?: Status;
+  start_date?: IsoDate | null;
+  end_date?: IsoDate | null;
+  fte?: number;
+  location?: string | null;
+  email?: string | null;
+  role_since?: IsoDate | null;
+  assistant?: boolean;
+  /**
+   * Secondary managers: drawn as dotted lines, no effect on spans.
+   */
+  dotted_managers?: Array<PersonId>;
+  /**
+   * The day this person last swung back to IC work (SPEC §3): from it their ramp factor
+   * restarts over `ic_reramp_days`. Set by an applied swing; empty in HR exports.
+   */
+  reramp_from?: IsoDate | null;
+};
+
+export type Team = {
+  id: TeamId;
+  lead?: PersonId | null;
+  kind?: TeamKind | null;
+};
+
+export type Workstream = {
+  id: WorkstreamId;
+  name: string;
+  team?: TeamId | null;
+  required_fte?: number;
+  kind?: WorkstreamKind;
+  start_date?: IsoDate | null;
+  end_date?: IsoDate | null;
+  priority?: string | null;
+};
+
+export type Allocation = {
+  person: PersonId;
+  workstream: WorkstreamId;
+  /**
+   * Percent of a full-time week, in (0, 100].
+   */
+  percent: number;
+  start_date?: IsoDate | null;
+  end_date?: IsoDate | null;
+};
+
+/**
+ * One change to an org or its rule configuration. One edit is one transaction in the
+ * document and one step of undo.
+ */
+export type Edit =
+  | { "op": "add-person", person: Person, }
+  | { "op": "remove-person", id: PersonId, }
+  | { "op": "move-person", id: PersonId, manager: PersonId | null, }
+  | { "op": "update-person", id: PersonId, change: PersonChange, }
+  | { "op": "add-team", team: Team, }
+  | { "op": "update-team", id: TeamId, change: TeamChange, }
+  | { "op": "remove-team", id: TeamId, }
+  | { "op": "add-workstream", workstream: Workstream, }
+  | { "op": "update-workstream", id: WorkstreamId, change: WorkstreamChange, }
+  | { "op": "remove-workstream", id: WorkstreamId, }
+  | { "op": "allocate", allocation: Allocation, }
+  | { "op": "deallocate", person: PersonId, workstream: WorkstreamId, }
+  | { "op": "set-rule", change: RuleChange, }
+  | { "op": "batch", label: string, edits: Array<Edit>, }
+  | { "op": "swing", swing: Swing, };
+
+/**
+ * A new value for one field of a person. The manager changes through
+ * [`Edit::MovePerson`], the id never.
+ */
+export type PersonChange =
+  | { "field": "name", "value": string }
+  | { "field": "title", "value": string }
+  | { "field": "role", "value": Role | null }
+  | { "field": "team", "value": TeamId | null }
+  | { "field": "level", "value": string | null }
+  | { "field": "status", "value": Status }
+  | { "field": "start_date", "value": IsoDate | null }
+  | { "field": "end_date", "value": IsoDate | null }
+  | { "field": "fte", "value": number }
+  | { "field": "location", "value": string | null }
+  | { "field": "email", "value": string | null }
+  | { "field": "role_since", "value": IsoDate | null }
+  | { "field": "assistant", "value": boolean }
+  | { "field": "dotted_managers", "value": Array<PersonId> }
+  | { "field": "reramp_from", "value": IsoDate | null };
+
+/**
+ * A new value for one field of a team. `Name` renames the team everywhere it is named.
+ */
+export type TeamChange =
+  | { "field": "name", "value": TeamId }
+  | { "field": "lead", "value": PersonId | null }
+  | { "field": "kind", "value": TeamKind | null };
+
+/**
+ * A new value for one field of a workstream (its id never changes).
+ */
+export type WorkstreamChange =
+  | { "field": "name", "value": string }
+  | { "field": "team", "value": TeamId | null }
+  | { "field": "required_fte", "value": number }
+  | { "field": "kind", "value": WorkstreamKind }
+  | { "field": "start_date", "value": IsoDate | null }
+  | { "field": "end_date", "value": IsoDate | null }
+  | { "field": "priority", "value": string | null };
+
+/**
+ * A new value for one threshold of [`RuleConfig`].
+ */
+export type RuleChange =
+  | { "field": "manager_max_span", "value": number }
+  | { "field": "director_max_span", "value": number }
+  | { "field": "min_span", "value": number }
+  | { "field": "max_layers", "value": number }
+  | { "field": "overload_ratio", "value": number }
+  | { "field": "max_migrations", "value": number }
+  | { "field": "pendulum_years", "value": number }
+  | { "field": "ramp_days", "value": number }
+  | { "field": "manager_ic_fraction", "value": number }
+  | { "field": "ic_reramp_days", "value": number }
+  | { "field": "horizon_months", "value": number };
+
+/**
+ * An edit and the day it takes effect: views as of a day D apply it when D ≥ `effective`;
+ * an undated edit applies to every view.
+ */
+export type DatedEdit = {
+  edit: Edit;
+  effective?: IsoDate | null;
+};
+
+/**
+ * Every threshold of the rules and of the pendulum simulation, with SPEC's defaults.
+ */
+export type RuleConfig = {
+  /**
+   * `span-too-wide` for role manager: span above this.
+   */
+  manager_max_span: number;
+  /**
+   * `span-too-wide` for role director or executive: span above this.
+   */
+  director_max_span: number;
+  /**
+   * `span-too-narrow`: a manager or director with 1 ≤ span below this.
+   */
+  min_span: number;
+  /**
+   * `too-many-layers`: a tree deeper than this.
+   */
+  max_layers: number;
+  /**
+   * `workstream-overloaded`: required / effective FTE above this.
+   */
+  overload_ratio: number;
+  /**
+   * `migrations-in-flight`: a team owning more active migrations than this.
+   */
+  max_migrations: number;
+  /**
+   * `pendulum-due`: a manager or director in the role for more than this many years.
+   */
+  pendulum_years: number;
+  /**
+   * Days for a new person to reach full productivity.
+   */
+  ramp_days: number;
+  /**
+   * A swing to manager keeps this fraction of the person's allocations.
+   */
+  manager_ic_fraction: number;
+  /**
+   * A swing back to IC re-ramps over this many days.
+   */
+  ic_reramp_days: number;
+  /**
+   * Months in a swing report's timeline.
+   */
+  horizon_months: number;
+};
+
+export type Severity = "error" | "warning" | "info";
+
+/**
+ * The rules, in the order SPEC §2 lists them (which is also the order flags are reported in
+ * within a severity).
+ */
+export type Rule =
+  | "cycle"
+  | "unknown-manager"
+  | "span-too-wide"
+  | "span-too-narrow"
+  | "manager-without-reports"
+  | "director-over-ics"
+  | "too-many-layers"
+  | "person-overallocated"
+  | "workstream-unstaffed"
+  | "workstream-overloaded"
+  | "single-point-of-failure"
+  | "migrations-in-flight"
+  | "pendulum-due";
+
+export type SubjectKind = "person" | "team" | "workstream";
+
+export type Subject = {
+  kind: SubjectKind;
+  id: string;
+};
+
+/**
+ * One finding: `{rule, severity, subject {kind, id}, message}`.
+ */
+export type Flag = {
+  rule: Rule;
+  severity: Severity;
+  subject: Subject;
+  message: string;
+};
+
+/**
+ * Counts of flags by severity and by rule.
+ */
+export type FlagSummary = {
+  errors: number;
+  warnings: number;
+  info: number;
+  by_rule: { [key in string]: number };
+};
+
+/**
+ * Org-wide figures as of the snapshot's day.
+ *
+ * `headcount` counts present people who are not open roles; `managers` are those of them
+ * with role manager, director or executive, `ics` the rest; spans, their mean, max and
+ * histogram are over managers; `layers` is the greatest depth. Fractional figures are
+ * rounded to 4 decimals so equal orgs print equal numbers.
+ */
+export type Stats = {
+  headcount: number;
+  managers: number;
+  ics: number;
+  open_roles: number;
+  ic_capacity: number;
+  mean_span: number;
+  max_span: number;
+  layers: number;
+  span_histogram: { [key in number]: number };
+};
+
+/**
+ * A reporting line that changed: `person` reported to `from` and now reports to `to`
+ * (`None`: a root).
+ */
+export type Move = {
+  person: PersonId;
+  from: PersonId | null;
+  to: PersonId | null;
+};
+
+/**
+ * A field's value in a [`FieldChange`]: JSON null, a boolean, a number, a string or a list
+ * of ids.
+ */
+export type FieldValue = null | boolean | number | string | Array<string>;
+
+/**
+ * A field of a person that has a new value.
+ */
+export type FieldChange = {
+  person: PersonId;
+  /**
+   * The field's name as in [`Person`] (`title`, `role`, `fte`…).
+   */
+  field: string;
+  old: FieldValue;
+  new: FieldValue;
+};
+
+/**
+ * The difference between two views of an org. JSON: SPEC §6's `diff` shape plus
+ * `flags_added` and `flags_resolved`.
+ */
+export type Diff = {
+  added: Array<PersonId>;
+  removed: Array<PersonId>;
+  moved: Array<Move>;
+  changed: Array<FieldChange>;
+  /**
+   * Every figure of [`Stats::metrics`], plus `errors`, `warnings` and `info` (flag counts),
+   * as `[before, after]`.
+   */
+  metrics: { [key in string]: [number, number] };
+  flags_added: Array<Flag>;
+  flags_resolved: Array<Flag>;
+};
+
+/**
+ * Which way the person swings.
+ */
+export type SwingTo = "manager" | "ic";
+
+/**
+ * A swing to simulate: who, which way, from which day, and its options.
+ */
+export type Swing = {
+  person: PersonId;
+  to: SwingTo;
+  /**
+   * The day the swing takes effect.
+   */
+  date: IsoDate;
+  /**
+   * To manager: the people who will report to them.
+   */
+  reports?: Array<PersonId>;
+  /**
+   * To IC: who takes the reports (becoming a manager if an IC).
+   */
+  successor?: PersonId | null;
+  /**
+   * To IC: workstreams the new IC joins, with the percent of a week on each.
+   */
+  join?: Array<[WorkstreamId, number]>;
+};
+
+/**
+ * One month of the timeline: IC capacity and each affected workstream's effective FTE,
+ * after the swing and (for comparison) without it.
+ */
+export type TimelinePoint = {
+  /**
+   * `YYYY-MM`.
+   */
+  month: string;
+  /**
+   * The day the figures are computed for (the swing's day of the month, clamped).
+   */
+  date: IsoDate;
+  ic_capacity: number;
+  workstreams: { [key in string]: number };
+  ic_capacity_before: number;
+  workstreams_before: { [key in string]: number };
+};
+
+/**
+ * Everything a swing does (SPEC §6 `simulate`).
+ */
+export type SwingReport = {
+  swing: Swing;
+  as_of: IsoDate;
+  before: Stats;
+  after: Stats;
+  flags_added: Array<Flag>;
+  flags_resolved: Array<Flag>;
+  moves: Array<Move>;
+  timeline: Array<TimelinePoint>;
+  /**
+   * The edit that applies the swing to a scenario ([`Edit::Swing`]).
+   */
+  edit: Edit;
+};
+
+/**
+ * The four files an import reads.
+ */
+export type FileKind = "people" | "teams" | "workstreams" | "allocations";
+
+/**
+ * How one column of a file was read.
+ */
+export type ColumnMapping = {
+  /**
+   * 1-based column number.
+   */
+  column: number;
+  /**
+   * The header as written in the file.
+   */
+  header: string;
+  /**
+   * The field it fills (the canonical header, e.g. `manager_id`), or `None` when ignored.
+   */
+  field: string | null;
+  /**
+   * Why a column is ignored or read in a special way, when that is not obvious.
+   */
+  note: string | null;
+};
+
+/**
+ * How one file's columns were read: what the import preview shows.
+ */
+export type FileMapping = {
+  /**
+   * The file name as the caller gave it.
+   */
+  file: string;
+  kind: FileKind;
+  /**
+   * The row holding the header (1 unless the file starts with blank lines); `None` for an
+   * empty file.
+   */
+  header_row: number | null;
+  /**
+   * Data rows read (blank rows not counted).
+   */
+  records: number;
+  columns: Array<ColumnMapping>;
+};
+
+/**
+ * One error or warning. Either `row` and `column` are both set (a cell) or both `None`
+ * (a problem of the whole file: its encoding, an empty file, a missing column).
+ */
+export type ImportProblem = {
+  /**
+   * The file name as the caller gave it.
+   */
+  file: string;
+  /**
+   * 1-based row; the header is row 1 and blank rows count, as in a spreadsheet.
+   */
+  row: number | null;
+  /**
+   * 1-based column.
+   */
+  column: number | null;
+  /**
+   * The header of that column as written in the file, when it has one.
+   */
+  header: string | null;
+  message: string;
+};
+
+/**
+ * What an import would do, for the app's preview: never fails.
+ */
+export type ImportPreview = {
+  mappings: Array<FileMapping>;
+  errors: Array<ImportProblem>;
+  more_errors: number;
+  warnings: Array<ImportProblem>;
+  more_warnings: number;
+  /**
+   * What the org would hold: rows read, less those too broken to keep (no id or name, a
+   * repeated id; for allocations a missing or unknown person, workstream or percent).
+   */
+  people: number;
+  teams: number;
+  workstreams: number;
+  allocations: number;
+};
+
+/**
+ * What went wrong, as a stable machine-readable code. Front ends branch on this, never on
+ * message text.
+ */
+export type ErrorCode =
+  | "usage"
+  | "bad-input"
+  | "not-found"
+  | "not-pendulum"
+  | "newer-schema"
+  | "in-use"
+  | "io"
+  | "refused"
+  | "unknown"
+  | "internal";
+
+/**
+ * `{code, message}`, as it crosses IPC and as the CLI prints it.
+ */
+export type ApiError = {
+  code: ErrorCode;
+  message: string;
+};
+
+export type ScenarioInfo = {
+  id: number;
+  name: string;
+  parent: string | null;
+};
+
+/**
+ * What is open.
+ */
+export type DocumentInfo = {
+  /**
+   * The file's name without its folder or extension.
+   */
+  name: string;
+  /**
+   * The current scenario; "baseline" for the imported org with its own edits.
+   */
+  scenario: string;
+  scenarios: Array<ScenarioInfo>;
+  as_of: IsoDate;
+  can_undo: boolean;
+  can_redo: boolean;
+  read_only: boolean;
+};
+
+/**
+ * One recent document as a front end shows it.
+ */
+export type RecentDocument = {
+  /**
+   * The file's name without its extension.
+   */
+  name: string;
+  /**
+   * The folder it is in, with the home folder written `~`.
+   */
+  location: string;
+};
+
+/**
+ * What the chart should show.
+ */
+export type ViewRequest = {
+  /**
+   * `None`: the session's as-of date.
+   */
+  as_of?: IsoDate | null;
+  /**
+   * People whose reports are hidden (the layout re-flows without them).
+   */
+  collapsed?: Array<PersonId>;
+  left_right?: boolean;
+};
+
+/**
+ * A person as a card and in the inspector: fields on file plus figures as of the view's day.
+ */
+export type PersonCard = {
+  id: PersonId;
+  name: string;
+  title: string;
+  /**
+   * The effective role (on file, or inferred).
+   */
+  role: Role;
+  /**
+   * The role on file, `None` when inferred.
+   */
+  role_on_file: Role | null;
+  team: TeamId | null;
+  level: string | null;
+  status: Status;
+  manager_id: PersonId | null;
+  fte: number;
+  location: string | null;
+  email: string | null;
+  start_date: IsoDate | null;
+  end_date: IsoDate | null;
+  role_since: IsoDate | null;
+  assistant: boolean;
+  span: number;
+  direct: number;
+  total: number;
+  depth: number;
+  ramp: number;
+  allocated_percent: number;
+};
+
+export type LayoutNode = {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+};
+
+export type LayoutEdge = {
+  from: string;
+  to: string;
+  points: Array<[number, number]>;
+};
+
+/**
+ * SPEC §6 `layout`: one node per present person (top-left corner, y downwards), one edge
+ * per reporting line from manager to report.
+ */
+export type LayoutReport = {
+  as_of: IsoDate;
+  width: number;
+  height: number;
+  nodes: Array<LayoutNode>;
+  edges: Array<LayoutEdge>;
+};
+
+export type WorkstreamRow = {
+  id: string;
+  name: string;
+  team: string | null;
+  kind: WorkstreamKind;
+  priority: string | null;
+  active: boolean;
+  required_fte: number;
+  effective_fte: number;
+  allocated_fte: number;
+  /**
+   * required / effective; `None` when nothing effective is allocated.
+   */
+  load: number | null;
+  people: number;
+};
+
+export type AllocationRow = {
+  person: string;
+  workstream: string;
+  percent: number;
+  start_date: IsoDate | null;
+  end_date: IsoDate | null;
+  /**
+   * Counts on the view's day.
+   */
+  active: boolean;
+};
+
+/**
+ * Everything the app's screens show for one scenario and day.
+ */
+export type OrgView = {
+  as_of: IsoDate;
+  scenario: string;
+  people: Array<PersonCard>;
+  layout: LayoutReport;
+  flags: Array<Flag>;
+  stats: Stats;
+  rules: RuleConfig;
+  workstreams: Array<WorkstreamRow>;
+  allocations: Array<AllocationRow>;
+  /**
+   * The days on which the org changes (people start, leave or change role; workstreams and
+   * allocations begin or end), sorted: the as-of slider's ticks.
+   */
+  key_dates: Array<IsoDate>;
+};
+
+/**
+ * What to export.
+ */
+export type ExportFormat = "pdf" | "svg" | "csv" | "json";
+
+/**
+ * The PDF report's options, as a front end gives them.
+ */
+export type PdfRequest = {
+  /**
+   * "a4" (default), "letter" or "a3".
+   */
+  page?: string | null;
+  landscape?: boolean;
+  /**
+   * Print only this person and the people under them.
+   */
+  root?: PersonId | null;
+  break_every_levels?: number | null;
+  break_min_people?: number | null;
+  one_page?: boolean;
+  /**
+   * The title; default the file's name (and the scenario's).
+   */
+  title?: string | null;
+};
+
+/**
+ * What [`pdf_bytes`] would print: its page count, its page size in points and its first
+ * pages as SVG documents.
+ */
+export type PdfPreview = {
+  /**
+   * How many pages the PDF has.
+   */
+  pages: number;
+  /**
+   * The page width in points, landscape already applied.
+   */
+  width: number;
+  /**
+   * The page height in points.
+   */
+  height: number;
+  /**
+   * The first pages (at most `max_pages`), each a standalone SVG document of the page.
+   */
+  svgs: Array<string>;
+};
+
+/**
+ * `{"as_of", "flags": [...], "summary": {...}}`.
+ */
+export type CheckReport = {
+  as_of: IsoDate;
+  flags: Array<Flag>;
+  summary: FlagSummary;
+};
+
+/**
+ * `Stats` with the day it describes.
+ */
+export type StatsReport = {
+  as_of: IsoDate;
+  headcount: number;
+  managers: number;
+  ics: number;
+  open_roles: number;
+  ic_capacity: number;
+  mean_span: number;
+  max_span: number;
+  layers: number;
+  span_histogram: { [key in number]: number };
+};
+
+/**
+ * One stretch of time in a role.
+ */
+export type RoleSpell = {
+  role: Role;
+  /**
+   * When it began, when known.
+   */
+  since: IsoDate | null;
+  /**
+   * When it ended (the next spell's start); `None` for the current role.
+   */
+  until: IsoDate | null;
+  /**
+   * "import" for the role on file, "edit" for a change made in Pendulum (a swing, an edit).
+   */
+  source: string;
+};
+
+/**
+ * A person's pendulum: every role they held, and how long they have been in the current one.
+ */
+export type HistoryReport = {
+  person: PersonId;
+  name: string;
+  as_of: IsoDate;
+  role: Role;
+  since: IsoDate | null;
+  days_in_role: number | null;
+  years_in_role: number | null;
+  /**
+   * Oldest first; the last one is the current role.
+   */
+  spells: Array<RoleSpell>;
+};
+
+/**
+ * Where an applied swing went.
+ */
+export type Applied = {
+  scenario: string;
+  /**
+   * Whether the scenario was forked for this swing.
+   */
+  created: boolean;
+};
+
+/**
+ * A swing's report, and where it was applied when asked.
+ */
+export type SimulateReport = {
+  applied?: Applied;
+  swing: Swing;
+  as_of: IsoDate;
+  before: Stats;
+  after: Stats;
+  flags_added: Array<Flag>;
+  flags_resolved: Array<Flag>;
+  moves: Array<Move>;
+  timeline: Array<TimelinePoint>;
+  /**
+   * The edit that applies the swing to a scenario ([`Edit::Swing`]).
+   */
+  edit: Edit;
+};
