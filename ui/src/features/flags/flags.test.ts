@@ -8,16 +8,33 @@ afterAll(unstubBrowser);
 
 describe('flags focus their subject', () => {
   it('a workstream flag opens the workload screen on that workstream', async () => {
+    const scrolled: string[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push((this as HTMLElement).dataset.workstream ?? '');
+    };
     const { target, button, close } = await mountApp(new FakeBackend(staffedOrg()));
     expect(target.querySelector('.subject.workstream')?.textContent).toBe('On-call');
     button('On-call').click();
     await settle();
+    expect(scrolled).toEqual(['ops']);
     expect(target.querySelector('.chart')).toBeNull();
     const row = target.querySelector('tr[data-workstream="ops"]')!;
     expect(row.classList.contains('focused')).toBe(true);
     expect(row.classList.contains('unstaffed')).toBe(true);
     expect(target.querySelectorAll('tr.focused')).toHaveLength(1);
     expect(target.querySelector('th.col.focused')?.textContent).toBe('On-call');
+
+    // Editing the grid afterwards keeps the mark but does not scroll back to it.
+    target.querySelector<HTMLElement>('td.cell[data-person="chen"][data-workstream="ops"]')!.click();
+    await settle();
+    const input = target.querySelector<HTMLInputElement>('input.edit')!;
+    input.value = '100';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await settle();
+    expect(target.querySelector('tr[data-workstream="ops"]')?.classList.contains('ok')).toBe(true);
+    expect(target.querySelector('tr[data-workstream="ops"]')?.classList.contains('focused')).toBe(true);
+    expect(scrolled).toEqual(['ops']);
     close();
   });
 
