@@ -25,6 +25,7 @@ fn main() {
             "apply_swing",
             "history",
             "export",
+            "pdf_preview",
         ]),
     ))
     .unwrap_or_else(|e| panic!("tauri-build: {e:#}"));

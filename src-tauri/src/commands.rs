@@ -342,6 +342,7 @@ pub async fn export<R: Runtime>(
     let (extensions, kind): (&'static [&'static str], &'static str) = match format {
         ExportFormat::Pdf => (&["pdf"], "PDF report"),
         ExportFormat::Svg => (&["svg"], "SVG chart"),
+        ExportFormat::Png => (&["png"], "PNG image"),
         ExportFormat::Csv => (&["csv"], "CSV files"),
         ExportFormat::Json => (&["json"], "Pendulum JSON"),
     };
@@ -365,6 +366,20 @@ pub async fn export<R: Runtime>(
             })
             .collect(),
     ))
+}
+
+/// How many pages a preview draws; the rest are counted.
+const PREVIEW_PAGES: usize = 12;
+
+/// The PDF [`export`] would write with these options: page count, page size and the first
+/// pages as SVG documents (shown as images, never as HTML).
+#[tauri::command]
+pub async fn pdf_preview(
+    state: State<'_, AppState>,
+    pdf: Option<Value>,
+) -> ApiResult<pendulum_api::export::PdfPreview> {
+    let pdf: PdfRequest = argument("pdf", pdf)?;
+    session(&state).pdf_preview(&pdf, PREVIEW_PAGES)
 }
 
 /// Reads a plain (non-object) argument, such as an enum's name, into a typed `usage` error.

@@ -72,6 +72,7 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::apply_swing,
             commands::history,
             commands::export,
+            commands::pdf_preview,
         ])
 }
 

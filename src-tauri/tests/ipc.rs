@@ -513,6 +513,44 @@ fn file_commands_go_through_the_dialogs_and_keep_a_recent_list() {
         Ok(Some(1))
     );
 
+    // The preview counts the pages the export writes and draws the first ones.
+    let preview = call(
+        &main,
+        "pdf_preview",
+        json!({ "pdf": { "page": "a3", "landscape": true } }),
+    )
+    .expect("preview");
+    let pages = preview["pages"].as_u64().expect("a page count");
+    assert!(pages >= 3, "{}", preview["pages"]);
+    let svgs = preview["svgs"].as_array().expect("pages as SVG");
+    assert_eq!(svgs.len() as u64, pages.min(12));
+    assert!(
+        svgs.iter()
+            .all(|s| s.as_str().is_some_and(|s| s.starts_with("<svg")))
+    );
+    assert_eq!(preview["width"], 1190.55, "A3 landscape");
+    for bad in [
+        json!({ "pdf": { "page": "a5" } }),
+        json!({ "pdf": { "break_every_levels": 0 } }),
+        json!({ "pdf": { "surprise": 1 } }),
+        json!({ "pdf": [] }),
+    ] {
+        assert_typed(
+            &call(&main, "pdf_preview", bad.clone()),
+            "usage",
+            &bad.to_string(),
+        );
+    }
+    assert_typed(
+        &call(&main, "pdf_preview", json!({ "pdf": { "root": "nobody" } })),
+        "unknown",
+        "an unknown root",
+    );
+    let png = call(&main, "export", json!({ "format": "png" })).expect("a PNG");
+    assert_eq!(png, json!(["Larkspur demo.png"]));
+    let png = std::fs::read(answers.join("Larkspur demo.png")).expect("the PNG");
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+
     // Export writes where the save dialog answered.
     let written = call(&main, "export", json!({ "format": "pdf" })).expect("a PDF");
     assert_eq!(written, json!(["Larkspur demo.pdf"]));
@@ -547,6 +585,7 @@ fn only_the_main_window_may_call_the_commands() {
         "apply_swing",
         "history",
         "export",
+        "pdf_preview",
     ] {
         let refused = call(&other, cmd, json!({}));
         let err = refused.expect_err("a window without a capability is refused");

@@ -153,6 +153,7 @@ pub struct ImportFiles {
 pub enum ExportFormat {
     Pdf,
     Svg,
+    Png,
     Csv,
     Json,
 }
@@ -628,17 +629,41 @@ impl Session {
                 crate::export::write_atomically(out, text.as_bytes())?;
                 Ok(vec![out.to_path_buf()])
             }
+            ExportFormat::Png => {
+                let bytes = crate::export::png_bytes(&loaded, as_of, pdf.root.clone())?;
+                crate::export::write_atomically(out, &bytes)?;
+                Ok(vec![out.to_path_buf()])
+            }
             ExportFormat::Pdf => {
-                let source = OrgSource {
-                    path: open.path.clone(),
-                    scenario: (scenario != "baseline").then_some(scenario),
-                    ..OrgSource::default()
-                };
+                let source = report_source(open, scenario);
                 let bytes = crate::export::pdf_bytes(&source, &loaded, as_of, today, pdf)?;
                 crate::export::write_atomically(out, &bytes)?;
                 Ok(vec![out.to_path_buf()])
             }
         }
+    }
+
+    /// What [`Session::export`] would print as a PDF with these options: its page count, page
+    /// size and the first `max_pages` pages as SVG, drawn from the same marks.
+    pub fn pdf_preview(
+        &mut self,
+        pdf: &crate::export::PdfRequest,
+        max_pages: usize,
+    ) -> ApiResult<crate::export::PdfPreview> {
+        let (as_of, today) = (self.as_of, self.today);
+        let scenario = self.info()?.scenario;
+        let loaded = self.loaded(as_of)?;
+        let source = report_source(self.open_ref()?, scenario);
+        crate::export::pdf_preview(&source, &loaded, as_of, today, pdf, max_pages)
+    }
+}
+
+/// The source a report names: the document, and the scenario unless it is the baseline.
+fn report_source(open: &Open, scenario: String) -> OrgSource {
+    OrgSource {
+        path: open.path.clone(),
+        scenario: (scenario != "baseline").then_some(scenario),
+        ..OrgSource::default()
     }
 }
 
