@@ -44,7 +44,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Write the org as JSON (lossless) or CSV (people, workstreams, allocations, workload).
+    /// Write the org as JSON or CSV, the PDF report, or the chart as SVG or PNG.
     Export {
         #[command(flatten)]
         org: OrgArgs,
@@ -158,6 +158,10 @@ struct ExportKind {
     /// The chart as SVG.
     #[arg(long)]
     svg: bool,
+    /// The chart as PNG at twice its size (crisp on high-density screens); a chart over
+    /// 16,384 pixels a side or 64 million pixels is scaled down to fit.
+    #[arg(long)]
+    png: bool,
 }
 
 #[derive(Args, Debug)]
@@ -342,6 +346,11 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                 let root = pdf.root.map(pendulum_core::PersonId::new);
                 let text = pendulum_api::export::svg_text(&loaded, org.as_of(), root)?;
                 pendulum_api::export::write_atomically(&output, text.as_bytes())?;
+                vec![output.clone()]
+            } else if kind.png {
+                let root = pdf.root.map(pendulum_core::PersonId::new);
+                let bytes = pendulum_api::export::png_bytes(&loaded, org.as_of(), root)?;
+                pendulum_api::export::write_atomically(&output, &bytes)?;
                 vec![output.clone()]
             } else {
                 let request = pendulum_api::export::PdfRequest {

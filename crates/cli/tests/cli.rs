@@ -667,6 +667,66 @@ fn svg_and_pdf_options_work_and_bad_ones_exit_2() {
     }
 }
 
+/// The width and height a PNG's header gives.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert!(
+        bytes.starts_with(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        "not a PNG"
+    );
+    let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (be(16), be(20))
+}
+
+#[test]
+fn png_is_the_chart_at_twice_its_size_and_the_same_bytes_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = repo().join("assets/demo/people.csv").display().to_string();
+    let export = |flag: &str, out: &str, root: Option<&str>| {
+        let mut args = vec!["export", &demo, "--as-of", "2027-03-01", flag, "-o", out];
+        if let Some(root) = root {
+            args.extend(["--root", root]);
+        }
+        let run = pendulum(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("wrote {out}")),
+            "{}",
+            run.stderr
+        );
+        std::fs::read(out).unwrap()
+    };
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    let svg = String::from_utf8(export("--svg", &path("chart.svg"), Some("p-rachel"))).unwrap();
+    let attr = |name: &str| -> f64 {
+        let from = svg.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        svg[from..].split('"').next().unwrap().parse().unwrap()
+    };
+    let png = export("--png", &path("a.png"), Some("p-rachel"));
+    assert_eq!(
+        png_size(&png),
+        (
+            (attr("width") * 2.0).ceil() as u32,
+            (attr("height") * 2.0).ceil() as u32
+        )
+    );
+    assert_eq!(export("--png", &path("b.png"), Some("p-rachel")), png);
+    let whole = export("--png", &path("whole.png"), None);
+    assert!(png_size(&whole).0 > png_size(&png).0);
+
+    let run = pendulum(&[
+        "export",
+        &demo,
+        "--png",
+        "-o",
+        &path("c.png"),
+        "--root",
+        "nobody",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = pendulum(&["export", &demo, "--png", "--svg", "-o", &path("d.png")]);
+    assert_eq!(run.code, 2, "one format at a time: {}", run.stderr);
+}
+
 #[test]
 fn a_scenario_pdf_carries_its_diff_and_its_swings() {
     let dir = tempfile::tempdir().unwrap();
