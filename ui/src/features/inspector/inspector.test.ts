@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeBackend } from '../../lib/backend/fake';
-import { mountApp, settle, stubBrowser, unstubBrowser, until } from '../chart/appHarness';
+import { mountApp, settle, staffedOrg, stubBrowser, unstubBrowser, until } from '../chart/appHarness';
 
 beforeAll(stubBrowser);
 afterAll(unstubBrowser);
@@ -93,6 +93,32 @@ describe('inspector: adding and removing people', () => {
     target.querySelector<HTMLButtonElement>('button[aria-label=Undo]')!.click();
     await settle();
     expect((await backend.view({})).people.find((p) => p.id === 'c')?.manager_id).toBe('b');
+    close();
+  });
+
+  it("shows the person's allocations, over capacity marked, and follows an edit in the grid", async () => {
+    const { target, button, close } = await mountApp(new FakeBackend(staffedOrg()));
+    target.querySelector<HTMLElement>('.card[data-person="bela"]')!.click();
+    await settle();
+    const load = () => target.querySelector('aside .load');
+    expect(load()?.textContent).toBe('110% of 100%');
+    expect(load()?.classList.contains('over')).toBe(true);
+    expect([...target.querySelectorAll('aside .work li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'Database move 50%',
+      'Public API 60% 1 January 2026 – 31 December 2026',
+    ]);
+
+    button('Edit in the workload grid').click();
+    await settle();
+    target.querySelector<HTMLElement>('td.cell[data-person="bela"][data-workstream="db"]')!.click();
+    await settle();
+    const input = target.querySelector<HTMLInputElement>('input.edit')!;
+    input.value = '40';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await settle();
+    expect(load()?.textContent).toBe('100% of 100%');
+    expect(load()?.classList.contains('over')).toBe(false);
     close();
   });
 });

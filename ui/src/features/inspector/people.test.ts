@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { viewOf } from '../../lib/backend/fake';
-import { freshId, newReport, removalQuestion } from './people';
+import { allocationLines, freshId, newReport, removalQuestion } from './people';
 
 const cards = viewOf({
   name: 't',
@@ -39,5 +39,28 @@ describe('adding and removing people', () => {
     expect(removalQuestion(card('p-1'), 3, undefined)).toBe('Remove Head of the org? Their 3 reports move to the top of the org.');
     expect(removalQuestion(card('p-7'), 1, card('p-1'))).toBe('Remove Ines? Their 1 report moves up to Head of the org.');
     expect(removalQuestion(card('q'), 0, card('p-1'))).toBe('Remove this open role? They have no reports.');
+  });
+
+  it("lists a person's allocations, the active ones first, with their dates in words", () => {
+    const row = (workstream: string, percent: number, active: boolean, start_date: string | null = null, end_date: string | null = null) => ({
+      person: 'a',
+      workstream,
+      percent,
+      active,
+      start_date,
+      end_date,
+    });
+    const names = (id: string) => ({ api: 'Public API', db: 'Database move' })[id];
+    const { lines, total } = allocationLines(
+      [row('db', 30, false, '2027-01-01'), row('api', 60, true, '2026-01-01', '2026-12-31'), row('ops', 20, true), row('db', 10, false, null, '2025-06-01')],
+      names,
+    );
+    expect(lines.map((l) => [l.name, l.percent, l.active, l.when])).toEqual([
+      ['ops', 20, true, ''],
+      ['Public API', 60, true, '1 January 2026 – 31 December 2026'],
+      ['Database move', 10, false, 'until 1 June 2025'],
+      ['Database move', 30, false, 'from 1 January 2027'],
+    ]);
+    expect(total).toBe(80);
   });
 });

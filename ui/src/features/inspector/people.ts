@@ -1,4 +1,5 @@
-import type { Person, PersonCard } from '../../lib/backend';
+import type { AllocationRow, Person, PersonCard } from '../../lib/backend';
+import { dateInWords } from '../scenarios/asOf';
 
 // Adding and removing people from the inspector: the new person's id and fields, and what
 // the confirmation of a removal says. Pure, so it is unit-tested.
@@ -39,4 +40,39 @@ export function removalQuestion(person: PersonCard, reports: number, manager: Pe
   if (reports === 0) return `${who} They have no reports.`;
   const them = reports === 1 ? 'Their 1 report moves' : `Their ${reports} reports move`;
   return manager ? `${who} ${them} up to ${nameOf(manager)}.` : `${who} ${them} to the top of the org.`;
+}
+
+export interface AllocationLine {
+  workstream: string;
+  name: string;
+  percent: number;
+  active: boolean;
+  /** When it applies, in words ("from 1 January 2027"); empty when always. */
+  when: string;
+}
+
+/** A person's allocations for the inspector: active ones first, then by start date and name. */
+export function allocationLines(
+  allocations: readonly AllocationRow[],
+  workstreamName: (id: string) => string | undefined,
+): { lines: AllocationLine[]; total: number } {
+  const when = (a: AllocationRow) => {
+    const from = a.start_date ? dateInWords(a.start_date) : null;
+    const until = a.end_date ? dateInWords(a.end_date) : null;
+    if (from && until) return `${from} – ${until}`;
+    if (from) return `from ${from}`;
+    if (until) return `until ${until}`;
+    return '';
+  };
+  const lines = allocations
+    .map((a) => ({ a, line: { workstream: a.workstream, name: workstreamName(a.workstream) ?? a.workstream, percent: a.percent, active: a.active, when: when(a) } }))
+    .sort(
+      (x, y) =>
+        Number(y.a.active) - Number(x.a.active) ||
+        (x.a.start_date ?? '').localeCompare(y.a.start_date ?? '') ||
+        x.line.name.localeCompare(y.line.name),
+    )
+    .map((x) => x.line);
+  const total = allocations.reduce((sum, a) => sum + (a.active ? a.percent : 0), 0);
+  return { lines, total };
 }
