@@ -43,41 +43,36 @@ fn declare<T: TS + 'static + ?Sized>(cfg: &Config) -> Declaration {
     }
 }
 
-/// Splits `text` where `at` occurs outside brackets, strings and comments, with the depth
-/// each piece starts at counted from `depth`: ts-rs writes a declaration on one line, with
-/// field docs inline, and this is how it gets one member or variant per line.
-/// `None` when a bracket closes one that `text` did not open.
-fn split_top_level<'a>(text: &'a str, at: &str, depth: usize) -> Option<Vec<&'a str>> {
+/// Splits `text` where `at` occurs outside brackets, string literals and comments: ts-rs
+/// writes a declaration on one line, with field docs inline, and this is how it gets one
+/// member or variant per line. `None` when a bracket closes one that `text` did not open.
+fn split_top_level<'a>(text: &'a str, at: &str) -> Option<Vec<&'a str>> {
     let mut pieces = Vec::new();
     let mut level = 0usize;
     let mut start = 0;
-    let mut i = 0;
-    let bytes = text.as_bytes();
-    while i < bytes.len() {
-        let rest = &text[i..];
-        if rest.starts_with("/*") {
-            i += rest.find("*/").map_or(rest.len(), |end| end + 2);
+    // Byte offset up to which the text is inside a comment, a literal or a separator.
+    let mut skip_to = 0;
+    for (i, c) in text.char_indices() {
+        if i < skip_to {
             continue;
         }
-        match bytes[i] {
-            b'"' => {
-                // ts-rs writes string literals of names and tags, without escapes.
-                i += 1 + text[i + 1..]
-                    .find('"')
-                    .map_or(text.len() - i - 1, |end| end + 1);
-                continue;
-            }
-            b'{' | b'[' | b'(' | b'<' => level += 1,
-            b'}' | b']' | b')' | b'>' => level = level.checked_sub(1)?,
-            _ if level == depth && rest.starts_with(at) => {
+        let rest = &text[i..];
+        if rest.starts_with("/*") {
+            skip_to = i + rest.find("*/").map_or(rest.len(), |end| end + 2);
+            continue;
+        }
+        match c {
+            // ts-rs writes string literals of names and tags, without escapes.
+            '"' => skip_to = i + 1 + rest[1..].find('"').map_or(rest.len() - 1, |end| end + 1),
+            '{' | '[' | '(' | '<' => level += 1,
+            '}' | ']' | ')' | '>' => level = level.checked_sub(1)?,
+            _ if level == 0 && rest.starts_with(at) => {
                 pieces.push(&text[start..i]);
-                i += at.len();
-                start = i;
-                continue;
+                start = i + at.len();
+                skip_to = start;
             }
             _ => {}
         }
-        i += 1;
     }
     pieces.push(&text[start..]);
     Some(pieces)
@@ -99,7 +94,7 @@ fn layout(decl: &str) -> String {
         return decl.to_owned();
     };
     let body = body.trim_end_matches(';');
-    let Some(variants) = split_top_level(body, " | ", 0) else {
+    let Some(variants) = split_top_level(body, " | ") else {
         return decl.to_owned();
     };
     if variants.len() > 1 {
@@ -120,7 +115,7 @@ fn layout(decl: &str) -> String {
     let fields = body
         .strip_prefix("{ ")
         .and_then(|b| b.strip_suffix(" }"))
-        .and_then(|object| split_top_level(object, ",", 0));
+        .and_then(|object| split_top_level(object, ","));
     let Some(fields) = fields else {
         return decl.to_owned();
     };

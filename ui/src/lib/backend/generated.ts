@@ -698,7 +698,7 @@ export type OrgView = {
 /**
  * What to export.
  */
-export type ExportFormat = "pdf" | "svg" | "csv" | "json";
+export type ExportFormat = "pdf" | "svg" | "png" | "csv" | "json";
 
 /**
  * The PDF report's options, as a front end gives them.

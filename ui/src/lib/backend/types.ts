@@ -16,6 +16,7 @@ export type {
   DocumentInfo,
   Edit,
   ErrorCode,
+  ExportFormat,
   FieldChange,
   FieldValue,
   FileKind,
@@ -81,6 +82,3 @@ export type PdfOptions = { [K in Exclude<keyof PdfRequest, 'page'>]?: Exclude<Pd
 
 /** The chart's boxes and lines in a view (the api's `LayoutReport`). */
 export type Layout = LayoutReport;
-
-// Hand-written until the Rust side has it (then it moves to generated.ts): 'png' is new.
-export type ExportFormat = 'pdf' | 'svg' | 'png' | 'csv' | 'json';
