@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { viewOf } from '../../lib/backend/fake';
-import { allocationLines, freshId, newReport, removalQuestion } from './people';
+import { FakeBackend, viewOf } from '../../lib/backend/fake';
+import { addUnderFreshId, allocationLines, freshId, newReport, removalQuestion } from './people';
 
 const cards = viewOf({
   name: 't',
@@ -62,5 +62,25 @@ describe('adding and removing people', () => {
       ['Database move', 30, false, 'from 1 January 2027'],
     ]);
     expect(total).toBe(80);
+  });
+
+  it('tries the next id when one is taken by someone the view does not show', async () => {
+    const backend = new FakeBackend({ name: 't', as_of: '2026-01-01', people: [{ id: 'p-1', name: 'Head' }, { id: 'p-2', name: 'Later hire', manager_id: 'p-1' }] });
+    await backend.openDemo();
+    const head = (await backend.view({})).people[0]!;
+    const tried: string[] = [];
+    const { person, info } = await addUnderFreshId(['p-1'], (id) => newReport(head, 'report', id), (p) => {
+      tried.push(p.id);
+      return backend.applyEdit({ edit: { op: 'add-person', person: p } });
+    });
+    expect(tried).toEqual(['p-2', 'p-3']);
+    expect([person.id, info.can_undo]).toEqual(['p-3', true]);
+    // Other failures are not retried, and the retries stop.
+    const failing = addUnderFreshId([], (id) => newReport(head, 'report', id), () => Promise.reject({ code: 'io', message: 'disk full' }));
+    await expect(failing).rejects.toMatchObject({ code: 'io' });
+    let calls = 0;
+    const refusing = addUnderFreshId([], (id) => newReport(head, 'report', id), () => (calls++, Promise.reject({ code: 'refused', message: 'no' })), 3);
+    await expect(refusing).rejects.toMatchObject({ code: 'refused' });
+    expect(calls).toBe(3);
   });
 });

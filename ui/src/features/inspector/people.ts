@@ -1,4 +1,4 @@
-import type { AllocationRow, Person, PersonCard } from '../../lib/backend';
+import { toApiError, type AllocationRow, type DocumentInfo, type Person, type PersonCard } from '../../lib/backend';
 import { dateInWords } from '../scenarios/asOf';
 
 // Adding and removing people from the inspector: the new person's id and fields, and what
@@ -14,6 +14,28 @@ export function freshId(ids: Iterable<string>): string {
     if (m) max = Math.max(max, Number(m[1]));
   }
   return `p-${max + 1}`;
+}
+
+/**
+ * Adds `make(id)` under the first fresh id the backend accepts: the view only holds the people
+ * present on its day, so a `p-<n>` of a later hire can be taken; a refusal tries the next one.
+ */
+export async function addUnderFreshId(
+  taken: Iterable<string>,
+  make: (id: string) => Person,
+  apply: (person: Person) => Promise<DocumentInfo>,
+  attempts = 50,
+): Promise<{ person: Person; info: DocumentInfo }> {
+  const used = new Set(taken);
+  for (let attempt = 1; ; attempt++) {
+    const person = make(freshId(used));
+    try {
+      return { person, info: await apply(person) };
+    } catch (reason) {
+      if (toApiError(reason).code !== 'refused' || attempt >= attempts) throw reason;
+      used.add(person.id);
+    }
+  }
 }
 
 export type Addition = 'report' | 'open-role';
