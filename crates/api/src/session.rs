@@ -37,7 +37,11 @@ pub struct DocumentInfo {
     /// The current scenario; "baseline" for the imported org with its own edits.
     pub scenario: String,
     pub scenarios: Vec<ScenarioInfo>,
+    /// The day compare, simulate and export work on: the last day viewed (the demo opens
+    /// on its own day, other documents on today).
     pub as_of: Date,
+    /// The calendar day, for "back to today" and the as-of slider's range.
+    pub today: Date,
     pub can_undo: bool,
     pub can_redo: bool,
     pub read_only: bool,
@@ -267,6 +271,7 @@ impl Session {
             self.open = None;
         }
         let doc = Document::open(path)?;
+        self.as_of = self.today;
         self.open = Some(Open {
             doc,
             path: path.to_path_buf(),
@@ -377,6 +382,7 @@ impl Session {
                 })
                 .collect(),
             as_of: self.as_of,
+            today: self.today,
             can_undo: open.doc.can_undo(open.scenario)?,
             can_redo: open.doc.can_redo(open.scenario)?,
             read_only: open.doc.is_read_only(),
@@ -399,9 +405,14 @@ impl Session {
     }
 
     /// The chart, cards, flags, figures and workload of the current scenario as of a day.
+    /// A day given becomes the session's, so what is compared, simulated and exported next is
+    /// what the user is looking at.
     pub fn view(&mut self, request: &ViewRequest) -> ApiResult<OrgView> {
-        let as_of = request.as_of.unwrap_or(self.as_of);
         let scenario = self.info()?.scenario;
+        if let Some(day) = request.as_of {
+            self.as_of = day;
+        }
+        let as_of = self.as_of;
         let loaded = self.loaded(as_of)?;
         let (org, rules) = (&loaded.org, &loaded.rules);
         let s = Snapshot::new(org, as_of, rules);

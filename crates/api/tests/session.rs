@@ -208,3 +208,33 @@ fn the_view_names_the_days_the_org_changes() {
         }
     }
 }
+
+#[test]
+fn the_day_viewed_is_the_day_compared_simulated_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::new(day("2026-11-24"));
+    let info = session.open_demo(dir.path()).unwrap();
+    assert_eq!(
+        (info.as_of, info.today),
+        (day("2027-03-01"), day("2026-11-24"))
+    );
+    let later = ViewRequest {
+        as_of: Some(day("2027-09-01")),
+        ..ViewRequest::default()
+    };
+    assert_eq!(session.view(&later).unwrap().as_of, day("2027-09-01"));
+    assert_eq!(session.current().unwrap().unwrap().as_of, day("2027-09-01"));
+    // A view without a day keeps the one last viewed.
+    assert_eq!(
+        session.view(&ViewRequest::default()).unwrap().as_of,
+        day("2027-09-01")
+    );
+    // Another document opens on today.
+    let path = dir.path().join("Plan.pendulum");
+    assert_eq!(
+        session.new_document(&path).unwrap().as_of,
+        day("2026-11-24")
+    );
+    session.open_demo(dir.path()).unwrap();
+    assert_eq!(session.open(&path).unwrap().as_of, day("2026-11-24"));
+}

@@ -101,6 +101,10 @@ export class FakeBackend implements Backend {
   /** Scenarios other than the current one, each with its own history; and the current one's name. */
   private scenarios = new Map<string, { history: FakePerson[][]; at: number }>();
   private scenario = 'baseline';
+  /** The day last viewed: like the real session, compare, simulate and export use it. */
+  private viewed: string | null = null;
+  /** The calendar day the fake pretends it is. */
+  readonly today = '2026-11-24';
   /** Every call, for tests that check what the UI asked for. */
   readonly calls: string[] = [];
 
@@ -205,7 +209,8 @@ export class FakeBackend implements Backend {
   async view(request: ViewRequest): Promise<OrgView> {
     this.calls.push('view');
     const open = this.mustBeOpen();
-    return viewOf({ ...open, people: this.states[this.at] ?? open.people }, request);
+    if (request.as_of) this.viewed = request.as_of;
+    return viewOf({ ...open, people: this.states[this.at] ?? open.people }, { ...request, as_of: this.viewed ?? open.as_of });
   }
 
   async applyEdit(dated: DatedEdit): Promise<DocumentInfo> {
@@ -395,6 +400,7 @@ export class FakeBackend implements Backend {
   }
 
   private show(org: FakeOrg): DocumentInfo {
+    this.viewed = null;
     if (this.open) {
       this.saved.set(this.open, { states: this.states, at: this.at, scenarios: this.scenarios, scenario: this.scenario });
     }
@@ -422,7 +428,8 @@ export class FakeBackend implements Backend {
       scenarios: this.names()
         .sort((x, y) => Number(y === 'baseline') - Number(x === 'baseline') || x.localeCompare(y))
         .map((name, i) => ({ id: i + 1, name, parent: name === 'baseline' ? null : 'baseline' })),
-      as_of: org.as_of,
+      as_of: this.viewed ?? org.as_of,
+      today: this.today,
       can_undo: this.at > 0,
       can_redo: this.at < this.states.length - 1,
       read_only: false,

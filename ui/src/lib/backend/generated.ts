@@ -551,7 +551,15 @@ export type DocumentInfo = {
    */
   scenario: string;
   scenarios: Array<ScenarioInfo>;
+  /**
+   * The day compare, simulate and export work on: the last day viewed (the demo opens
+   * on its own day, other documents on today).
+   */
   as_of: IsoDate;
+  /**
+   * The calendar day, for "back to today" and the as-of slider's range.
+   */
+  today: IsoDate;
   can_undo: boolean;
   can_redo: boolean;
   read_only: boolean;
