@@ -1,5 +1,5 @@
 //! PDF reports of realistic synthetic orgs at 1k and 10k people, split over pages (SPEC §8:
-//! 1k in < 0.3 s, 10k in < 3 s), and the SVG chart at 10k. Generating the org, the snapshot
+//! 1k in < 0.3 s, 10k in < 3 s), the SVG chart at 10k and the PNG chart at 1k. Generating the org, the snapshot
 //! and the flags happen outside the timed part; each timed run plans, draws, shapes, subsets
 //! the fonts and writes the PDF.
 //!
@@ -8,7 +8,7 @@
 
 use divan::Bencher;
 use pendulum_core::{Date, Org, RuleConfig, Snapshot, check};
-use pendulum_export::{PdfOptions, ReportInput, SvgOptions, pdf, svg};
+use pendulum_export::{PdfOptions, ReportInput, SvgOptions, pdf, png, svg};
 use pendulum_layout::{ChartOptions, layout_snapshot};
 use pendulum_synth::{SynthConfig, generate, reference_date};
 
@@ -86,4 +86,26 @@ fn chart_svg(bencher: Bencher, people: usize) {
             .len()
         })
     });
+}
+
+/// The chart as PNG at scale 2 (the app's and the CLI's), from its SVG: parsing, text layout
+/// with the embedded fonts, rasterising and PNG encoding.
+#[divan::bench(args = [1_000], sample_count = 10, sample_size = 1)]
+fn chart_png(bencher: Bencher, people: usize) {
+    let org = org(people);
+    let config = RuleConfig::default();
+    let s = Snapshot::new(&org, reference_date(), &config);
+    let flags = check(&s, &config);
+    let text = layout_snapshot(&s, &ChartOptions::default()).map(|l| {
+        svg(
+            &s,
+            &l,
+            &SvgOptions {
+                flags: &flags,
+                ..SvgOptions::default()
+            },
+        )
+    });
+    let Ok(text) = text else { return };
+    bencher.bench_local(|| png(divan::black_box(&text), 2.0).map(|b| b.len()));
 }
