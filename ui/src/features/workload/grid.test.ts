@@ -141,4 +141,45 @@ describe('allocation grid', () => {
     expect(cell('ada', 'db').textContent?.trim()).toBe('10%');
     close();
   });
+
+  it('opens the next cell while a save is in flight and saves both in order, each against a fresh view', async () => {
+    const { backend, cell, target, close } = await workload();
+    const real = backend.applyEdit.bind(backend);
+    const sent: unknown[] = [];
+    vi.spyOn(backend, 'applyEdit').mockImplementation(async (edit) => {
+      sent.push(edit.edit);
+      await new Promise((r) => setTimeout(r, 30));
+      return real(edit);
+    });
+    const input = () => target.querySelector<HTMLInputElement>('td.cell input.edit')!;
+    const typeInto = (text: string) => {
+      input().value = text;
+      input().dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    // Type 10 in an empty cell and leave it for another cell: the click lands during the save.
+    cell('chen', 'ops').click();
+    await settle();
+    typeInto('10');
+    input().dispatchEvent(new FocusEvent('blur'));
+    cell('bela', 'ops').click();
+    await settle();
+    expect(target.querySelector('td.cell.editing')).toBe(cell('bela', 'ops'));
+    typeInto('5');
+    input().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    // And at once empty the first cell again: it is removed once its allocation is in the view.
+    cell('chen', 'ops').click();
+    await settle();
+    typeInto('');
+    input().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await new Promise((r) => setTimeout(r, 150));
+    await settle();
+    expect(sent).toEqual([
+      { op: 'allocate', allocation: { person: 'chen', workstream: 'ops', percent: 10, start_date: null, end_date: null } },
+      { op: 'allocate', allocation: { person: 'bela', workstream: 'ops', percent: 5, start_date: null, end_date: null } },
+      { op: 'deallocate', person: 'chen', workstream: 'ops' },
+    ]);
+    expect(cell('bela', 'ops').textContent?.trim()).toBe('5%');
+    expect(cell('chen', 'ops').textContent?.trim()).toBe('');
+    close();
+  });
 });
