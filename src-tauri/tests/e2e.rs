@@ -178,6 +178,18 @@ async fn start(args: &[&str]) -> Driven {
             Err(e) => panic!("e2e: no WebDriver session after {attempt} attempts: {e}"),
         }
     };
+    // The journeys' own deadlines (`within` and the in-page waits) govern, not WebDriver's 30 s.
+    within(
+        10,
+        "set the script timeout",
+        client.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+            Some(Duration::from_secs(300)),
+            None,
+            None,
+        )),
+    )
+    .await
+    .expect("set the WebDriver timeouts");
     Driven {
         client,
         requested,
@@ -259,7 +271,9 @@ const PRELUDE: &str = r#"const done = arguments[arguments.length - 1];
       for (;;) {
         const v = test();
         if (v) return v;
-        if (performance.now() > end) throw new Error('timed out waiting for ' + what);
+        if (performance.now() > end) {
+          throw new Error('timed out waiting for ' + (typeof what === 'function' ? what() : what));
+        }
         await sleep(25);
       }
     };
@@ -322,7 +336,7 @@ impl Driven {
     /// its return value comes back, and a thrown error fails the journey.
     async fn journey(&self, secs: u64, what: &str, body: &str) -> Value {
         let script = format!(
-            "{PRELUDE}\n(async () => {{\n{body}\n}})().then(done, (e) => done({{ error: String(e && e.stack || e) }}));"
+            "{PRELUDE}\n(async () => {{\n{body}\n}})().then(done, (e) => done({{ error: String(e) }}));"
         );
         let out = within(secs, what, self.client.execute_async(&script, vec![]))
             .await
@@ -1024,7 +1038,7 @@ async fn exporting_the_demo_as_pdf_writes_a_report_pdfinfo_reads() {
             const pages = await until(() => {
               const p = dialog.querySelector('.preview .pages strong');
               return p && dialog.querySelector('.preview[aria-busy=false]') ? p.textContent.trim() : null;
-            }, 'the PDF preview', 60000);
+            }, () => `the PDF preview (it reads ${JSON.stringify(dialog.querySelector('.preview')?.outerHTML?.slice(0, 600))})`, 60000);
             (await until(() => {
               const b = dialog.querySelector('.buttons button.primary');
               return b && !b.disabled ? b : null;
