@@ -313,6 +313,17 @@ const PRELUDE: &str = r#"const done = arguments[arguments.length - 1];
     const topOf = (id) => parseFloat(card(id).style.top);
 "#;
 
+/// What the machine was doing while a figure was measured: the 1-minute load average over
+/// the cores (figures from a busy 2-core machine are not a quiet machine's).
+fn machine() -> String {
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    format!("load average {load} on {cores} cores")
+}
+
 /// The `.pendulum` documents under `dir`, found without recursion.
 fn documents_under(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
@@ -376,8 +387,9 @@ impl Driven {
         let wall = self.requested.elapsed();
         assert!(mark.is_finite() && mark >= 0.0, "mark at {mark} ms");
         eprintln!(
-            "figure: first painted chart, {org}: {} ms from the WebDriver session request (app launch) to the mark; mark at {mark:.0} ms after navigation start",
-            wall.as_millis()
+            "figure: first painted chart, {org}: {} ms from the WebDriver session request (app launch) to the mark; mark at {mark:.0} ms after navigation start ({})",
+            wall.as_millis(),
+            machine()
         );
     }
 }
@@ -1211,11 +1223,12 @@ async fn ten_thousand_people_pan_with_only_visible_cards_in_the_dom() {
     let rank =
         |p: f64| frames[((p * frames.len() as f64).ceil() as usize).clamp(1, frames.len()) - 1];
     eprintln!(
-        "figure: pan frame times, 10k org: median {:.1} ms, p95 {:.1} ms, max {:.1} ms over {} frames (one 25 px step per frame)",
+        "figure: pan frame times, 10k org: median {:.1} ms, p95 {:.1} ms, max {:.1} ms over {} frames (one 25 px step per frame; {})",
         rank(0.5),
         rank(0.95),
         frames[frames.len() - 1],
-        frames.len()
+        frames.len(),
+        machine()
     );
     let most = pan["most"].as_u64().expect("most");
     let fewest = pan["fewest"].as_u64().expect("fewest");
