@@ -683,68 +683,69 @@ async fn a_forked_scenario_compares_with_the_baseline_and_marks_the_moved_person
     app.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_flags_panel_counts_equal_pendulum_check_on_the_same_document() {
-    let _serial = SERIAL.lock().await;
-    let app = start(&[]).await;
-    let shown = app
-        .journey(
-            60,
-            "read the flags panel",
-            r#"await until(() => document.querySelector('.card'), 'the chart');
-            button('Flags', document.querySelector('nav.tabs')).click();
-            await until(() => document.querySelector('section.severity, .panel .empty'), 'the flags panel');
-            const count = (s) => {
-              const n = document.querySelector(`section.severity.${s} h3 .n`);
-              return n ? Number(n.textContent) : 0;
-            };
-            const rules = {};
-            for (const r of document.querySelectorAll('[data-testid^="flag-rule-"]')) {
-              const id = r.dataset.testid.slice('flag-rule-'.length);
-              rules[id] = (rules[id] ?? 0) + Number(r.querySelector('.rule-head .n').textContent);
-            }
-            const pills = {};
-            for (const p of document.querySelectorAll('nav.tabs .pill')) {
-              const s = ['error', 'warning', 'info'].find((k) => p.classList.contains(k));
-              pills[s] = Number(p.textContent);
-            }
-            return {
-              as_of: document.querySelector('input.as-of').value,
-              errors: count('error'),
-              warnings: count('warning'),
-              info: count('info'),
-              listed: document.querySelectorAll('section.severity li').length,
-              rules,
-              pills,
-            };"#,
-        )
-        .await;
-    eprintln!("e2e: flags panel: {shown}");
+/// Opens the Flags tab and reads its counts: per severity, per rule, the flags listed, the
+/// tab's pills and the as-of day.
+const READ_FLAGS_PANEL: &str = r#"button('Flags', document.querySelector('nav.tabs')).click();
+    await until(() => document.querySelector('section.severity, .panel .empty'), 'the flags panel');
+    const count = (s) => {
+      const n = document.querySelector(`section.severity.${s} h3 .n`);
+      return n ? Number(n.textContent) : 0;
+    };
+    const rules = {};
+    for (const r of document.querySelectorAll('[data-testid^="flag-rule-"]')) {
+      const id = r.dataset.testid.slice('flag-rule-'.length);
+      rules[id] = (rules[id] ?? 0) + Number(r.querySelector('.rule-head .n').textContent);
+    }
+    const pills = {};
+    for (const p of document.querySelectorAll('nav.tabs .pill')) {
+      const s = ['error', 'warning', 'info'].find((k) => p.classList.contains(k));
+      pills[s] = Number(p.textContent);
+    }
+    return {
+      as_of: document.querySelector('input.as-of').value,
+      errors: count('error'),
+      warnings: count('warning'),
+      info: count('info'),
+      listed: document.querySelectorAll('section.severity li').length,
+      rules,
+      pills,
+    };"#;
 
-    // The same document the app has open, checked as `pendulum check --as-of <the app's day>`
-    // does: pendulum_api::load, then check_report.
-    let as_of = shown["as_of"].as_str().unwrap_or_default();
-    assert_eq!(as_of, "2027-03-01", "the demo opens on its own day");
-    let as_of = pendulum_core::Date::parse(as_of).expect("the as-of field holds a date");
-    let docs = documents_under(&app.data);
+/// The one document the app keeps under its data folder: the demo.
+fn demo_document(data: &Path) -> PathBuf {
+    let docs = documents_under(data);
     let [demo] = docs.as_slice() else {
         panic!("expected one document under the app's data folder, found {docs:?}");
     };
+    demo.clone()
+}
+
+/// What `pendulum check <document> [--scenario <name>] --as-of <as_of>` computes: the same
+/// pendulum_api::load and check_report the CLI calls.
+fn check(document: &Path, scenario: Option<&str>, as_of: &str) -> pendulum_api::CheckReport {
+    let as_of = pendulum_core::Date::parse(as_of).expect("the as-of field holds a date");
     let source = pendulum_api::OrgSource {
-        path: demo.clone(),
+        path: document.to_path_buf(),
+        scenario: scenario.map(str::to_string),
         ..pendulum_api::OrgSource::default()
     };
-    let loaded = pendulum_api::load(&source, as_of).expect("load the app's demo document");
+    let loaded = pendulum_api::load(&source, as_of).expect("load the app's document");
     let report = pendulum_api::check_report(&loaded, as_of);
     let summary = &report.summary;
     eprintln!(
-        "e2e: pendulum check {}: {} errors, {} warnings, {} info",
-        demo.display(),
+        "e2e: pendulum check {} (scenario {}) as of {as_of}: {} errors, {} warnings, {} info",
+        document.display(),
+        scenario.unwrap_or("baseline"),
         summary.errors,
         summary.warnings,
         summary.info
     );
+    report
+}
 
+/// The flags panel (read by READ_FLAGS_PANEL) shows exactly the check's counts.
+fn assert_panel_shows(shown: &Value, report: &pendulum_api::CheckReport) {
+    let summary = &report.summary;
     let count = |key: &str| shown[key].as_u64().unwrap_or(u64::MAX);
     assert_eq!(
         count("errors"),
@@ -760,10 +761,14 @@ async fn the_flags_panel_counts_equal_pendulum_check_on_the_same_document() {
     assert_eq!(
         count("errors") + count("warnings") + count("info"),
         report.flags.len() as u64,
-        "total"
+        "total: {shown}"
     );
     // Every flag is listed (the demo raises fewer than the panel's per-rule limit).
-    assert_eq!(count("listed"), report.flags.len() as u64, "listed flags");
+    assert_eq!(
+        count("listed"),
+        report.flags.len() as u64,
+        "listed: {shown}"
+    );
     let rules: std::collections::BTreeMap<String, u32> =
         serde_json::from_value(shown["rules"].clone()).expect("per-rule counts");
     assert_eq!(rules, summary.by_rule, "per-rule counts");
@@ -775,8 +780,32 @@ async fn the_flags_panel_counts_equal_pendulum_check_on_the_same_document() {
     ] {
         let pill = shown["pills"][key].as_u64();
         let want = (n > 0).then_some(u64::from(n));
-        assert_eq!(pill, want, "the Flags tab's {key} pill");
+        assert_eq!(pill, want, "the Flags tab's {key} pill: {shown}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_flags_panel_counts_equal_pendulum_check_on_the_same_document() {
+    let _serial = SERIAL.lock().await;
+    let app = start(&[]).await;
+    let shown = app
+        .journey(
+            60,
+            "read the flags panel",
+            &format!(
+                "await until(() => document.querySelector('.card'), 'the chart');\n{READ_FLAGS_PANEL}"
+            ),
+        )
+        .await;
+    eprintln!("e2e: flags panel: {shown}");
+    let as_of = shown["as_of"].as_str().unwrap_or_default();
+    assert_eq!(as_of, "2027-03-01", "the demo opens on its own day");
+    let report = check(&demo_document(&app.data), None, as_of);
+    assert!(
+        !report.flags.is_empty(),
+        "the demo is designed to raise flags"
+    );
+    assert_panel_shows(&shown, &report);
     app.close().await;
 }
 
@@ -928,10 +957,7 @@ async fn a_simulated_swing_shows_its_report_and_applies_as_the_current_scenario(
     );
 
     // Saved: the scenario in the document reads the same reporting lines.
-    let docs = documents_under(&app.data);
-    let [demo] = docs.as_slice() else {
-        panic!("expected one document under the app's data folder, found {docs:?}");
-    };
+    let demo = demo_document(&app.data);
     let as_of = pendulum_core::Date::parse("2027-03-01").expect("a date");
     let source = pendulum_api::OrgSource {
         path: demo.clone(),
@@ -952,6 +978,18 @@ async fn a_simulated_swing_shows_its_report_and_applies_as_the_current_scenario(
             "{id}'s manager in the saved scenario"
         );
     }
+
+    // The flags changed with it: the panel shows the scenario's check, without Rachel's span.
+    let shown = app
+        .journey(30, "read the scenario's flags", READ_FLAGS_PANEL)
+        .await;
+    eprintln!("e2e: flags panel after the swing: {shown}");
+    let report = check(&demo, Some(name), "2027-03-01");
+    assert_panel_shows(&shown, &report);
+    assert!(
+        shown["rules"].get("span-too-wide").is_none(),
+        "Rachel's span is still flagged: {shown}"
+    );
     app.screenshot("swing-applied.png").await;
     app.close().await;
 }
