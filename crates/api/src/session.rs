@@ -137,9 +137,22 @@ pub struct OrgView {
     pub rules: RuleConfig,
     pub workstreams: Vec<WorkstreamRow>,
     pub allocations: Vec<AllocationRow>,
-    /// The days on which the org changes (people start, leave or change role; workstreams and
-    /// allocations begin or end), sorted: the as-of slider's ticks.
+    pub teams: Vec<TeamRow>,
+    /// The days on which the org changes (people start or leave, workstreams and allocations
+    /// begin or end, dated edits take effect), sorted: the as-of slider's ticks.
     pub key_dates: Vec<Date>,
+}
+
+/// A team as the flags panel and chart need it: who leads it and how many are in it.
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
+pub struct TeamRow {
+    pub id: String,
+    /// The lead on file, else the team's highest member on the view's day (the first met
+    /// breadth-first); `None` for a team with nobody in it.
+    pub lead: Option<String>,
+    pub kind: Option<pendulum_core::TeamKind>,
+    /// Present people in the team on the view's day.
+    pub people: u32,
 }
 
 /// The CSV files of an import, as picked in dialogs.
@@ -413,6 +426,15 @@ impl Session {
             self.as_of = day;
         }
         let as_of = self.as_of;
+        let edit_days = {
+            let open = self.open_ref()?;
+            open.doc
+                .log(open.scenario)?
+                .into_iter()
+                .filter(|e| e.state == pendulum_store::EditState::Applied)
+                .filter_map(|e| e.edit.effective)
+                .collect::<Vec<_>>()
+        };
         let loaded = self.loaded(as_of)?;
         let (org, rules) = (&loaded.org, &loaded.rules);
         let s = Snapshot::new(org, as_of, rules);
@@ -425,6 +447,16 @@ impl Session {
                 collapsed: request.collapsed.clone(),
             },
         )?;
+        let mut team_sizes: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        // The first member met breadth-first is the team's highest: its lead when none is on file.
+        let mut team_top: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+        for &i in s.breadth_first() {
+            let p = s.person(i);
+            if let Some(t) = &p.team {
+                *team_sizes.entry(t.as_str()).or_default() += 1;
+                team_top.entry(t.as_str()).or_insert(p.id.as_str());
+            }
+        }
         let people = s
             .breadth_first()
             .iter()
@@ -510,7 +542,21 @@ impl Session {
             rules: rules.clone(),
             workstreams,
             allocations,
-            key_dates: key_dates(org),
+            teams: org
+                .teams
+                .iter()
+                .map(|t| TeamRow {
+                    id: t.id.0.clone(),
+                    lead: t
+                        .lead
+                        .as_ref()
+                        .map(|l| l.0.clone())
+                        .or_else(|| team_top.get(t.id.as_str()).map(|&id| id.to_owned())),
+                    kind: t.kind,
+                    people: team_sizes.get(t.id.as_str()).copied().unwrap_or(0),
+                })
+                .collect(),
+            key_dates: key_dates(org, edit_days),
         })
     }
 
@@ -687,15 +733,12 @@ fn demo_org() -> ApiResult<Loaded> {
     )
 }
 
-/// Every day on which something in `org` starts, ends or changes role, sorted and distinct.
-fn key_dates(org: &pendulum_core::Org) -> Vec<Date> {
-    let mut days = std::collections::BTreeSet::new();
+/// Every day on which something in `org` starts or ends, or a dated edit takes effect, sorted
+/// and distinct. (The day a role began is history, not a change a view shows: left out.)
+fn key_dates(org: &pendulum_core::Org, edit_days: Vec<Date>) -> Vec<Date> {
+    let mut days: std::collections::BTreeSet<Date> = edit_days.into_iter().collect();
     for p in &org.people {
-        days.extend(
-            [p.start_date, p.end_date, p.role_since, p.reramp_from]
-                .into_iter()
-                .flatten(),
-        );
+        days.extend([p.start_date, p.end_date].into_iter().flatten());
     }
     for w in &org.workstreams {
         days.extend([w.start_date, w.end_date].into_iter().flatten());

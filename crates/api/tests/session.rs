@@ -207,6 +207,21 @@ fn the_view_names_the_days_the_org_changes() {
             assert!(view.key_dates.contains(&start), "{start}");
         }
     }
+    // A dated edit's day is a key date too.
+    let moved = DatedEdit {
+        edit: move_edit("p-kenji", "p-priya").edit,
+        effective: Some(day("2031-07-01")),
+    };
+    session.apply_edit(moved).unwrap();
+    let view = session.view(&ViewRequest::default()).unwrap();
+    assert_eq!(view.key_dates.last(), Some(&day("2031-07-01")));
+    // Teams with their leads, for flags that focus a team.
+    assert!(!view.teams.is_empty());
+    assert!(
+        view.teams.iter().any(|t| t.lead.is_some() && t.people > 1),
+        "{:?}",
+        view.teams
+    );
 }
 
 #[test]

@@ -138,7 +138,7 @@ fn declarations() -> Vec<Declaration> {
     use pendulum_api::export::{PdfPreview, PdfRequest};
     use pendulum_api::pendulum::{Applied, HistoryReport, RoleSpell, SimulateReport};
     use pendulum_api::reports::{LayoutEdge, LayoutNode};
-    use pendulum_api::session::{AllocationRow, PersonCard, ScenarioInfo, WorkstreamRow};
+    use pendulum_api::session::{AllocationRow, PersonCard, ScenarioInfo, TeamRow, WorkstreamRow};
     use pendulum_api::{
         ApiError, CheckReport, DocumentInfo, ErrorCode, ExportFormat, LayoutReport, OrgView,
         RecentDocument, StatsReport, ViewRequest,
@@ -212,6 +212,7 @@ fn declarations() -> Vec<Declaration> {
         declare::<LayoutEdge>(cfg),
         declare::<LayoutReport>(cfg),
         declare::<WorkstreamRow>(cfg),
+        declare::<TeamRow>(cfg),
         declare::<AllocationRow>(cfg),
         declare::<OrgView>(cfg),
         declare::<ExportFormat>(cfg),

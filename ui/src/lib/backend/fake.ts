@@ -694,8 +694,22 @@ export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
     flags: org.flags ?? [],
     stats: statsOf(people),
     rules: RULE_DEFAULTS,
+    teams: teamsOf(order, people),
     ...workloadOf(org, people, asOf),
   };
+}
+
+/** Teams as the real view gives them: no leads on file here, so the highest member met breadth-first leads. */
+function teamsOf(order: readonly number[], people: readonly PersonCard[]): OrgView['teams'] {
+  const teams = new Map<string, { lead: string; people: number }>();
+  for (const i of order) {
+    const p = people[i];
+    if (!p?.team) continue;
+    const t = teams.get(p.team);
+    if (t) t.people += 1;
+    else teams.set(p.team, { lead: p.id, people: 1 });
+  }
+  return [...teams].map(([id, t]) => ({ id, lead: t.lead, kind: null, people: t.people }));
 }
 
 /** Workstream rows, allocation rows and the org's key dates, with every ramp factor 1. */

@@ -671,6 +671,23 @@ export type WorkstreamRow = {
   people: number;
 };
 
+/**
+ * A team as the flags panel and chart need it: who leads it and how many are in it.
+ */
+export type TeamRow = {
+  id: string;
+  /**
+   * The lead on file, else the team's highest member on the view's day (the first met
+   * breadth-first); `None` for a team with nobody in it.
+   */
+  lead: string | null;
+  kind: TeamKind | null;
+  /**
+   * Present people in the team on the view's day.
+   */
+  people: number;
+};
+
 export type AllocationRow = {
   person: string;
   workstream: string;
@@ -696,9 +713,10 @@ export type OrgView = {
   rules: RuleConfig;
   workstreams: Array<WorkstreamRow>;
   allocations: Array<AllocationRow>;
+  teams: Array<TeamRow>;
   /**
-   * The days on which the org changes (people start, leave or change role; workstreams and
-   * allocations begin or end), sorted: the as-of slider's ticks.
+   * The days on which the org changes (people start or leave, workstreams and allocations
+   * begin or end, dated edits take effect), sorted: the as-of slider's ticks.
    */
   key_dates: Array<IsoDate>;
 };
