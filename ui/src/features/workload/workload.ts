@@ -53,14 +53,16 @@ export interface GridOptions {
   columnLimit?: number;
   /** People to show as rows even without an allocation (added by the user to fill in). */
   extra?: readonly string[];
+  /** Workstreams shown as columns whenever active (just added by the user, to allocate people to). */
+  pinned?: readonly string[];
   overloadRatio?: number;
 }
 
 /**
  * The person × workstream grid of allocations active on the view's day. Rows: people with
  * an allocation, over their FTE first, then by name; then the `extra` people without one.
- * Columns: active workstreams someone is allocated to or that are unstaffed (the gaps to
- * fill), or every active one when there is neither, by team and name.
+ * Columns: active workstreams someone is allocated to, that are unstaffed (the gaps to fill)
+ * or `pinned`, or every active one when there is none of these, by team and name.
  */
 export function allocationGrid(
   people: readonly PersonCard[],
@@ -68,7 +70,7 @@ export function allocationGrid(
   allocations: readonly AllocationRow[],
   options: GridOptions = {},
 ): Grid {
-  const { limit = 400, columnLimit = 80, extra = [], overloadRatio = 1.25 } = options;
+  const { limit = 400, columnLimit = 80, extra = [], pinned = [], overloadRatio = 1.25 } = options;
   const byPerson = new Map<string, Map<string, number>>();
   const used = new Set<string>();
   for (const a of allocations) {
@@ -79,7 +81,8 @@ export function allocationGrid(
     used.add(a.workstream);
   }
   const active = workstreams.filter((w) => w.active).map((w) => ({ ...w, state: loadState(w, overloadRatio) }));
-  let candidates = active.filter((w) => used.has(w.id) || w.state === 'unstaffed');
+  const pins = new Set(pinned);
+  let candidates = active.filter((w) => used.has(w.id) || w.state === 'unstaffed' || pins.has(w.id));
   if (candidates.length === 0) candidates = active;
   candidates.sort((a, b) => (a.team ?? '').localeCompare(b.team ?? '') || a.name.localeCompare(b.name));
   const rows: GridRow[] = [];

@@ -61,6 +61,7 @@ export interface FakeWorkstream {
   required_fte: number;
   start_date?: string | null;
   end_date?: string | null;
+  priority?: string | null;
 }
 
 export interface FakeOrg {
@@ -114,6 +115,11 @@ export class FakeBackend implements Backend {
   private recent: FakeOrg[] = [];
   private listed: FakeOrg[] = [];
   private saved = new Map<FakeOrg, FakeState>();
+  /**
+   * The workstreams of each state, keyed by the state's people (a state is never changed once
+   * made), so undo, redo and scenarios carry workstream edits; a document's first state has its own.
+   */
+  private workstreamsOf = new WeakMap<FakePerson[], FakeWorkstream[]>();
 
   constructor(
     private readonly demo: FakeOrg,
@@ -210,18 +216,29 @@ export class FakeBackend implements Backend {
     this.calls.push('view');
     const open = this.mustBeOpen();
     if (request.as_of) this.viewed = request.as_of;
-    return viewOf({ ...open, people: this.states[this.at] ?? open.people }, { ...request, as_of: this.viewed ?? open.as_of });
+    const people = this.states[this.at] ?? open.people;
+    return viewOf({ ...open, people, workstreams: this.workstreams(people) }, { ...request, as_of: this.viewed ?? open.as_of });
   }
 
   async applyEdit(dated: DatedEdit): Promise<DocumentInfo> {
     this.calls.push('applyEdit');
-    const open = this.mustBeOpen();
-    return this.commit(applied(this.states[this.at] ?? [], dated.edit, open.workstreams ?? []));
+    const people = this.states[this.at] ?? [];
+    const next = appliedWithWorkstreams({ people, workstreams: this.workstreams(people) }, dated.edit);
+    return this.commit(next.people, next.workstreams);
   }
 
-  private commit(people: FakePerson[]): DocumentInfo {
+  private workstreams(state: FakePerson[]): FakeWorkstream[] {
+    return this.workstreamsOf.get(state) ?? this.open?.workstreams ?? [];
+  }
+
+  /** Makes `people` (with `workstreams`, by default the current state's) the state after the current one. */
+  private commit(people: FakePerson[], workstreams?: FakeWorkstream[]): DocumentInfo {
+    const streams = workstreams ?? this.workstreams(this.states[this.at] ?? []);
+    // A fresh array per state, so no two states share a key in workstreamsOf.
+    const state = [...people];
+    this.workstreamsOf.set(state, streams);
     this.states = this.states.slice(0, this.at + 1);
-    this.states.push(people);
+    this.states.push(state);
     this.at++;
     return this.info();
   }
@@ -451,6 +468,74 @@ function swung(people: FakePerson[], swing: Swing): FakePerson[] {
   return people.map((p) =>
     p.id === me.id ? { ...p, role: 'ic' } : p.manager_id === me.id && p.id !== heir ? { ...p, manager_id: heir } : p,
   );
+}
+
+/** One edit on the fake's people and workstreams: workstream edits here, the rest by `applied`. */
+function appliedWithWorkstreams(
+  state: { people: FakePerson[]; workstreams: FakeWorkstream[] },
+  edit: Edit,
+): { people: FakePerson[]; workstreams: FakeWorkstream[] } {
+  const { people, workstreams } = state;
+  const index = (id: string) => {
+    const i = workstreams.findIndex((w) => w.id === id);
+    if (i < 0) throw refused(`no workstream has id "${id}"`);
+    return i;
+  };
+  const checkFte = (v: number) => {
+    if (!(v >= 0 && Number.isFinite(v))) throw refused(`required_fte: must be a number ≥ 0, found ${v}`);
+  };
+  const checkDates = (field: string, start: string | null | undefined, end: string | null | undefined) => {
+    if (start && end && end < start) throw refused(`${field}: end date ${end} is before start date ${start}`);
+  };
+  switch (edit.op) {
+    case 'batch': {
+      let next = state;
+      for (const e of edit.edits) next = appliedWithWorkstreams(next, e);
+      return next;
+    }
+    case 'add-workstream': {
+      const w = edit.workstream;
+      if (w.id.trim() === '') throw refused('workstream.id: a workstream needs a non-empty id');
+      if (workstreams.some((x) => x.id === w.id)) throw refused(`a workstream with id "${w.id}" already exists`);
+      if (w.name.trim() === '') throw refused('workstream.name: must not be empty');
+      checkFte(w.required_fte ?? 0);
+      checkDates('workstream.end_date', w.start_date, w.end_date);
+      const added: FakeWorkstream = {
+        id: w.id,
+        name: w.name,
+        team: w.team ?? null,
+        kind: w.kind ?? 'feature',
+        required_fte: w.required_fte ?? 0,
+        start_date: w.start_date ?? null,
+        end_date: w.end_date ?? null,
+        priority: w.priority ?? null,
+      };
+      return { people, workstreams: [...workstreams, added] };
+    }
+    case 'update-workstream': {
+      const i = index(edit.id);
+      const w = workstreams[i] as FakeWorkstream;
+      const c = edit.change;
+      if (c.field === 'name' && c.value.trim() === '') throw refused('workstream.name: must not be empty');
+      if (c.field === 'required_fte') checkFte(c.value);
+      if (c.field === 'start_date') checkDates('workstream.start_date', c.value, w.end_date);
+      if (c.field === 'end_date') checkDates('workstream.end_date', w.start_date, c.value);
+      return { people, workstreams: workstreams.map((x, k) => (k === i ? { ...x, [c.field]: c.value } : x)) };
+    }
+    case 'remove-workstream': {
+      index(edit.id);
+      return {
+        people: people.map((p) =>
+          (p.allocations ?? []).some((a) => a.workstream === edit.id)
+            ? { ...p, allocations: (p.allocations ?? []).filter((a) => a.workstream !== edit.id) }
+            : p,
+        ),
+        workstreams: workstreams.filter((w) => w.id !== edit.id),
+      };
+    }
+    default:
+      return { people: applied(people, edit, workstreams), workstreams };
+  }
 }
 
 /** One edit on the fake's people: the new state, or a thrown `refused` as the Rust side would. */
@@ -729,7 +814,8 @@ function workloadOf(org: FakeOrg, people: PersonCard[], asOf: string): Pick<OrgV
   const percent = new Map<string, number>();
   for (const a of allocations) if (a.active) percent.set(a.person, (percent.get(a.person) ?? 0) + a.percent);
   for (const p of people) p.allocated_percent = percent.get(p.id) ?? 0;
-  const workstreams: WorkstreamRow[] = streams.map((w) => {
+  // The rows carry their dates, which the api's rows do not yet: the workload screen reads them when present.
+  const workstreams: (WorkstreamRow & { start_date: string | null; end_date: string | null })[] = streams.map((w) => {
     const mine = allocations.filter((a) => a.active && a.workstream === w.id);
     const fte = Math.round(mine.reduce((sum, a) => sum + a.percent / 100, 0) * 10000) / 10000;
     return {
@@ -737,8 +823,10 @@ function workloadOf(org: FakeOrg, people: PersonCard[], asOf: string): Pick<OrgV
       name: w.name,
       team: w.team ?? null,
       kind: w.kind ?? 'feature',
-      priority: null,
+      priority: w.priority ?? null,
       active: open.get(w.id) ?? false,
+      start_date: w.start_date ?? null,
+      end_date: w.end_date ?? null,
       required_fte: w.required_fte,
       effective_fte: fte,
       allocated_fte: fte,
