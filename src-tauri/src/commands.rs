@@ -44,7 +44,7 @@ pub async fn current(state: State<'_, AppState>) -> ApiResult<Option<DocumentInf
 }
 
 /// The app's data folder: the demo document and the recent list live there.
-fn data_dir<R: Runtime>(app: &AppHandle<R>, state: &State<'_, AppState>) -> ApiResult<PathBuf> {
+fn data_dir<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> ApiResult<PathBuf> {
     match &state.data_dir {
         Some(dir) => Ok(dir.clone()),
         None => app.path().app_data_dir().map_err(|e| {
@@ -149,13 +149,13 @@ pub async fn open_recent<R: Runtime>(
 
 const PENDULUM_FILTER: (&str, &[&str]) = ("Pendulum documents", &["pendulum"]);
 
-fn recent<R: Runtime>(app: &AppHandle<R>, state: &State<'_, AppState>) -> ApiResult<Recent> {
+fn recent<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> ApiResult<Recent> {
     Ok(Recent::load(&data_dir(app, state)?.join("recent.json")))
 }
 
 /// Puts an opened document first on the recent list. Failing to save the list must not fail
 /// the open that succeeded, so the problem is only logged.
-fn remember<R: Runtime>(app: &AppHandle<R>, state: &State<'_, AppState>, path: &std::path::Path) {
+pub fn remember<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &std::path::Path) {
     if let Err(e) = recent(app, state).and_then(|mut r| r.remember(path)) {
         eprintln!("pendulum: cannot update the recent list: {e}");
     }

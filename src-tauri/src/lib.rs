@@ -76,21 +76,47 @@ pub fn with_commands<R: tauri::Runtime>(
         ])
 }
 
-/// A session on today's date with `file` open when given (a path from the command line, never
-/// from the web side).
-pub fn session(file: Option<PathBuf>) -> Session {
-    let mut session = Session::new(commands::today());
-    if let Some(path) = file
-        && let Err(e) = session.open(&path)
-    {
-        // The window still opens (on the demo), so the user is not left with nothing.
-        eprintln!("pendulum: cannot open {}: {e}", path.display());
+/// A session on today's date with nothing open yet.
+pub fn session() -> Session {
+    Session::new(commands::today())
+}
+
+/// Opens `file` (a path from the command line, never from the web side): a document as it is,
+/// a CSV or JSON export imported into the app's data folder first. On failure the window still
+/// opens, on the demo, so the user is not left with nothing.
+fn open_from_command_line<R: tauri::Runtime>(app: &tauri::App<R>, file: &std::path::Path) {
+    use tauri::Manager;
+    let Some(state) = app.try_state::<AppState>() else {
+        return;
+    };
+    let opened = app
+        .path()
+        .app_data_dir()
+        .map_err(|e| pendulum_api::ApiError::usage(format!("no folder for the app's data: {e}")))
+        .and_then(|dir| {
+            let mut session = state
+                .session
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let info = session.open_or_import(file, &dir.join("imports"))?;
+            Ok((info, session.path().map(std::path::Path::to_path_buf)))
+        });
+    match opened {
+        Ok((_, Some(path))) => commands::remember(app.handle(), &state, &path),
+        Ok((_, None)) => {}
+        Err(e) => eprintln!("pendulum: cannot open {}: {e}", file.display()),
     }
-    session
 }
 
 /// Builds and runs the app until its last window closes.
 pub fn run(file: Option<PathBuf>) -> tauri::Result<()> {
-    let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init());
-    with_commands(builder, session(file), None, Dialogs::from_env()).run(tauri::generate_context!())
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            if let Some(file) = &file {
+                open_from_command_line(app, file);
+            }
+            Ok(())
+        });
+    with_commands(builder, session(), None, Dialogs::from_env()).run(tauri::generate_context!())
 }

@@ -293,6 +293,45 @@ impl Session {
         self.info()
     }
 
+    /// Opens `path` as "Open with Pendulum" does: a `.pendulum` document as it is; a people
+    /// CSV (with `workstreams.csv` and `allocations.csv` beside it, when there) or a JSON export
+    /// is imported into a new document in `imports_dir`, named after the file and never
+    /// replacing an earlier import (`people (2).pendulum`), so edits made there are kept.
+    pub fn open_or_import(&mut self, path: &Path, imports_dir: &Path) -> ApiResult<DocumentInfo> {
+        if crate::source::kind_of(path)? == crate::source::FileKind::Document {
+            return self.open(path);
+        }
+        let beside = |name: &str| {
+            let p = path.with_file_name(name);
+            (p != path && p.is_file()).then_some(p)
+        };
+        let source = OrgSource {
+            path: path.to_path_buf(),
+            workstreams: beside("workstreams.csv"),
+            allocations: beside("allocations.csv"),
+            scenario: None,
+        };
+        std::fs::create_dir_all(imports_dir)
+            .map_err(|e| ApiError::io(imports_dir, "create it", &e))?;
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "import".into(), |s| s.to_string_lossy().into_owned());
+        let out = (1..=999)
+            .map(|n| match n {
+                1 => imports_dir.join(format!("{stem}.pendulum")),
+                n => imports_dir.join(format!("{stem} ({n}).pendulum")),
+            })
+            .find(|p| !p.exists())
+            .ok_or_else(|| {
+                ApiError::usage(format!(
+                    "{} already holds 999 imports of {stem}; remove some",
+                    imports_dir.display()
+                ))
+            })?;
+        crate::document::import_document(&source, &out, false)?;
+        self.open(&out)
+    }
+
     /// What an import would read: the column mapping, every problem with row and column,
     /// and the counts. Never fails on bad content (only on unreadable files).
     pub fn import_preview(&self, files: &ImportFiles) -> ApiResult<pendulum_csv::ImportPreview> {

@@ -253,3 +253,38 @@ fn the_day_viewed_is_the_day_compared_simulated_and_exported() {
     session.open_demo(dir.path()).unwrap();
     assert_eq!(session.open(&path).unwrap().as_of, day("2026-11-24"));
 }
+
+#[test]
+fn a_csv_opened_with_pendulum_is_imported_beside_earlier_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let hr = dir.path().join("hr");
+    std::fs::create_dir_all(&hr).unwrap();
+    let people = hr.join("people.csv");
+    std::fs::write(&people, "Employee ID,Name,Reports To\n1,Ann,\n2,Bo,1\n").unwrap();
+    let imports = dir.path().join("imports");
+    let mut session = Session::new(day("2026-11-24"));
+    let info = session.open_or_import(&people, &imports).unwrap();
+    assert_eq!(info.name, "people");
+    assert_eq!(
+        session.view(&ViewRequest::default()).unwrap().people.len(),
+        2
+    );
+    session.apply_edit(move_edit("1", "2")).unwrap_err();
+    // Opening it again imports afresh without replacing the first import.
+    let again = session.open_or_import(&people, &imports).unwrap();
+    assert_eq!(again.name, "people (2)");
+    assert!(imports.join("people.pendulum").is_file());
+    // A document opens as it is.
+    let doc = imports.join("people.pendulum");
+    assert_eq!(
+        session.open_or_import(&doc, &imports).unwrap().name,
+        "people"
+    );
+    // A broken CSV is an error naming row and column, and nothing is written.
+    let broken = hr.join("broken.csv");
+    std::fs::write(&broken, "id,name,fte\n1,Ann,lots\n").unwrap();
+    let e = session.open_or_import(&broken, &imports).unwrap_err();
+    assert_eq!(e.code, ErrorCode::BadInput, "{}", e.message);
+    assert!(e.message.contains("broken.csv:2:3 (fte)"), "{}", e.message);
+    assert!(!imports.join("broken.pendulum").exists());
+}
