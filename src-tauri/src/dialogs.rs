@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use pendulum_api::{ApiError, ApiResult, ErrorCode};
 use tauri::{AppHandle, Runtime};
-use tauri_plugin_dialog::{DialogExt, FilePath};
+use tauri_plugin_dialog::{DialogExt, FileDialogBuilder, FilePath};
 
 /// The environment variable a debug build reads (see the module docs).
 pub const ANSWERS_VAR: &str = "PENDULUM_E2E_DIALOGS";
@@ -61,18 +61,7 @@ impl Dialogs {
                 dir.join(ask.file_name.as_deref().unwrap_or("Untitled")),
             )),
             Dialogs::Native => {
-                let picked = blocking(move || {
-                    let mut d = app
-                        .dialog()
-                        .file()
-                        .set_title(ask.title)
-                        .add_filter(ask.filter.0, ask.filter.1);
-                    if let Some(name) = ask.file_name {
-                        d = d.set_file_name(name);
-                    }
-                    d.blocking_save_file()
-                })
-                .await?;
+                let picked = blocking(move || native(&app, ask).blocking_save_file()).await?;
                 picked.map(into_path).transpose()
             }
         }
@@ -87,14 +76,7 @@ impl Dialogs {
         match self {
             Dialogs::Answered(dir) => Ok(answers(dir)?.into_iter().next()),
             Dialogs::Native => {
-                let picked = blocking(move || {
-                    app.dialog()
-                        .file()
-                        .set_title(ask.title)
-                        .add_filter(ask.filter.0, ask.filter.1)
-                        .blocking_pick_file()
-                })
-                .await?;
+                let picked = blocking(move || native(&app, ask).blocking_pick_file()).await?;
                 picked.map(into_path).transpose()
             }
         }
@@ -112,19 +94,25 @@ impl Dialogs {
                 Ok((!picked.is_empty()).then_some(picked))
             }
             Dialogs::Native => {
-                let picked = blocking(move || {
-                    app.dialog()
-                        .file()
-                        .set_title(ask.title)
-                        .add_filter(ask.filter.0, ask.filter.1)
-                        .blocking_pick_files()
-                })
-                .await?;
+                let picked = blocking(move || native(&app, ask).blocking_pick_files()).await?;
                 picked
                     .map(|paths| paths.into_iter().map(into_path).collect())
                     .transpose()
             }
         }
+    }
+}
+
+/// The platform's dialog, titled and filtered as asked.
+fn native<R: Runtime>(app: &AppHandle<R>, ask: Ask) -> FileDialogBuilder<R> {
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title(ask.title)
+        .add_filter(ask.filter.0, ask.filter.1);
+    match ask.file_name {
+        Some(name) => dialog.set_file_name(name),
+        None => dialog,
     }
 }
 
