@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, centreOn, fit, MAX_SCALE, MIN_SCALE, visibleWorld, zoomAt } from './camera';
+import { boundsOf, centreOn, coverFor, fit, MAX_SCALE, MIN_SCALE, panBy, visibleWorld, zoomAt } from './camera';
 
 describe('camera', () => {
   it('keeps the world point under the cursor fixed while zooming', () => {
@@ -43,5 +43,39 @@ describe('camera', () => {
       width: 9,
       height: 6,
     });
+  });
+
+  it('keeps the cover while a pan stays inside it and remakes it around the screen when the pan leaves', () => {
+    const screen = { width: 1000, height: 600 };
+    let cam = { x: 0, y: 0, scale: 0.5 };
+    const first = coverFor(null, cam, screen, 200);
+    // 200 screen pixels each side at scale 0.5 are 400 world pixels.
+    expect(first).toEqual({ x: -400, y: -400, width: 2800, height: 2000, scale: 0.5 });
+    const redraws: number[] = [];
+    let cover = first;
+    for (let step = 1; step <= 24; step++) {
+      cam = panBy(cam, -25, 0);
+      const next = coverFor(cover, cam, screen, 200);
+      if (next !== cover) {
+        redraws.push(step);
+        // A new cover is centred on the screen it was made for.
+        const view = visibleWorld(cam, screen);
+        expect(next.x).toBeCloseTo(view.x - 400, 9);
+        expect(next.width).toBeCloseTo(view.width + 800, 9);
+      }
+      cover = next;
+    }
+    // Steps of 25 px use up a 200 px margin in 8 steps: the 9th leaves the cover, and the 18th the next.
+    expect(redraws).toEqual([9, 18]);
+  });
+
+  it('remakes the cover when the zoom changes, even inside it', () => {
+    const screen = { width: 1000, height: 600 };
+    const cam = { x: 0, y: 0, scale: 1 };
+    const cover = coverFor(null, cam, screen, 200);
+    expect(coverFor(cover, panBy(cam, 10, 10), screen, 200)).toBe(cover);
+    const zoomed = coverFor(cover, zoomAt(cam, { x: 500, y: 300 }, 1.01), screen, 200);
+    expect(zoomed).not.toBe(cover);
+    expect(zoomed.scale).toBeCloseTo(1.01, 9);
   });
 });

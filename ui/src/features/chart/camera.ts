@@ -97,3 +97,28 @@ export function boundsOf(rects: Iterable<Rect>): Rect {
   if (minX === Infinity) return { x: 0, y: 0, width: 0, height: 0 };
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
+
+/**
+ * The part of the world drawn ahead of a pan: the screen plus `margin` screen pixels each side,
+ * at one scale. It is kept while the screen stays inside it, so a pan redraws only when it
+ * crosses the edge, and remade (centred on the screen) when the screen leaves it or the zoom changes.
+ */
+export interface Cover extends Rect {
+  scale: number;
+}
+
+export function coverFor(previous: Cover | null, camera: Camera, screen: Size, margin: number): Cover {
+  const view = visibleWorld(camera, screen);
+  if (
+    previous !== null &&
+    previous.scale === camera.scale &&
+    view.x >= previous.x &&
+    view.y >= previous.y &&
+    view.x + view.width <= previous.x + previous.width &&
+    view.y + view.height <= previous.y + previous.height
+  ) {
+    return previous;
+  }
+  const m = margin / camera.scale;
+  return { x: view.x - m, y: view.y - m, width: view.width + 2 * m, height: view.height + 2 * m, scale: camera.scale };
+}
