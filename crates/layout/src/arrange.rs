@@ -437,7 +437,7 @@ fn visible_order(forest: &Forest, roots: &[u32]) -> Vec<u32> {
 
 /// Appends a point to an orthogonal route, dropping repeats and points in the middle of a
 /// straight run so that every point is a real corner.
-fn push_orthogonal(points: &mut Vec<[f64; 2]>, p: [f64; 2]) {
+pub(crate) fn push_orthogonal(points: &mut Vec<[f64; 2]>, p: [f64; 2]) {
     const EPS: f64 = 1e-6;
     let near = |a: f64, b: f64| (a - b).abs() <= EPS;
     if let Some(&last) = points.last()

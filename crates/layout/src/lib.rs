@@ -40,18 +40,25 @@
 //! per visible parent → child line, in the breadth-first order of the child. `x`, `y` is a
 //! box's top-left corner, `y` grows downwards, and every coordinate is ≥ 0.
 //!
+//! **Dotted lines** (a secondary manager) are routed over a finished layout by
+//! [`dotted_route`], in O(1) each, through the gaps the tidy layout leaves free (details in
+//! `src/dotted.rs`); [`layout_snapshot`] routes every one whose two people are drawn.
+//!
 //! Architecture Invariant: layout never reads files, the clock or the environment, and it
 //! depends on the org model only in [`layout_snapshot`].
 
 mod arrange;
+mod dotted;
 mod forest;
 mod org;
 mod tidy;
 
 pub use arrange::{layout, layout_subtree};
+pub use dotted::dotted_route;
 pub use forest::{Forest, ForestNode, Size};
 pub use org::{
-    ChartLayout, ChartOptions, PersonBox, ReportingLine, layout_snapshot, snapshot_forest,
+    ChartLayout, ChartOptions, DottedLine, PersonBox, ReportingLine, layout_snapshot,
+    snapshot_forest,
 };
 
 use serde::Serialize;

@@ -5,7 +5,10 @@ use pendulum_core::{PersonId, PersonIx, Snapshot};
 use serde::Serialize;
 
 use crate::forest::NONE;
-use crate::{Forest, LayoutError, LayoutOptions, Placement, Size, layout, layout_subtree};
+use crate::{
+    Forest, LayoutError, LayoutOptions, NodeBox, Placement, Size, dotted_route, layout,
+    layout_subtree,
+};
 
 /// How to draw an org chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,14 +59,30 @@ pub struct ReportingLine<'a> {
     pub points: Vec<[f64; 2]>,
 }
 
-/// A laid-out org chart; serialises to SPEC §6's `layout` JSON (plus `placement`, `width`
-/// and `height`).
+/// The route of one dotted line, from the secondary manager's card to the person's.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DottedLine<'a> {
+    #[serde(skip)]
+    pub manager: PersonIx,
+    #[serde(skip)]
+    pub person: PersonIx,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub points: Vec<[f64; 2]>,
+}
+
+/// A laid-out org chart; serialises to SPEC §6's `layout` JSON (plus `dotted`, `placement`,
+/// `width` and `height`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ChartLayout<'a> {
     /// One card per drawn person, breadth-first from the roots.
     pub nodes: Vec<PersonBox<'a>>,
     /// One route per drawn reporting line, in the order of the report's card.
     pub edges: Vec<ReportingLine<'a>>,
+    /// One route per dotted line whose two people are drawn, in the order of the person's
+    /// card, then of their `dotted_managers`.
+    pub dotted: Vec<DottedLine<'a>>,
+    /// Bounds every card and every route.
     pub width: f64,
     pub height: f64,
 }
@@ -103,6 +122,14 @@ pub fn layout_snapshot<'a>(
 
     let person = |k: u32| order[k as usize];
     let id = |k: u32| ids[k as usize];
+    let dotted = dotted_lines(s, &laid_out.nodes, &node_of, &ids, &options.layout);
+    let (mut width, mut height) = (laid_out.width, laid_out.height);
+    for line in &dotted {
+        for &[x, y] in &line.points {
+            width = width.max(x);
+            height = height.max(y);
+        }
+    }
     Ok(ChartLayout {
         nodes: laid_out
             .nodes
@@ -128,9 +155,66 @@ pub fn layout_snapshot<'a>(
                 points: e.points,
             })
             .collect(),
-        width: laid_out.width,
-        height: laid_out.height,
+        dotted,
+        width,
+        height,
     })
+}
+
+/// Routes the dotted lines whose two people have a box in `boxes`: each person's
+/// `dotted_managers` in order, skipping themselves, repeats and people not drawn.
+///
+/// O(boxes + dotted lines); nothing is allocated when no one has a dotted line.
+fn dotted_lines<'a>(
+    s: &Snapshot<'a>,
+    boxes: &[NodeBox],
+    node_of: &[u32],
+    ids: &[&'a str],
+    options: &LayoutOptions,
+) -> Vec<DottedLine<'a>> {
+    let org = s.org();
+    if org.people.iter().all(|p| p.dotted_managers.is_empty()) {
+        return Vec::new();
+    }
+    // The position in `boxes` of each forest node that is drawn.
+    let mut drawn = vec![NONE; ids.len()];
+    for (k, b) in (0u32..).zip(boxes) {
+        if let Some(slot) = drawn.get_mut(b.index as usize) {
+            *slot = k;
+        }
+    }
+    let box_of = |p: PersonIx| -> Option<&NodeBox> {
+        let node = *node_of.get(p as usize)?;
+        let k = *drawn.get(node as usize)?;
+        boxes.get(k as usize)
+    };
+    let order = s.breadth_first();
+    let mut lines = Vec::new();
+    for b in boxes {
+        let Some(&p) = order.get(b.index as usize) else {
+            continue;
+        };
+        let listed = &s.person(p).dotted_managers;
+        for (i, d) in listed.iter().enumerate() {
+            if listed[..i].contains(d) {
+                continue;
+            }
+            let Some(m) = s.person_ix(d.as_str()).filter(|&m| m != p) else {
+                continue;
+            };
+            let Some(mb) = box_of(m) else {
+                continue;
+            };
+            lines.push(DottedLine {
+                manager: m,
+                person: p,
+                from: ids[mb.index as usize],
+                to: ids[b.index as usize],
+                points: dotted_route(mb, b, options),
+            });
+        }
+    }
+    lines
 }
 
 /// The present people of a snapshot as a forest of `card`-sized boxes: node `k` is person

@@ -1005,3 +1005,237 @@ fn g3_fifty_thousand_reports_under_one_manager_are_stacked_into_a_block() {
     assert_eq!(stacked.width, 97.0 * 264.0 - 20.0);
     assert_eq!(stacked.height, 128.0 + 516.0 * 100.0 - 12.0);
 }
+
+// ---------------------------------------------------------------- dotted lines
+
+/// Whether the axis-aligned segment a–b passes through the inside of box `n` (touching its
+/// border does not count).
+fn through(a: [f64; 2], b: [f64; 2], n: &NodeBox) -> bool {
+    let (x0, x1) = (a[0].min(b[0]), a[0].max(b[0]));
+    let (y0, y1) = (a[1].min(b[1]), a[1].max(b[1]));
+    x1 > n.x + EPS && x0 < n.x + n.width - EPS && y1 > n.y + EPS && y0 < n.y + n.height - EPS
+}
+
+/// Checks a dotted route from box `m` to box `p`: two or more points, orthogonal, from `m`'s
+/// border to `p`'s, never through either box, every coordinate ≥ 0.
+fn check_dotted(points: &[[f64; 2]], m: &NodeBox, p: &NodeBox) {
+    assert!(points.len() >= 2 && points.len() <= 5, "{points:?}");
+    let (first, last) = (points[0], points[points.len() - 1]);
+    assert!(on_boundary(first, m), "{first:?} is not on {m:?}");
+    assert!(on_boundary(last, p), "{last:?} is not on {p:?}");
+    for w in points.windows(2) {
+        assert!(
+            (w[0][0] - w[1][0]).abs() <= EPS || (w[0][1] - w[1][1]).abs() <= EPS,
+            "a slanted segment in {points:?}"
+        );
+        for b in [m, p] {
+            assert!(!through(w[0], w[1], b), "{points:?} runs through {b:?}");
+        }
+    }
+    assert!(points.iter().flatten().all(|&c| c >= 0.0), "{points:?}");
+}
+
+/// A VP over two directors: Ada's three managers lead stacked teams of four, Bo's two
+/// managers lead rows of three, and the VP has an assistant. Dotted lines: an engineer in
+/// Bo's org to Ada, a stacked engineer in Ada's org to Bo, a manager to the other director,
+/// the assistant to Bo, a line within one row (manager to manager), and Bo to an engineer far
+/// below him (drawn upwards).
+fn dotted_org() -> Org {
+    let mut org = Org::default();
+    org.people.push(person("vp", None));
+    org.people.push(person("ada", Some("vp")));
+    org.people.push(person("bo", Some("vp")));
+    org.people.push(Person {
+        assistant: true,
+        ..person("vp-pa", Some("vp"))
+    });
+    for m in ["a1", "a2", "a3"] {
+        org.people.push(person(m, Some("ada")));
+        for k in 0..4 {
+            org.people.push(person(&format!("{m}-e{k}"), Some(m)));
+        }
+    }
+    for m in ["b1", "b2"] {
+        org.people.push(person(m, Some("bo")));
+        for k in 0..3 {
+            org.people.push(person(&format!("{m}-e{k}"), Some(m)));
+        }
+    }
+    for (p, d) in [
+        ("b2-e1", "ada"),
+        ("a1-e2", "bo"),
+        ("a3", "bo"),
+        ("vp-pa", "bo"),
+        ("b1", "a2"),
+        ("bo", "a1-e3"),
+    ] {
+        let i = org
+            .people
+            .iter()
+            .position(|q| q.id.as_str() == p)
+            .expect("a person of the org");
+        org.people[i].dotted_managers.push(PersonId::from(d));
+    }
+    org
+}
+
+#[test]
+fn dotted_lines_run_from_the_secondary_manager_to_the_person_without_crossing_cards() {
+    let org = dotted_org();
+    let s = Snapshot::new(&org, day(), &RuleConfig::default());
+    for orientation in [Orientation::TopDown, Orientation::LeftRight] {
+        let mut options = ChartOptions::default();
+        options.layout.orientation = orientation;
+        let chart = layout_snapshot(&s, &options).unwrap();
+        let lines: Vec<(&str, &str)> = chart.dotted.iter().map(|d| (d.from, d.to)).collect();
+        // in the order of the person's card (breadth-first)
+        assert_eq!(
+            lines,
+            [
+                ("a1-e3", "bo"),
+                ("bo", "vp-pa"),
+                ("bo", "a3"),
+                ("a2", "b1"),
+                ("bo", "a1-e2"),
+                ("ada", "b2-e1"),
+            ],
+            "{orientation:?}"
+        );
+        let boxes: BTreeMap<&str, NodeBox> = chart
+            .nodes
+            .iter()
+            .map(|b| {
+                let n = NodeBox {
+                    index: 0,
+                    x: b.x,
+                    y: b.y,
+                    width: b.width,
+                    height: b.height,
+                    placement: b.placement,
+                };
+                (b.id, n)
+            })
+            .collect();
+        for d in &chart.dotted {
+            check_dotted(&d.points, &boxes[d.from], &boxes[d.to]);
+            for (id, b) in &boxes {
+                for w in d.points.windows(2) {
+                    assert!(
+                        !through(w[0], w[1], b),
+                        "{orientation:?}: {} → {} runs through {id}: {:?}",
+                        d.from,
+                        d.to,
+                        d.points
+                    );
+                }
+            }
+            for &[x, y] in &d.points {
+                assert!(x <= chart.width + EPS && y <= chart.height + EPS);
+            }
+        }
+        // reporting lines are untouched: one per drawn report
+        assert_eq!(chart.edges.len(), chart.nodes.len() - 1);
+    }
+}
+
+#[test]
+fn dotted_lines_need_both_people_drawn_once_and_skip_themselves() {
+    let mut org = dotted_org();
+    org.people.push(Person {
+        end_date: Some(Date::from_ymd(2025, 6, 1).unwrap()),
+        ..person("gone", Some("vp"))
+    });
+    let b2e0 = org
+        .people
+        .iter()
+        .position(|q| q.id.as_str() == "b2-e0")
+        .unwrap();
+    org.people[b2e0].dotted_managers = ["gone", "b2-e0", "nobody", "a2", "a2"]
+        .into_iter()
+        .map(PersonId::from)
+        .collect();
+    let s = Snapshot::new(&org, day(), &RuleConfig::default());
+    let all = layout_snapshot(&s, &ChartOptions::default()).unwrap();
+    let to_b2e0: Vec<&str> = all
+        .dotted
+        .iter()
+        .filter(|d| d.to == "b2-e0")
+        .map(|d| d.from)
+        .collect();
+    assert_eq!(
+        to_b2e0,
+        ["a2"],
+        "absent, self, unknown and repeats are skipped"
+    );
+
+    // Collapsing Ada hides her org: only lines between people still drawn remain.
+    let collapsed = layout_snapshot(
+        &s,
+        &ChartOptions {
+            collapsed: vec![PersonId::from("ada")],
+            ..ChartOptions::default()
+        },
+    )
+    .unwrap();
+    let lines: Vec<(&str, &str)> = collapsed.dotted.iter().map(|d| (d.from, d.to)).collect();
+    assert_eq!(lines, [("bo", "vp-pa"), ("ada", "b2-e1")]);
+
+    // Bo's subtree alone: the lines to Ada's people have no other end.
+    let bo = layout_snapshot(
+        &s,
+        &ChartOptions {
+            root: Some(PersonId::from("bo")),
+            ..ChartOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(bo.dotted.is_empty(), "{:?}", bo.dotted);
+
+    // JSON: from, to and points, beside nodes and edges; the same bytes every time.
+    let json = serde_json::to_value(&all).unwrap();
+    let line = &json["dotted"][0];
+    assert_eq!(line["from"], "a1-e3");
+    assert_eq!(line["to"], "bo");
+    assert!(line["points"][0].as_array().is_some_and(|p| p.len() == 2));
+    let again = layout_snapshot(&s, &ChartOptions::default()).unwrap();
+    assert_eq!(
+        serde_json::to_string(&all).unwrap(),
+        serde_json::to_string(&again).unwrap()
+    );
+}
+
+#[test]
+fn an_org_without_dotted_lines_lays_out_as_before() {
+    let mut org = dotted_org();
+    for p in &mut org.people {
+        p.dotted_managers.clear();
+    }
+    let s = Snapshot::new(&org, day(), &RuleConfig::default());
+    let chart = layout_snapshot(&s, &ChartOptions::default()).unwrap();
+    assert!(chart.dotted.is_empty());
+    let f = pendulum_layout::snapshot_forest(&s, CARD).unwrap();
+    let plain = layout(&f, &LayoutOptions::default());
+    assert_eq!((chart.width, chart.height), (plain.width, plain.height));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn dotted_routes_between_random_boxes_are_orthogonal_and_leave_their_ends(
+        c in case(80),
+        pairs in prop::collection::vec((any::<usize>(), any::<usize>()), 1..8),
+    ) {
+        let f = Forest::new(&c.nodes).unwrap();
+        let l = layout(&f, &c.options);
+        for (a, b) in pairs {
+            let (m, p) = (&l.nodes[a % l.nodes.len()], &l.nodes[b % l.nodes.len()]);
+            if m.index == p.index {
+                continue;
+            }
+            let points = pendulum_layout::dotted_route(m, p, &c.options);
+            check_dotted(&points, m, p);
+            prop_assert_eq!(&points, &pendulum_layout::dotted_route(m, p, &c.options));
+        }
+    }
+}
