@@ -165,7 +165,7 @@ describe('app', () => {
     tab('Workload').click();
     await settle();
     expect(target.querySelector('.chart')).toBeNull();
-    expect(target.querySelector('.workload')?.textContent).toContain('No workstream is active');
+    expect(target.querySelector('.workload')?.textContent).toContain('No workstreams yet');
     tab('Chart').click();
     await settle();
     expect(target.querySelector('.chart')).not.toBeNull();

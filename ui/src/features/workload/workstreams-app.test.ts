@@ -161,7 +161,7 @@ describe('workstreams in a brand-new document', () => {
     w.fill(w.draft('name'), 'Next year');
     w.fill(w.draft('dates'), '2027-01-01');
     await w.submit();
-    expect(w.$('.notice')?.textContent).toContain('“Next year” is not active on 2026-03-01 (from 1 Jan 2027)');
+    expect(w.$('.notice')?.textContent?.replace(/\u00a0/g, ' ')).toContain('“Next year” is not active on 2026-03-01 (from 1 Jan 2027)');
     const row = w.wsRow('ws-next-year')!;
     expect(row.classList.contains('inactive')).toBe(true);
     expect(row.textContent).toContain('Not active on 2026-03-01');
@@ -279,7 +279,7 @@ describe('editing a workstream in its row', () => {
     });
     const row = w.wsRow('api')!;
     expect(row.classList.contains('inactive')).toBe(true);
-    expect(w.field('api', 'dates').textContent).toBe('1 Apr 2026 – 30 Sep 2026');
+    expect(w.field('api', 'dates').textContent?.replace(/\u00a0/g, ' ')).toBe('1 Apr 2026 – 30 Sep 2026');
     expect(w.columns()).not.toContain('Public API');
     w.close();
   });
@@ -328,6 +328,8 @@ describe('removing a workstream', () => {
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
     await settle();
     expect(w.wsRow('db')).not.toBeNull();
+    // The note about the removal is stale once undone.
+    expect(w.$('.notice')).toBeNull();
     expect((await backend.view({})).allocations.filter((a) => a.workstream === 'db').map((a) => a.person)).toEqual(['bela', 'dana']);
     w.close();
   });

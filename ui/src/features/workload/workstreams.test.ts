@@ -164,10 +164,11 @@ describe('row edits', () => {
     expect(invalid(rowEdit(w, 'dates', ['2026-05-01', '2026-04-01']))).toMatch(/comes before/);
   });
 
-  it('writes dates in words', () => {
-    expect(datesText('2026-03-01', '2026-06-30')).toBe('1 Mar 2026 – 30 Jun 2026');
-    expect(datesText('2026-03-01', null)).toBe('from 1 Mar 2026');
-    expect(datesText(null, '2027-01-15')).toBe('until 15 Jan 2027');
+  it('writes dates in words, each day held together', () => {
+    const plain = (text: string) => text.replace(/\u00a0/g, ' ');
+    expect(datesText('2026-03-01', '2026-06-30')).toBe('1\u00a0Mar\u00a02026\u00a0– 30\u00a0Jun\u00a02026');
+    expect(plain(datesText('2026-03-01', null))).toBe('from 1 Mar 2026');
+    expect(plain(datesText(null, '2027-01-15'))).toBe('until 15 Jan 2027');
     expect(datesText(null, null)).toBe('Any time');
   });
 });

@@ -211,15 +211,18 @@ export function rowEdit(w: DatedRow, field: RowField, typed: string | readonly [
   }
 }
 
-/** "1 Mar 2026 – 30 Jun 2026", "from 1 Mar 2026", "until …", or "Any time" when neither is set. */
+/**
+ * "1 Mar 2026 – 30 Jun 2026", "from 1 Mar 2026", "until …", or "Any time" when neither is set.
+ * Each day is held together by no-break spaces, so a narrow column wraps only after the dash.
+ */
 export function datesText(start: IsoDate | null, end: IsoDate | null): string {
   const day = (d: IsoDate) => {
     const m = ISO_DATE.exec(d);
     if (!m) return d;
     const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(m[2]) - 1];
-    return month ? `${Number(m[3])} ${month} ${m[1]}` : d;
+    return month ? `${Number(m[3])}\u00a0${month}\u00a0${m[1]}` : d;
   };
-  if (start !== null && end !== null) return `${day(start)} – ${day(end)}`;
+  if (start !== null && end !== null) return `${day(start)}\u00a0– ${day(end)}`;
   if (start !== null) return `from ${day(start)}`;
   if (end !== null) return `until ${day(end)}`;
   return 'Any time';
