@@ -51,7 +51,8 @@ pub struct LayoutRequest {
 }
 
 /// SPEC §6 `layout`: one node per present person (top-left corner, y downwards), one edge
-/// per reporting line from manager to report.
+/// per reporting line from manager to report, and one dotted route per dotted line whose two
+/// people are drawn, from the secondary manager to the person.
 #[derive(Clone, Debug, serde::Serialize, ts_rs::TS)]
 pub struct LayoutReport {
     pub as_of: Date,
@@ -59,6 +60,8 @@ pub struct LayoutReport {
     pub height: f64,
     pub nodes: Vec<LayoutNode>,
     pub edges: Vec<LayoutEdge>,
+    /// Dotted lines, in the order of the person's card; `from` is the secondary manager.
+    pub dotted: Vec<LayoutEdge>,
 }
 
 #[derive(Clone, Debug, serde::Serialize, ts_rs::TS)]
@@ -119,6 +122,15 @@ pub fn layout_of(snapshot: &Snapshot<'_>, request: &LayoutRequest) -> ApiResult<
                 from: e.from.to_string(),
                 to: e.to.to_string(),
                 points: e.points.clone(),
+            })
+            .collect(),
+        dotted: chart
+            .dotted
+            .iter()
+            .map(|d| LayoutEdge {
+                from: d.from.to_string(),
+                to: d.to.to_string(),
+                points: d.points.clone(),
             })
             .collect(),
     })

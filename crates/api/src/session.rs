@@ -83,6 +83,9 @@ pub struct PersonCard {
     pub level: Option<String>,
     pub status: Status,
     pub manager_id: Option<PersonId>,
+    /// Secondary managers as on file (drawn as dotted lines; no effect on spans), present or
+    /// not on the view's day.
+    pub dotted_managers: Vec<PersonId>,
     pub fte: f64,
     pub location: Option<String>,
     pub email: Option<String>,
@@ -511,6 +514,7 @@ impl Session {
                     level: p.level.clone(),
                     status: p.status,
                     manager_id: p.manager_id.clone(),
+                    dotted_managers: p.dotted_managers.clone(),
                     fte: p.fte,
                     location: p.location.clone(),
                     email: p.email.clone(),

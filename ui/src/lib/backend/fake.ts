@@ -42,6 +42,8 @@ export interface FakePerson {
   role?: Role;
   team?: string | null;
   status?: Status;
+  /** Secondary managers (dotted lines), by id. */
+  dotted_managers?: string[];
   /** Their allocations (kept on the person so undo and scenarios carry them along). */
   allocations?: FakeAllocation[];
 }
@@ -566,7 +568,11 @@ function applied(people: FakePerson[], edit: Edit, workstreams: readonly FakeWor
       const gone = people.find((p) => p.id === edit.id);
       if (!gone) throw refused(`no person has id "${edit.id}"`);
       const up = gone.manager_id ?? null;
-      return people.filter((p) => p.id !== edit.id).map((p) => (p.manager_id === edit.id ? { ...p, manager_id: up } : p));
+      // As in core: the removed person's reports go up a level, and dotted lines to them go.
+      return people
+        .filter((p) => p.id !== edit.id)
+        .map((p) => (p.manager_id === edit.id ? { ...p, manager_id: up } : p))
+        .map((p) => (p.dotted_managers?.includes(edit.id) ? { ...p, dotted_managers: p.dotted_managers.filter((d) => d !== edit.id) } : p));
     }
     case 'allocate': {
       const a = edit.allocation;
@@ -595,6 +601,7 @@ function applied(people: FakePerson[], edit: Edit, workstreams: readonly FakeWor
     }
     case 'update-person':
       known(edit.id);
+      if (edit.change.field === 'dotted_managers') checkDotted(people, edit.id, edit.change.value);
       return people.map((p) => (p.id === edit.id ? updated(p, edit.change) : p));
     case 'move-person': {
       const { id, manager } = edit;
@@ -616,6 +623,15 @@ function applied(people: FakePerson[], edit: Edit, workstreams: readonly FakeWor
   }
 }
 
+/** Core's `check_dotted`: no dotted line to oneself, none listed twice, every one a known person. */
+function checkDotted(people: readonly FakePerson[], id: string, dotted: readonly string[]) {
+  dotted.forEach((d, i) => {
+    if (d === id) throw refused(`dotted_managers: "${id}" cannot have a dotted line to themselves`);
+    if (dotted.slice(0, i).includes(d)) throw refused(`dotted_managers: "${d}" is listed twice`);
+    if (!people.some((p) => p.id === d)) throw refused(`no person has id "${d}"`);
+  });
+}
+
 /** Whether a day falls in [start, end): the Rust side's `within`. */
 function within(start: string | null | undefined, end: string | null | undefined, day: string): boolean {
   return (!start || start <= day) && (!end || day < end);
@@ -633,6 +649,8 @@ function updated(p: FakePerson, change: PersonChange): FakePerson {
       return change.value === null ? { ...p, role: undefined } : { ...p, role: change.value };
     case 'status':
       return { ...p, status: change.value };
+    case 'dotted_managers':
+      return { ...p, dotted_managers: [...change.value] };
     default:
       throw { code: 'usage', message: `the fake backend does not model ${change.field}` } satisfies ApiError;
   }
@@ -746,6 +764,7 @@ export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
       level: null,
       status: p.status ?? 'active',
       manager_id: p.manager_id ?? null,
+      dotted_managers: [...(p.dotted_managers ?? [])],
       fte: 1,
       location: null,
       email: null,
@@ -766,6 +785,7 @@ export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
   const collapsed = new Set(request.collapsed ?? []);
   const asOf = request.as_of ?? org.as_of;
   const drawn = layoutOf(order, roots, children, org.people.map((p) => p.id), collapsed, depth, request.left_right ? 'left-right' : 'top-down');
+  const dotted = dottedOf(org.people, drawn.nodes);
   return {
     as_of: asOf,
     scenario: 'baseline',
@@ -775,6 +795,7 @@ export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
       width: drawn.nodes.reduce((w, b) => Math.max(w, b.x + b.width), 0),
       height: drawn.nodes.reduce((h, b) => Math.max(h, b.y + b.height), 0),
       ...drawn,
+      dotted,
     },
     flags: org.flags ?? [],
     stats: statsOf(people),
@@ -835,6 +856,29 @@ function workloadOf(org: FakeOrg, people: PersonCard[], asOf: string): Pick<OrgV
     };
   });
   return { workstreams, allocations, key_dates: [...dates].sort() };
+}
+
+/**
+ * Dotted lines between drawn people, in the order of the person's card, each from the bottom
+ * of the manager's card down (or up) to the middle of the person's card and into its side;
+ * the real routes come from Rust.
+ */
+function dottedOf(people: readonly FakePerson[], nodes: readonly LayoutNode[]): LayoutEdge[] {
+  const box = new Map(nodes.map((n) => [n.id, n]));
+  const dottedOfPerson = new Map(people.map((p) => [p.id, p.dotted_managers ?? []]));
+  const lines: LayoutEdge[] = [];
+  for (const n of nodes) {
+    const listed = dottedOfPerson.get(n.id) ?? [];
+    listed.forEach((d, i) => {
+      const m = box.get(d);
+      if (!m || d === n.id || listed.slice(0, i).includes(d)) return;
+      const x = m.x + (m.x < n.x ? (m.width * 3) / 4 : m.width / 4);
+      const side = m.x < n.x ? n.x : n.x + n.width;
+      const y = n.y + n.height / 2;
+      lines.push({ from: d, to: n.id, points: [[x, m.y + m.height], [x, y], [side, y]] });
+    });
+  }
+  return lines;
 }
 
 function layoutOf(

@@ -613,6 +613,11 @@ export type PersonCard = {
   level: string | null;
   status: Status;
   manager_id: PersonId | null;
+  /**
+   * Secondary managers as on file (drawn as dotted lines; no effect on spans), present or
+   * not on the view's day.
+   */
+  dotted_managers: Array<PersonId>;
   fte: number;
   location: string | null;
   email: string | null;
@@ -644,7 +649,8 @@ export type LayoutEdge = {
 
 /**
  * SPEC §6 `layout`: one node per present person (top-left corner, y downwards), one edge
- * per reporting line from manager to report.
+ * per reporting line from manager to report, and one dotted route per dotted line whose two
+ * people are drawn, from the secondary manager to the person.
  */
 export type LayoutReport = {
   as_of: IsoDate;
@@ -652,6 +658,10 @@ export type LayoutReport = {
   height: number;
   nodes: Array<LayoutNode>;
   edges: Array<LayoutEdge>;
+  /**
+   * Dotted lines, in the order of the person's card; `from` is the secondary manager.
+   */
+  dotted: Array<LayoutEdge>;
 };
 
 export type WorkstreamRow = {
