@@ -334,3 +334,19 @@ describe('removing a workstream', () => {
     w.close();
   });
 });
+
+describe('a read-only document', () => {
+  it('shows workstreams without ways to add, change or remove them', async () => {
+    class ReadOnly extends FakeBackend {
+      override async openDemo() {
+        return { ...(await super.openDemo()), read_only: true };
+      }
+    }
+    const w = await workload(new ReadOnly(staffedOrg()));
+    expect(w.wsRow('api')?.textContent).toContain('Public API');
+    expect(w.$('button.add-ws')).toBeNull();
+    expect(w.$('.workstreams button.value')).toBeNull();
+    expect(w.$('.workstreams button.remove')).toBeNull();
+    w.close();
+  });
+});
