@@ -4,7 +4,7 @@ use pendulum_core::{Flag, PersonIx, Role, Severity, Snapshot, Status, SubjectKin
 use rustc_hash::FxHashMap;
 
 use crate::marks::{
-    ACCENT, ACCENT_SOFT, Align, EDGE, INK, INK_2, INK_3, Mark, PAPER, RULE, SHADE, WARNING,
+    ACCENT, ACCENT_SOFT, Align, DOTTED, EDGE, INK, INK_2, INK_3, Mark, PAPER, RULE, SHADE, WARNING,
     WARNING_SOFT, severity_colour, team_colour,
 };
 use crate::text::{Shaper, clean};
@@ -48,7 +48,16 @@ fn role_word(role: Role) -> &'static str {
     }
 }
 
+/// A dotted line whose other end is not on the card's page: the secondary manager's name and
+/// the (0-based) page they are on, if they are printed at all.
+#[derive(Clone, Debug)]
+pub(crate) struct DottedNote {
+    pub name: String,
+    pub page: Option<usize>,
+}
+
 /// Draws person `p`'s card in the box (`x`, `y`, `w`, `h`); `s` scales type and padding.
+/// `dotted` notes the card's dotted lines to people on other pages, in its bottom row.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn person_card(
     out: &mut Vec<Mark>,
@@ -59,6 +68,7 @@ pub(crate) fn person_card(
     (x, y, w, h): (f64, f64, f64, f64),
     s: f64,
     header: Option<&str>,
+    dotted: &[DottedNote],
 ) {
     let person = snap.person(p);
     let open = person.status == Status::Open;
@@ -148,7 +158,7 @@ pub(crate) fn person_card(
     let base = y + h - 8.0 * s;
     let total = snap.total_under(p);
     let counts = flags.get(person.id.as_str());
-    if person.status == Status::Active && total == 0 && counts == [0; 3] {
+    if person.status == Status::Active && total == 0 && counts == [0; 3] && dotted.is_empty() {
         return;
     }
     out.push(Mark::hline(
@@ -191,15 +201,24 @@ pub(crate) fn person_card(
         cursor += tw + 5.0 * s;
     }
     if total > 0 {
+        let at = cursor;
         let direct = snap.direct_under(p);
         let under = if total == direct {
             format!("{total} under")
         } else {
             format!("{total} under · {direct} direct")
         };
-        out.push(Mark::text(cursor, base, 7.5 * s, false, INK_2, under));
+        if !dotted.is_empty() {
+            cursor += sh.width(&under, false, 7.5 * s) + 6.0 * s;
+        }
+        out.push(Mark::text(at, base, 7.5 * s, false, INK_2, under));
     }
     let mut right = x + w - 8.0 * s;
+    let markers = counts.iter().filter(|&&n| n > 0).count() as f64;
+    let room = right - markers * 14.0 * s - cursor;
+    if let Some(first) = dotted.first() {
+        dotted_note(out, sh, first, dotted.len() - 1, (cursor, base), room, s);
+    }
     for sev in [Severity::Info, Severity::Warning, Severity::Error] {
         let n = counts[sev as usize];
         if n == 0 {
@@ -274,5 +293,60 @@ pub(crate) fn stub_card(
     ));
     if link {
         out.push(Mark::Link { x, y, w, h, page });
+    }
+}
+
+/// A dashed mini-line, then "dotted line to Name, p. N" (or, short of room, "Name, p. N"),
+/// linked to that page; `more` counts further notes ("+1").
+fn dotted_note(
+    out: &mut Vec<Mark>,
+    sh: &mut Shaper,
+    note: &DottedNote,
+    more: usize,
+    (x, base): (f64, f64),
+    room: f64,
+    s: f64,
+) {
+    let size = 7.0 * s;
+    let icon = 10.0 * s;
+    if room < icon + 24.0 * s {
+        return;
+    }
+    out.push(Mark::Polyline {
+        points: vec![[x, base - 2.5 * s], [x + icon, base - 2.5 * s]],
+        colour: DOTTED,
+        width: 0.8 * s,
+        dashed: true,
+    });
+    let left = x + icon + 3.0 * s;
+    let room = room - icon - 3.0 * s;
+    let mut tail = note
+        .page
+        .map(|k| format!(", p. {}", k + 1))
+        .unwrap_or_default();
+    if more > 0 {
+        tail.push_str(&format!(" +{more}"));
+    }
+    let tail_w = sh.width(&tail, false, size);
+    let name_w = sh.width(&note.name, false, size);
+    let lead = "dotted line to ";
+    let lead = if sh.width(lead, false, size) + name_w.min(40.0 * s) + tail_w <= room {
+        lead
+    } else {
+        ""
+    };
+    let lead_w = sh.width(lead, false, size);
+    let name = sh.fit(&note.name, false, size, (room - lead_w - tail_w).max(0.0));
+    let text = format!("{lead}{name}{tail}");
+    let text_w = sh.width(&text, false, size);
+    out.push(Mark::text(left, base, size, false, ACCENT, text));
+    if let Some(page) = note.page {
+        out.push(Mark::Link {
+            x: left,
+            y: base - size,
+            w: text_w,
+            h: size * 1.4,
+            page,
+        });
     }
 }

@@ -8,6 +8,12 @@
 //! Every page but the
 //! title has page numbers; every section has a bookmark.
 //!
+//! Dotted lines (a secondary manager) are dashed, muted lines drawn under the cards, on the
+//! chart SVG and PNG and on a PDF chart page that holds both people; when the secondary
+//! manager is on another page (or not printed), the person's card says so in its bottom row
+//! ("dotted line to Name, p. N", linked), and the page's legend explains the dashes. A report
+//! with no dotted line to draw is the same, byte for byte, as before they were drawn.
+//!
 //! Text is vector text: each line is cleaned of bidi controls (so a U+202E in one name can
 //! reorder nothing), split into bidi runs ordered with `unicode-bidi`, split again by
 //! per-character font fallback over the fonts shipped in `assets/fonts` (Latin, Cyrillic,

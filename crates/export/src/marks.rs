@@ -18,6 +18,8 @@ pub(crate) const INK_2: Rgb = Rgb(0x4a, 0x55, 0x63);
 pub(crate) const INK_3: Rgb = Rgb(0x7b, 0x87, 0x94);
 pub(crate) const RULE: Rgb = Rgb(0xd5, 0xdb, 0xe1);
 pub(crate) const EDGE: Rgb = Rgb(0x9a, 0xa5, 0xb1);
+/// Dotted lines (a secondary manager): a muted violet, told apart from the grey reporting lines.
+pub(crate) const DOTTED: Rgb = Rgb(0x8c, 0x7a, 0xb0);
 pub(crate) const PAPER: Rgb = Rgb(0xff, 0xff, 0xff);
 pub(crate) const SHADE: Rgb = Rgb(0xf3, 0xf5, 0xf7);
 pub(crate) const ACCENT: Rgb = Rgb(0x0f, 0x4c, 0x5c);
@@ -91,6 +93,8 @@ pub(crate) enum Mark {
         points: Vec<[f64; 2]>,
         colour: Rgb,
         width: f64,
+        /// Stroked with [`DASH`].
+        dashed: bool,
     },
     Circle {
         cx: f64,
@@ -176,6 +180,7 @@ impl Mark {
             points: vec![[x0, y], [x1, y]],
             colour,
             width,
+            dashed: false,
         }
     }
 }

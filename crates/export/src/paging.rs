@@ -16,7 +16,7 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 use pendulum_core::{PersonIx, Snapshot};
-use pendulum_layout::{Forest, ForestNode, LayoutOptions, Size, StackOptions, layout};
+use pendulum_layout::{Forest, ForestNode, LayoutOptions, Placement, Size, StackOptions, layout};
 
 use crate::ExportError;
 use crate::card::{CARD_H, CARD_W, NAME_PT, STUB_H, STUB_W};
@@ -58,6 +58,8 @@ pub(crate) enum Placed {
         rect: (f64, f64, f64, f64),
         /// A root that continues a chunked team.
         continued: bool,
+        /// How the card hangs off its manager's (for routing dotted lines).
+        placement: Placement,
     },
     Stub {
         target: Target,
@@ -274,10 +276,12 @@ impl<'s, 'a> Planner<'s, 'a> {
                     person,
                     rect: (x, y, w, h),
                     continued,
+                    placement,
                 } => Placed::Person {
                     person,
                     rect: (x + dx, y + dy, w, h),
                     continued,
+                    placement,
                 },
                 Placed::Stub {
                     target,
@@ -512,6 +516,7 @@ impl<'s, 'a> Planner<'s, 'a> {
                     person: *p,
                     rect,
                     continued: *continued,
+                    placement: b.placement,
                 },
                 Some(Kind::Stub(target, people)) => Placed::Stub {
                     target: *target,

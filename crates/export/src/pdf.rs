@@ -190,6 +190,7 @@ fn draw(surface: &mut Surface<'_>, fonts: &Fonts, shaper: &mut Shaper, mark: &Ma
             points,
             colour,
             width,
+            dashed,
         } => {
             let mut pb = PathBuilder::new();
             for (i, [x, y]) in points.iter().enumerate() {
@@ -204,6 +205,10 @@ fn draw(surface: &mut Surface<'_>, fonts: &Fonts, shaper: &mut Shaper, mark: &Ma
             surface.set_stroke(Some(Stroke {
                 paint: paint(*colour),
                 width: *width as f32,
+                dash: dashed.then(|| StrokeDash {
+                    array: DASH.iter().map(|d| *d as f32 * *width as f32).collect(),
+                    offset: 0.0,
+                }),
                 ..Stroke::default()
             }));
             surface.draw_path(&path);

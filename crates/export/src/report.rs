@@ -9,14 +9,15 @@ use pendulum_core::rules::num;
 use pendulum_core::{
     Date, Flag, PersonIx, Role, RuleConfig, Severity, Snapshot, Stats, SubjectKind,
 };
+use pendulum_layout::{NodeBox, dotted_route};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::card::{PersonFlags, person_card, stub_card};
+use crate::card::{DottedNote, PersonFlags, person_card, stub_card};
 use crate::marks::{
-    ACCENT, ACCENT_SOFT, Align, EDGE, ERROR, ERROR_SOFT, INFO, INK, INK_2, INK_3, Mark, RULE, Rgb,
-    SHADE, WARNING, WARNING_SOFT, severity_colour,
+    ACCENT, ACCENT_SOFT, Align, DOTTED, EDGE, ERROR, ERROR_SOFT, INFO, INK, INK_2, INK_3, Mark,
+    RULE, Rgb, SHADE, WARNING, WARNING_SOFT, severity_colour,
 };
-use crate::paging::{ChartPage, PagingRules, Placed, Planner, Target};
+use crate::paging::{ChartPage, PagingRules, Placed, Planner, Target, chart_layout};
 use crate::text::{Shaper, clean};
 use crate::{ExportError, PdfOptions, ReportInput, ScenarioSection};
 
@@ -573,6 +574,7 @@ pub(crate) fn compose(
             root_page.entry(r).or_insert(k);
         }
     }
+    let dotted_home = dotted_home(snap, &chart, &root_page);
     let mut chart_items = Vec::new();
     if chart.is_empty() {
         doc.start_page("Org chart", "No one to draw", "");
@@ -587,6 +589,7 @@ pub(crate) fn compose(
             snap,
             &person_flags,
             &root_page,
+            dotted_home.as_ref(),
             page,
             (first, k, chart.len()),
         );
@@ -728,12 +731,115 @@ fn person_label(snap: &Snapshot<'_>, p: PersonIx) -> String {
     clean(&snap.person(p).name)
 }
 
+/// The chart page each person is found on, for notes on dotted lines that leave a page: the
+/// page their region starts on, else the first that draws them. `None` when no one has a
+/// dotted line, so such reports stay as they were, byte for byte.
+fn dotted_home(
+    snap: &Snapshot<'_>,
+    chart: &[ChartPage],
+    root_page: &FxHashMap<PersonIx, usize>,
+) -> Option<FxHashMap<PersonIx, usize>> {
+    if snap
+        .org()
+        .people
+        .iter()
+        .all(|p| p.dotted_managers.is_empty())
+    {
+        return None;
+    }
+    let mut home = root_page.clone();
+    for (k, page) in chart.iter().enumerate() {
+        for c in &page.cards {
+            if let Placed::Person { person, .. } = c {
+                home.entry(*person).or_insert(k);
+            }
+        }
+    }
+    Some(home)
+}
+
+/// A chart page's dotted lines.
+#[derive(Default)]
+struct PageDotted {
+    /// In layout units, one per line whose two people are on the page.
+    routes: Vec<Vec<[f64; 2]>>,
+    /// By card index: the secondary managers who are not on the page.
+    notes: FxHashMap<usize, Vec<DottedNote>>,
+}
+
+/// A page's dotted lines: a route for each whose two people are on the page, and for each
+/// card whose secondary manager is not, a note naming them and their page (a document page).
+/// In card order, then in the order of each person's `dotted_managers`.
+fn page_dotted(
+    snap: &Snapshot<'_>,
+    page: &ChartPage,
+    home: &FxHashMap<PersonIx, usize>,
+    first: usize,
+) -> PageDotted {
+    let boxes: FxHashMap<PersonIx, NodeBox> = page
+        .cards
+        .iter()
+        .filter_map(|c| match *c {
+            Placed::Person {
+                person,
+                rect: (x, y, width, height),
+                placement,
+                ..
+            } => Some((
+                person,
+                NodeBox {
+                    index: 0,
+                    x,
+                    y,
+                    width,
+                    height,
+                    placement,
+                },
+            )),
+            Placed::Stub { .. } => None,
+        })
+        .collect();
+    let options = chart_layout(None, 1.0);
+    let mut routes = Vec::new();
+    let mut notes: FxHashMap<usize, Vec<DottedNote>> = FxHashMap::default();
+    for (i, c) in page.cards.iter().enumerate() {
+        let Placed::Person { person, .. } = *c else {
+            continue;
+        };
+        let Some(to) = boxes.get(&person) else {
+            continue;
+        };
+        let listed = &snap.person(person).dotted_managers;
+        for (j, d) in listed.iter().enumerate() {
+            if listed[..j].contains(d) {
+                continue;
+            }
+            let Some(m) = snap
+                .person_ix(d.as_str())
+                .filter(|&m| m != person && snap.is_present(m))
+            else {
+                continue;
+            };
+            match boxes.get(&m) {
+                Some(from) => routes.push(dotted_route(from, to, &options)),
+                None => notes.entry(i).or_default().push(DottedNote {
+                    name: person_label(snap, m),
+                    page: home.get(&m).map(|k| first + k),
+                }),
+            }
+        }
+    }
+    PageDotted { routes, notes }
+}
+
 /// Draws chart page `k` of `pages` (document page `first + k`); returns its bookmark title.
+#[allow(clippy::too_many_arguments)]
 fn chart_page(
     doc: &mut Doc,
     snap: &Snapshot<'_>,
     flags: &PersonFlags<'_>,
     root_page: &FxHashMap<PersonIx, usize>,
+    dotted_home: Option<&FxHashMap<PersonIx, usize>>,
     page: &ChartPage,
     (first, k, pages): (usize, usize, usize),
 ) -> String {
@@ -790,7 +896,19 @@ fn chart_page(
             page: b,
         });
     }
-    legend(&mut doc.pages[at], &mut doc.shaper, doc.w);
+    let PageDotted {
+        routes: dotted,
+        notes,
+    } = match dotted_home {
+        Some(home) => page_dotted(snap, page, home, first),
+        None => PageDotted::default(),
+    };
+    legend(
+        &mut doc.pages[at],
+        &mut doc.shaper,
+        doc.w,
+        !(dotted.is_empty() && notes.is_empty()),
+    );
 
     let (aw, ah) = (doc.width(), doc.h - 2.0 * MARGIN - HEADER - FOOTER);
     let s = page.scale;
@@ -803,14 +921,27 @@ fn chart_page(
             points: e.iter().map(|[x, y]| [ox + x * s, oy + y * s]).collect(),
             colour: EDGE,
             width: (1.0 * s).max(0.4),
+            dashed: false,
         });
     }
-    for c in &page.cards {
+    for route in &dotted {
+        marks.push(Mark::Polyline {
+            points: route
+                .iter()
+                .map(|[x, y]| [ox + x * s, oy + y * s])
+                .collect(),
+            colour: DOTTED,
+            width: (1.0 * s).max(0.4),
+            dashed: true,
+        });
+    }
+    for (i, c) in page.cards.iter().enumerate() {
         match *c {
             Placed::Person {
                 person,
                 rect,
                 continued,
+                ..
             } => {
                 let header = continued.then_some("reports continued");
                 person_card(
@@ -822,6 +953,7 @@ fn chart_page(
                     at_page(rect),
                     s,
                     header,
+                    notes.get(&i).map_or(&[], Vec::as_slice),
                 );
             }
             Placed::Stub {
@@ -843,8 +975,8 @@ fn chart_page(
     title
 }
 
-/// The legend of a chart page, top right.
-fn legend(marks: &mut Vec<Mark>, sh: &mut Shaper, w: f64) {
+/// The legend of a chart page, top right; with `dotted`, a key to dotted lines too.
+fn legend(marks: &mut Vec<Mark>, sh: &mut Shaper, w: f64, dotted: bool) {
     let y = MARGIN + 6.0;
     let mut x = w - MARGIN;
     for (text, colour) in [("info", INFO), ("warning", WARNING), ("error", ERROR)] {
@@ -862,6 +994,19 @@ fn legend(marks: &mut Vec<Mark>, sh: &mut Shaper, w: f64) {
     let lead = "flags on cards:";
     let tw = sh.width(lead, false, 7.0);
     marks.push(Mark::text(x - tw + 4.0, y, 7.0, false, INK_3, lead));
+    if dotted {
+        let key = "dotted line (secondary manager)";
+        let kw = sh.width(key, false, 7.0);
+        let right = x - tw - 12.0;
+        marks.push(Mark::text(right - kw, y, 7.0, false, INK_2, key));
+        let line_y = y - 2.5;
+        marks.push(Mark::Polyline {
+            points: vec![[right - kw - 22.0, line_y], [right - kw - 4.0, line_y]],
+            colour: DOTTED,
+            width: 1.0,
+            dashed: true,
+        });
+    }
 }
 
 /// Key-figure tiles in rows of `per_row` across `width`, from `y`; returns the height used.

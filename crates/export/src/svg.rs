@@ -9,8 +9,11 @@ use pendulum_layout::ChartLayout;
 
 use crate::card::{PersonFlags, person_card};
 use crate::fonts::SVG_FAMILIES;
-use crate::marks::{Align, DASH, EDGE, Mark, PAPER};
+use crate::marks::{Align, DASH, DOTTED, EDGE, Mark, PAPER};
 use crate::text::Shaper;
+
+/// The stroke of a dotted line on the chart, in layout units.
+const DOTTED_WIDTH: f64 = 1.25;
 
 /// How to draw an SVG chart.
 #[derive(Clone, Copy, Debug)]
@@ -70,6 +73,36 @@ pub fn write_svg(
         writeln!(out, "\"/>")?;
     }
     writeln!(out, "</g>")?;
+    // Dotted lines go under the cards too, so a route that must pass a card hides behind it.
+    if !layout.dotted.is_empty() {
+        writeln!(
+            out,
+            r#"<g fill="none" stroke="{}" stroke-width="{}" stroke-dasharray="{} {}">"#,
+            DOTTED.hex(),
+            num(DOTTED_WIDTH),
+            num(DASH[0] * DOTTED_WIDTH),
+            num(DASH[1] * DOTTED_WIDTH)
+        )?;
+        for d in &layout.dotted {
+            write!(
+                out,
+                r#"<path data-from="{}" data-to="{}" d=""#,
+                escape(d.from),
+                escape(d.to)
+            )?;
+            for (i, [x, y]) in d.points.iter().enumerate() {
+                write!(
+                    out,
+                    "{}{} {}",
+                    if i == 0 { "M" } else { " L" },
+                    num(x + m),
+                    num(y + m)
+                )?;
+            }
+            writeln!(out, "\"/>")?;
+        }
+        writeln!(out, "</g>")?;
+    }
     let flags = PersonFlags::of(opts.flags);
     let mut shaper = Shaper::new();
     let mut marks = Vec::new();
@@ -84,6 +117,7 @@ pub fn write_svg(
             (b.x + m, b.y + m, b.width, b.height),
             1.0,
             None,
+            &[],
         );
         writeln!(out, r#"<g data-id="{}">"#, escape(b.id))?;
         for mark in &marks {
@@ -176,6 +210,7 @@ fn write_mark(out: &mut dyn Write, mark: &Mark) -> fmt::Result {
             points,
             colour,
             width,
+            dashed,
         } => {
             out.write_str(r#"<path d=""#)?;
             for (i, [x, y]) in points.iter().enumerate() {
@@ -187,12 +222,21 @@ fn write_mark(out: &mut dyn Write, mark: &Mark) -> fmt::Result {
                     num(*y)
                 )?;
             }
-            writeln!(
+            write!(
                 out,
-                r#"" fill="none" stroke="{}" stroke-width="{}"/>"#,
+                r#"" fill="none" stroke="{}" stroke-width="{}""#,
                 colour.hex(),
                 num(*width)
-            )
+            )?;
+            if *dashed {
+                write!(
+                    out,
+                    r#" stroke-dasharray="{} {}""#,
+                    num(DASH[0] * width),
+                    num(DASH[1] * width)
+                )?;
+            }
+            writeln!(out, "/>")
         }
         Mark::Circle { cx, cy, r, fill } => writeln!(
             out,

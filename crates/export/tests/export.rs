@@ -985,3 +985,156 @@ fn a_huge_chart_is_capped_and_bad_input_is_refused() {
         Err(ExportError::Svg(_))
     ));
 }
+
+// ---------------------------------------------------------------- dotted lines
+
+/// The demo's two dotted lines: Zoë Lefèvre (Mobile) to Olusegun Adeyemi (Platform) and
+/// Viktor Andersson (Security) to Mateus Oliveira (Commerce).
+const DEMO_DOTTED: [(&str, &str); 2] = [("p-segun", "p-zoe"), ("p-mateus", "p-viktor")];
+
+#[test]
+fn dotted_lines_are_dashed_muted_paths_under_the_cards_of_the_chart() {
+    let org = demo();
+    let s = Snapshot::new(&org, as_of(), &RuleConfig::default());
+    let layout = layout_snapshot(&s, &ChartOptions::default()).unwrap();
+    let lines: Vec<(&str, &str)> = layout.dotted.iter().map(|d| (d.from, d.to)).collect();
+    assert_eq!(lines, DEMO_DOTTED);
+    let text = svg(&s, &layout, &SvgOptions::default());
+    let group = text
+        .find(r##"<g fill="none" stroke="#8c7ab0" stroke-width="1.25" stroke-dasharray="7.5 5">"##)
+        .expect("a group of dashed dotted lines");
+    let first_card = text.find("<g data-id=").unwrap();
+    assert!(
+        text.find(r##"<g fill="none" stroke="#9aa5b1""##).unwrap() < group && group < first_card,
+        "dotted lines come after the reporting lines and before (under) the cards"
+    );
+    for (from, to) in DEMO_DOTTED {
+        assert!(
+            text[group..first_card]
+                .contains(&format!(r#"<path data-from="{from}" data-to="{to}" d="M"#)),
+            "{from} → {to}"
+        );
+    }
+    // An org without dotted lines draws no such group (the golden small.svg shows the rest).
+    let small = small_org();
+    let s = Snapshot::new(&small, as_of(), &RuleConfig::default());
+    let layout = layout_snapshot(&s, &ChartOptions::default()).unwrap();
+    assert!(!svg(&s, &layout, &SvgOptions::default()).contains("stroke-dasharray=\"7.5 5\""));
+}
+
+#[test]
+fn a_dotted_line_across_pdf_pages_is_noted_on_the_persons_card_with_the_managers_page() {
+    let report = Report::new(demo());
+    let bytes = report.pdf(&options()).unwrap();
+    let pages = info(&bytes).pages;
+    let text_of_page: Vec<String> = (1..=pages).map(|p| squash(&page_text(&bytes, p))).collect();
+    for (person, manager, title) in [
+        (
+            "Zoë Lefèvre",
+            "Olusegun Adeyemi",
+            "Director of Engineering, Platform",
+        ),
+        (
+            "Viktor Andersson",
+            "Mateus Oliveira",
+            "Director of Engineering, Commerce",
+        ),
+    ] {
+        let note = format!("dotted line to {manager}, p. ");
+        let (k, page) = text_of_page
+            .iter()
+            .enumerate()
+            .find(|(_, t)| t.contains(person) && t.contains(&note))
+            .unwrap_or_else(|| panic!("no page notes {person}'s dotted line"));
+        assert!(
+            page.contains("dotted line (secondary manager)"),
+            "the legend explains it"
+        );
+        let n: usize = page
+            .split(&note)
+            .nth(1)
+            .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|d| d.parse().ok())
+            .unwrap();
+        assert_ne!(n, k + 1, "the manager is on another page");
+        assert!(
+            text_of_page[n - 1].contains(&format!("{manager} · {title}")),
+            "page {n} is {manager}'s own: {}",
+            text_of_page[n - 1]
+        );
+    }
+    // Pages with neither end of a dotted line carry no key for one.
+    let keyed = text_of_page
+        .iter()
+        .filter(|t| t.contains("dotted line (secondary manager)"))
+        .count();
+    assert_eq!(keyed, 2);
+}
+
+#[test]
+fn a_dotted_line_within_a_pdf_page_is_drawn_dashed_under_the_cards() {
+    let report = Report::new(demo());
+    let one_page = PdfOptions {
+        one_page: true,
+        ..options()
+    };
+    let preview = report.preview(&one_page, 2).unwrap();
+    let chart = &preview.svgs[1];
+    let dashed: Vec<&str> = chart
+        .lines()
+        .filter(|l| {
+            l.starts_with("<path")
+                && l.contains(r##"stroke="#8c7ab0""##)
+                && l.contains("stroke-dasharray")
+        })
+        .collect();
+    // The two lines and the legend's key.
+    assert_eq!(dashed.len(), 3, "{dashed:#?}");
+    assert!(
+        !svg_text(chart).contains("dotted line to"),
+        "both ends are on the page"
+    );
+    // The legend's key first, then the lines, then (over them) the cards.
+    let first_card = chart.find(">Hannah Becker<").unwrap();
+    assert!(
+        chart.rfind(dashed[2]).unwrap() < first_card,
+        "lines are drawn before the cards"
+    );
+    let bytes = report.pdf(&one_page).unwrap();
+    assert_eq!(
+        report.pdf(&one_page).unwrap(),
+        bytes,
+        "the same bytes every time"
+    );
+}
+
+#[test]
+fn dotted_lines_that_draw_nothing_change_no_byte_of_the_pdf() {
+    let mut plain = demo();
+    for p in &mut plain.people {
+        p.dotted_managers.clear();
+    }
+    let cleared = Report::new(plain.clone()).pdf(&options()).unwrap();
+    let with = Report::new(demo()).pdf(&options()).unwrap();
+    assert!(with != cleared, "the demo's dotted lines are printed");
+    let mut unseen = plain.clone();
+    // A dotted line to someone who has left: not drawn, not noted.
+    let gone = unseen
+        .people
+        .iter()
+        .position(|p| p.id.as_str() == "p-tom")
+        .unwrap();
+    unseen.people[gone].end_date = Some(day("2027-01-01"));
+    unseen.people[0]
+        .dotted_managers
+        .push(PersonId::from("p-tom"));
+    plain.people[gone].end_date = Some(day("2027-01-01"));
+    let (a, b) = (
+        Report::new(plain).pdf(&options()).unwrap(),
+        Report::new(unseen).pdf(&options()).unwrap(),
+    );
+    assert!(
+        a == b,
+        "a line that is not drawn must not change the report"
+    );
+}

@@ -4,7 +4,9 @@
 //! In the top-down frame (breadth across, depth along the reporting lines), a line leaves
 //! the upper box's bottom a quarter of its breadth off-centre (the reporting connector holds
 //! the centre), runs along the channel just below it (above any assistants' row and the
-//! reports' bus), then reaches the lower box where no reporting line touches it:
+//! reports' bus; a little higher when it heads right than when it heads left, so lines in
+//! opposite directions stay apart), then reaches the lower box where no reporting line
+//! touches it:
 //! - a **stacked** card from its right side, down the gap between its column and the next
 //!   (the spine is on the left);
 //! - an **assistant** from the top, down its middle (its connector comes in from the side);
@@ -65,6 +67,12 @@ impl Frame {
     }
 }
 
+/// Where in the channel below a box a line runs: higher when it heads right, lower when it
+/// heads left, so two lines between the same rows in opposite directions do not merge.
+fn channel_at(bottom: f64, below: f64, rightwards: bool) -> f64 {
+    bottom + below * if rightwards { 0.6 } else { 1.4 }
+}
+
 fn gap(g: f64) -> f64 {
     if g.is_finite() && g > 0.0 { g } else { 0.0 }
 }
@@ -95,9 +103,14 @@ pub fn dotted_route(manager: &NodeBox, person: &NodeBox, options: &LayoutOptions
         route.reverse();
         route
     } else {
-        let channel = (m.bottom() + below(&m)).max(p.bottom() + below(&p));
         let mx = m.bottom_exit(p.centre());
         let px = p.bottom_exit(m.centre());
+        let rightwards = px >= mx;
+        let channel = channel_at(m.bottom(), below(&m), rightwards).max(channel_at(
+            p.bottom(),
+            below(&p),
+            rightwards,
+        ));
         vec![
             (mx, m.bottom()),
             (mx, channel),
@@ -120,11 +133,13 @@ pub fn dotted_route(manager: &NodeBox, person: &NodeBox, options: &LayoutOptions
 /// From the bottom of `upper` to the free side (or top) of `lower`, which lies wholly below
 /// it; `below` is the channel under `upper`, `beside` half the gap between siblings.
 fn lower(upper: &Frame, lower: &Frame, below: f64, beside: f64) -> Vec<(f64, f64)> {
-    let channel = (upper.bottom() + below).min((upper.bottom() + lower.top) / 2.0);
     let start = upper.bottom();
+    let channel =
+        |ux: f64, lane: f64| channel_at(start, below, lane >= ux).min((start + lower.top) / 2.0);
     if lower.placement == Placement::Assistant {
         let x = lower.centre();
         let ux = upper.bottom_exit(x);
+        let channel = channel(ux, x);
         return vec![(ux, start), (ux, channel), (x, channel), (x, lower.top)];
     }
     let right = match lower.placement {
@@ -137,6 +152,7 @@ fn lower(upper: &Frame, lower: &Frame, below: f64, beside: f64) -> Vec<(f64, f64
         (lower.left, (lower.left - beside).max(0.0))
     };
     let ux = upper.bottom_exit(lane);
+    let channel = channel(ux, lane);
     let mid = lower.middle();
     vec![
         (ux, start),
