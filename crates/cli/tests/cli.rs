@@ -488,6 +488,17 @@ fn layout_json_has_one_box_per_present_person_and_no_overlaps() {
     for e in edges {
         assert!(e["points"].as_array().unwrap().len() >= 2);
     }
+    // The demo's two dotted lines, from the secondary manager to the person; spans ignore them.
+    let dotted: Vec<(&str, &str)> = v["dotted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["from"].as_str().unwrap(), d["to"].as_str().unwrap()))
+        .collect();
+    assert_eq!(dotted, [("p-segun", "p-zoe"), ("p-mateus", "p-viktor")]);
+    for d in v["dotted"].as_array().unwrap() {
+        assert!(d["points"].as_array().unwrap().len() >= 2);
+    }
     let sub = pendulum(&[
         "layout",
         &demo,
@@ -501,6 +512,11 @@ fn layout_json_has_one_box_per_present_person_and_no_overlaps() {
         v["nodes"].as_array().unwrap().len(),
         8,
         "Rachel and her 7 reports"
+    );
+    assert_eq!(
+        v["dotted"],
+        serde_json::json!([]),
+        "no dotted line within her team"
     );
     let missing = pendulum(&["layout", &demo, "--root", "nobody"]);
     assert_eq!(missing.code, 2);
