@@ -288,3 +288,58 @@ fn a_csv_opened_with_pendulum_is_imported_beside_earlier_imports() {
     assert!(e.message.contains("broken.csv:2:3 (fte)"), "{}", e.message);
     assert!(!imports.join("broken.pendulum").exists());
 }
+
+#[test]
+fn dotted_lines_are_in_the_view_and_edited_like_any_field() {
+    use pendulum_core::edit::PersonChange;
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::new(day("2026-11-24"));
+    session.open_demo(dir.path()).unwrap();
+    let view = session.view(&ViewRequest::default()).unwrap();
+    let lines = |v: &pendulum_api::OrgView| -> Vec<(String, String)> {
+        v.layout
+            .dotted
+            .iter()
+            .map(|d| (d.from.clone(), d.to.clone()))
+            .collect()
+    };
+    let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    assert_eq!(
+        lines(&view),
+        [pair("p-segun", "p-zoe"), pair("p-mateus", "p-viktor")]
+    );
+    let zoe = view
+        .people
+        .iter()
+        .find(|p| p.id.as_str() == "p-zoe")
+        .unwrap();
+    assert_eq!(zoe.dotted_managers, [PersonId::from("p-segun")]);
+
+    let set = |ids: &[&str]| {
+        DatedEdit::always(Edit::UpdatePerson {
+            id: PersonId::from("p-zoe"),
+            change: PersonChange::DottedManagers(ids.iter().map(|&i| PersonId::from(i)).collect()),
+        })
+    };
+    session.apply_edit(set(&["p-segun", "p-sofia"])).unwrap();
+    let view = session.view(&ViewRequest::default()).unwrap();
+    assert!(lines(&view).contains(&pair("p-sofia", "p-zoe")));
+    // Spans ignore dotted lines.
+    let sofia = view
+        .people
+        .iter()
+        .find(|p| p.id.as_str() == "p-sofia")
+        .unwrap();
+    assert_eq!(sofia.span, 3);
+
+    for refused in [&["p-zoe"][..], &["p-segun", "p-segun"], &["nobody"]] {
+        let err = session.apply_edit(set(refused)).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Refused, "{refused:?}: {}", err.message);
+    }
+    session.undo().unwrap();
+    let view = session.view(&ViewRequest::default()).unwrap();
+    assert_eq!(
+        lines(&view),
+        [pair("p-segun", "p-zoe"), pair("p-mateus", "p-viktor")]
+    );
+}
