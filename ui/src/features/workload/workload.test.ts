@@ -9,6 +9,8 @@ const ws = (id: string, required: number, effective: number, extra: Partial<Work
   team: 'T',
   kind: 'feature',
   priority: null,
+  start_date: null,
+  end_date: null,
   active: true,
   required_fte: required,
   effective_fte: effective,

@@ -284,19 +284,6 @@ describe('editing a workstream in its row', () => {
     w.close();
   });
 
-  it('offers to set dates rather than claiming none when the view does not carry them', async () => {
-    // The api's rows today: no start_date or end_date fields.
-    class Undated extends FakeBackend {
-      override async view(request: ViewRequest): Promise<OrgView> {
-        const v = await super.view(request);
-        return { ...v, workstreams: v.workstreams.map((x) => ({ ...x, start_date: undefined, end_date: undefined })) };
-      }
-    }
-    const undated = new Undated(staffedOrg());
-    const w = await workload(undated);
-    expect(w.field('api', 'dates').textContent).toBe('Set dates');
-    w.close();
-  });
 });
 
 describe('removing a workstream', () => {

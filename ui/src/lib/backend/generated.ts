@@ -670,6 +670,8 @@ export type WorkstreamRow = {
   team: string | null;
   kind: WorkstreamKind;
   priority: string | null;
+  start_date: IsoDate | null;
+  end_date: IsoDate | null;
   active: boolean;
   required_fte: number;
   effective_fte: number;
