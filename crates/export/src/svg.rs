@@ -41,6 +41,15 @@ pub fn svg(snapshot: &Snapshot<'_>, layout: &ChartLayout<'_>, opts: &SvgOptions<
     out
 }
 
+/// A polyline's points as SVG path data, shifted by the margin `m`.
+fn path_data(out: &mut dyn Write, points: &[[f64; 2]], m: f64) -> fmt::Result {
+    for (i, [x, y]) in points.iter().enumerate() {
+        let step = if i == 0 { "M" } else { " L" };
+        write!(out, "{step}{} {}", num(x + m), num(y + m))?;
+    }
+    Ok(())
+}
+
 /// [`svg`] written to any sink, card by card, so a huge chart needs no huge string.
 pub fn write_svg(
     out: &mut dyn Write,
@@ -61,15 +70,7 @@ pub fn write_svg(
     )?;
     for e in &layout.edges {
         out.write_str("<path d=\"")?;
-        for (i, [x, y]) in e.points.iter().enumerate() {
-            write!(
-                out,
-                "{}{} {}",
-                if i == 0 { "M" } else { " L" },
-                num(x + m),
-                num(y + m)
-            )?;
-        }
+        path_data(out, &e.points, m)?;
         writeln!(out, "\"/>")?;
     }
     writeln!(out, "</g>")?;
@@ -90,15 +91,7 @@ pub fn write_svg(
                 escape(d.from),
                 escape(d.to)
             )?;
-            for (i, [x, y]) in d.points.iter().enumerate() {
-                write!(
-                    out,
-                    "{}{} {}",
-                    if i == 0 { "M" } else { " L" },
-                    num(x + m),
-                    num(y + m)
-                )?;
-            }
+            path_data(out, &d.points, m)?;
             writeln!(out, "\"/>")?;
         }
         writeln!(out, "</g>")?;
