@@ -471,13 +471,8 @@ impl Session {
         }
         let as_of = self.as_of;
         let edit_days = {
-            let open = self.open_ref()?;
-            open.doc
-                .log(open.scenario)?
-                .into_iter()
-                .filter(|e| e.state == pendulum_store::EditState::Applied)
-                .filter_map(|e| e.edit.effective)
-                .collect::<Vec<_>>()
+            let open = self.open_mut()?;
+            open.doc.effective_dates(open.scenario)?
         };
         let loaded = self.loaded(as_of)?;
         let (org, rules) = (&loaded.org, &loaded.rules);

@@ -235,6 +235,18 @@ impl Document {
         Ok(Cow::Owned(self.replay(&cached.edits, as_of)))
     }
 
+    /// The effective dates of the scenario's applied edits, oldest edit first, read from the
+    /// edits already in memory (no query): the days a dated view can differ.
+    pub fn effective_dates(&mut self, scenario: ScenarioId) -> Result<Vec<Date>, StoreError> {
+        self.load(scenario)?;
+        Ok(self
+            .cached(scenario)?
+            .edits
+            .iter()
+            .filter_map(|a| a.edit.effective)
+            .collect())
+    }
+
     /// Validates `edit` against the scenario's org with every edit applied, applies it and
     /// commits it as one transaction. A refused edit ([`StoreError::Edit`]) or a failed save
     /// changes nothing, in the file or in memory.
