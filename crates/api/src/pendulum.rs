@@ -1,15 +1,17 @@
-//! The pendulum use cases (SPEC §3): simulate a swing, apply it as a scenario, and read a
+//! The pendulum use cases (`docs/swings.md`): simulate a swing, apply it as a scenario, and read a
 //! person's role history.
 
-use pendulum_core::edit::{DatedEdit, Edit, apply};
+use pendulum_core::apply::apply;
+use pendulum_core::edit::{DatedEdit, Edit};
 use pendulum_core::swing::{Swing, SwingError, SwingReport, simulate};
 use pendulum_core::{Date, PersonId, Role, Snapshot};
 use pendulum_store::{Document, EditState};
 use serde::Serialize;
 
-use crate::document::scenario_id;
 use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::source::{FileKind, Loaded, OrgSource, load};
+use crate::loaded::Loaded;
+use crate::scenario::scenario_id;
+use crate::source::{FileKind, OrgSource, load};
 
 /// Where an applied swing went.
 #[derive(Clone, Debug, Serialize, ts_rs::TS)]

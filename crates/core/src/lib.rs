@@ -1,5 +1,5 @@
-//! Pendulum's core: the org model (SPEC §1), the org as of a day ([`Snapshot`]), the rules
-//! (SPEC §2) and the org-wide figures.
+//! Pendulum's core: the org model (`docs/model.md`), the org as of a day ([`Snapshot`]), the rules
+//! (`docs/rules.md`) and the org-wide figures.
 //!
 //! Architecture Invariant: core is pure. It reads no files, no clock and no environment;
 //! dates are passed in, and the same org, configuration and date always give the same
@@ -7,6 +7,7 @@
 //!
 //! Architecture Invariant: nothing here recurses on the depth of the org.
 
+pub mod apply;
 mod date;
 pub mod diff;
 pub mod edit;
@@ -16,11 +17,11 @@ pub mod snapshot;
 pub mod stats;
 pub mod swing;
 
+pub use apply::{Skipped, apply, replay};
 pub use date::{Date, DateError};
 pub use diff::{Diff, FieldChange, FieldValue, Move, diff, diff_checked};
 pub use edit::{
-    DatedEdit, Edit, EditError, PersonChange, RuleChange, Skipped, TeamChange, WorkstreamChange,
-    apply, replay,
+    DatedEdit, Edit, EditError, PersonChange, RuleChange, TeamChange, WorkstreamChange,
 };
 pub use model::{
     Allocation, Invalid, Org, Person, PersonId, Role, Status, Team, TeamId, TeamKind, Workstream,

@@ -1,64 +1,15 @@
-//! The pendulum (SPEC §3): simulate an engineer swinging between IC and manager, and see
-//! what it does to spans, capacity, flags and workstreams before anyone is told.
-//!
-//! A swing is planned as ordinary [`Edit`]s (one [`Edit::Batch`]), so simulating it is
-//! "apply the batch to a copy and compare", and applying it to a scenario is "append the
-//! batch to the scenario's log" — the same edit, undone and compared like any other.
-//!
-//! Choices where SPEC is silent:
-//! - A swing to manager needs the person to be an IC now; a swing to IC needs them to lead
-//!   people now (manager, director or executive).
-//! - A successor who is one of the person's own reports takes the person's seat: they move
-//!   to the person's manager and the other reports move under them. A successor deeper in
-//!   the person's subtree is refused (their own chain would run through a moved report).
-//! - A successor who becomes a manager has their allocations scaled by
-//!   `manager_ic_fraction`, like anyone who swings to manager.
-//! - The person who swings to IC keeps their own manager.
-//! - Without a successor and with neither a peer manager nor a manager of their own, the
-//!   reports have nowhere to go: refused, asking for a successor.
-//! - Allocations that scale to 0 % (`manager_ic_fraction` = 0) are removed.
+//! A swing turned into one [`Edit::Batch`] of ordinary edits, and the reporting lines it moves.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::Date;
-use crate::diff::{Move, diff_checked};
-use crate::edit::{Edit, EditError, PersonChange, apply};
-use crate::model::{Allocation, Org, PersonId, Role, WorkstreamId, within};
-use crate::rules::{Flag, RuleConfig, check};
+use crate::diff::Move;
+use crate::edit::{Edit, EditError, PersonChange};
+use crate::model::{Allocation, Org, PersonId, Role, WorkstreamId};
+use crate::rules::RuleConfig;
 use crate::snapshot::{PersonIx, Snapshot};
-use crate::stats::{Stats, round4};
-
-/// Which way the person swings.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[derive(ts_rs::TS)]
-pub enum SwingTo {
-    Manager,
-    Ic,
-}
-
-/// A swing to simulate: who, which way, from which day, and its options.
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
-#[ts(optional_fields = nullable)]
-pub struct Swing {
-    pub person: PersonId,
-    pub to: SwingTo,
-    /// The day the swing takes effect.
-    pub date: Date,
-    /// To manager: the people who will report to them.
-    #[serde(default)]
-    #[ts(as = "Option<_>", optional)]
-    pub reports: Vec<PersonId>,
-    /// To IC: who takes the reports (becoming a manager if an IC).
-    #[serde(default)]
-    pub successor: Option<PersonId>,
-    /// To IC: workstreams the new IC joins, with the percent of a week on each.
-    #[serde(default)]
-    #[ts(as = "Option<_>", optional)]
-    pub join: Vec<(WorkstreamId, f64)>,
-}
+use crate::stats::round4;
+use crate::swing::{Swing, SwingTo};
 
 /// Why a swing cannot be simulated.
 #[derive(Clone, PartialEq, Debug, thiserror::Error, Serialize)]
@@ -100,35 +51,6 @@ pub enum SwingError {
     Edit(#[from] EditError),
 }
 
-/// One month of the timeline: IC capacity and each affected workstream's effective FTE,
-/// after the swing and (for comparison) without it.
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
-pub struct TimelinePoint {
-    /// `YYYY-MM`.
-    pub month: String,
-    /// The day the figures are computed for (the swing's day of the month, clamped).
-    pub date: Date,
-    pub ic_capacity: f64,
-    pub workstreams: BTreeMap<String, f64>,
-    pub ic_capacity_before: f64,
-    pub workstreams_before: BTreeMap<String, f64>,
-}
-
-/// Everything a swing does (SPEC §6 `simulate`).
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
-pub struct SwingReport {
-    pub swing: Swing,
-    pub as_of: Date,
-    pub before: Stats,
-    pub after: Stats,
-    pub flags_added: Vec<Flag>,
-    pub flags_resolved: Vec<Flag>,
-    pub moves: Vec<Move>,
-    pub timeline: Vec<TimelinePoint>,
-    /// The edit that applies the swing to a scenario ([`Edit::Swing`]).
-    pub edit: Edit,
-}
-
 /// The swing as edits, and the reporting lines it moves.
 #[derive(Clone, PartialEq, Debug)]
 pub struct SwingPlan {
@@ -136,8 +58,14 @@ pub struct SwingPlan {
     pub moves: Vec<Move>,
 }
 
-/// Plans a swing on the org as of the swing's date. Never changes `org`.
-pub fn plan(org: &Org, config: &RuleConfig, swing: &Swing) -> Result<SwingPlan, SwingError> {
+/// Drafts a swing as edits on the org as of the swing's date, without proving that they
+/// apply ([`super::plan`] proves them; applying an [`Edit::Swing`] proves them on the spot).
+/// Never changes `org`.
+pub(crate) fn draft(
+    org: &Org,
+    config: &RuleConfig,
+    swing: &Swing,
+) -> Result<SwingPlan, SwingError> {
     let wrong = |option, to| Err(SwingError::OptionForOtherDirection { option, to });
     match swing.to {
         SwingTo::Manager if swing.successor.is_some() => return wrong("a successor", "manager"),
@@ -298,9 +226,6 @@ pub fn plan(org: &Org, config: &RuleConfig, swing: &Swing) -> Result<SwingPlan, 
         }
     };
     let edit = Edit::Batch { label, edits };
-    // Prove the plan applies before anyone sees it.
-    let (mut o, mut c) = (org.clone(), config.clone());
-    apply(&mut o, &mut c, &edit)?;
     Ok(SwingPlan { edit, moves })
 }
 
@@ -379,81 +304,4 @@ fn ancestor_below(s: &Snapshot<'_>, v: PersonIx, top: PersonIx) -> Option<Person
         up = s.parent(x);
     }
     None
-}
-
-/// Simulates a swing: the org before and after as of `as_of`, the flags it adds and
-/// resolves, the lines it moves, and the month-by-month timeline. Never changes `org`.
-pub fn simulate(
-    org: &Org,
-    config: &RuleConfig,
-    swing: &Swing,
-    as_of: Date,
-) -> Result<SwingReport, SwingError> {
-    let plan = plan(org, config, swing)?;
-    let (mut after_org, mut after_config) = (org.clone(), config.clone());
-    apply(&mut after_org, &mut after_config, &plan.edit)?;
-
-    let before_snap = Snapshot::new(org, as_of, config);
-    let after_snap = Snapshot::new(&after_org, as_of, &after_config);
-    let before_flags = check(&before_snap, config);
-    let after_flags = check(&after_snap, &after_config);
-    let d = diff_checked(&before_snap, &before_flags, &after_snap, &after_flags);
-
-    let affected = affected_workstreams(org, &after_org, swing);
-    let mut timeline = Vec::with_capacity(config.horizon_months as usize);
-    for k in 0..config.horizon_months {
-        let day = swing.date.add_months(k as i32);
-        let (y, m, _) = day.ymd();
-        let b = Snapshot::new(org, day, config);
-        let a = Snapshot::new(&after_org, day, &after_config);
-        let fte = |s: &Snapshot<'_>| -> BTreeMap<String, f64> {
-            affected
-                .iter()
-                .filter_map(|w| {
-                    s.workstream_ix(w.as_str())
-                        .map(|i| (w.0.clone(), round4(s.workstream_load(i).effective_fte)))
-                })
-                .collect()
-        };
-        timeline.push(TimelinePoint {
-            month: format!("{y:04}-{m:02}"),
-            date: day,
-            ic_capacity: round4(a.ic_capacity()),
-            workstreams: fte(&a),
-            ic_capacity_before: round4(b.ic_capacity()),
-            workstreams_before: fte(&b),
-        });
-    }
-    Ok(SwingReport {
-        swing: swing.clone(),
-        as_of,
-        before: Stats::of(&before_snap),
-        after: Stats::of(&after_snap),
-        flags_added: d.flags_added,
-        flags_resolved: d.flags_resolved,
-        moves: plan.moves,
-        timeline,
-        edit: Edit::Swing {
-            swing: swing.clone(),
-        },
-    })
-}
-
-/// Workstreams whose staffing the swing touches: those of the person and of anyone whose
-/// role changes, before or after, in id order.
-fn affected_workstreams(before: &Org, after: &Org, swing: &Swing) -> Vec<WorkstreamId> {
-    let mut people = vec![&swing.person];
-    if let Some(s) = &swing.successor {
-        people.push(s);
-    }
-    let mut out: Vec<WorkstreamId> = before
-        .allocations
-        .iter()
-        .chain(after.allocations.iter())
-        .filter(|a| people.contains(&&a.person) && within(None, a.end_date, swing.date))
-        .map(|a| a.workstream.clone())
-        .collect();
-    out.sort();
-    out.dedup();
-    out
 }

@@ -1,0 +1,495 @@
+//! Applying [`Edit`]s to an org.
+//!
+//! [`apply`] either applies an edit whole or refuses it with an [`EditError`] that names the
+//! problem, leaving the org and the rule configuration untouched. An edit may carry an
+//! effective date ([`DatedEdit`]): views of the org as of a day D apply the edits whose date
+//! is on or before D, and the undated ones always ([`replay`]).
+//!
+//! Choices made here (see `docs/edits.md`):
+//! - Removing a person moves their reports to the removed person's own manager (roots when
+//!   they had none), clears them as a team lead, and drops their allocations and the dotted
+//!   lines that point at them.
+//! - Removing a team clears it from the people and workstreams that named it; renaming a
+//!   team renames it there too.
+//! - Removing a workstream drops its allocations.
+//! - [`Edit::Allocate`] replaces an allocation of the same person to the same workstream
+//!   over the same dates, and otherwise adds one; [`Edit::Deallocate`] removes every
+//!   allocation of the person to the workstream.
+//! - Edits are strict where imported data is lenient: a move or a new person must name a
+//!   manager who exists, while an imported unknown manager is only flagged.
+
+use std::fmt;
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::edit::{
+    DatedEdit, Edit, EditError, PersonChange, RuleChange, TeamChange, WorkstreamChange,
+};
+use crate::model::{Allocation, Org, Person, PersonId, Team, TeamId, Workstream, WorkstreamId};
+use crate::swing::{SwingError, draft};
+use crate::{Date, RuleConfig};
+
+fn invalid(field: &str, message: impl Into<String>) -> EditError {
+    EditError::Invalid {
+        field: field.to_string(),
+        message: message.into(),
+    }
+}
+
+/// "Name (id)", or the id alone when the name is the id: how messages name a person.
+fn label(p: &Person) -> String {
+    if p.name == p.id.0 {
+        p.name.clone()
+    } else {
+        format!("{} ({})", p.name, p.id)
+    }
+}
+
+struct Labelled<'a>(&'a Org, &'a PersonId);
+
+impl fmt::Display for Labelled<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.people.iter().find(|p| p.id == *self.1) {
+            Some(p) => f.write_str(&label(p)),
+            None => f.write_str(self.1.as_str()),
+        }
+    }
+}
+
+/// Applies one edit. On error nothing has changed: every check runs before any mutation
+/// (a batch is applied to a copy and swapped in).
+///
+/// O(people + allocations) per edit; a move walks up the new manager's chain iteratively
+/// through an id index, so a 1,000,000-long chain costs one pass.
+pub fn apply(org: &mut Org, config: &mut RuleConfig, edit: &Edit) -> Result<(), EditError> {
+    match edit {
+        Edit::AddPerson { person } => add_person(org, person),
+        Edit::RemovePerson { id } => remove_person(org, id),
+        Edit::MovePerson { id, manager } => move_person(org, id, manager.as_ref()),
+        Edit::UpdatePerson { id, change } => update_person(org, id, change),
+        Edit::AddTeam { team } => add_team(org, team),
+        Edit::UpdateTeam { id, change } => update_team(org, id, change),
+        Edit::RemoveTeam { id } => remove_team(org, id),
+        Edit::AddWorkstream { workstream } => add_workstream(org, workstream),
+        Edit::UpdateWorkstream { id, change } => update_workstream(org, id, change),
+        Edit::RemoveWorkstream { id } => remove_workstream(org, id),
+        Edit::Allocate { allocation } => allocate(org, allocation),
+        Edit::Deallocate { person, workstream } => deallocate(org, person, workstream),
+        Edit::SetRule { change } => set_rule(config, *change),
+        Edit::Batch { label, edits } => {
+            let (mut o, mut c) = (org.clone(), config.clone());
+            for (index, e) in edits.iter().enumerate() {
+                apply(&mut o, &mut c, e).map_err(|source| EditError::InBatch {
+                    label: label.clone(),
+                    index,
+                    total: edits.len(),
+                    source: Box::new(source),
+                })?;
+            }
+            *org = o;
+            *config = c;
+            Ok(())
+        }
+        Edit::Swing { swing } => {
+            // The swing's batch is proven here, on the org it applies to, as `plan` would.
+            let plan = draft(org, config, swing).map_err(|e| EditError::Swing {
+                message: e.to_string(),
+            })?;
+            apply(org, config, &plan.edit).map_err(|e| EditError::Swing {
+                message: SwingError::Edit(e).to_string(),
+            })
+        }
+    }
+}
+
+/// An edit a view could not apply (it depended on an edit dated after the view's day).
+#[derive(Clone, PartialEq, Debug, Serialize)]
+pub struct Skipped {
+    /// Position of the edit in the sequence given to [`replay`].
+    pub index: usize,
+    pub error: EditError,
+}
+
+/// Applies `edits` in order to build the view as of `as_of` (`None`: every edit). An edit
+/// that does not apply in this view — it named a person added by an edit dated later, say —
+/// is skipped and reported, so every view is a valid org.
+pub fn replay<'a>(
+    org: &mut Org,
+    config: &mut RuleConfig,
+    edits: impl IntoIterator<Item = &'a DatedEdit>,
+    as_of: Option<Date>,
+) -> Vec<Skipped> {
+    let mut skipped = Vec::new();
+    for (index, e) in edits.into_iter().enumerate() {
+        if !e.applies_on(as_of) {
+            continue;
+        }
+        if let Err(error) = apply(org, config, &e.edit) {
+            skipped.push(Skipped { index, error });
+        }
+    }
+    skipped
+}
+
+fn person_index(org: &Org, id: &PersonId) -> Result<usize, EditError> {
+    org.people
+        .iter()
+        .position(|p| p.id == *id)
+        .ok_or_else(|| EditError::UnknownPerson { id: id.clone() })
+}
+
+fn check_fte(fte: f64) -> Result<(), EditError> {
+    if fte > 0.0 && fte <= 1.0 {
+        Ok(())
+    } else {
+        Err(invalid("fte", format!("must be in (0, 1], found {fte}")))
+    }
+}
+
+fn check_dates(field: &str, start: Option<Date>, end: Option<Date>) -> Result<(), EditError> {
+    match (start, end) {
+        (Some(s), Some(e)) if e < s => Err(invalid(
+            field,
+            format!("end date {e} is before start date {s}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn check_name(field: &str, name: &str) -> Result<(), EditError> {
+    if name.trim().is_empty() {
+        Err(invalid(field, "must not be empty"))
+    } else {
+        Ok(())
+    }
+}
+
+fn check_dotted(org: &Org, person: &PersonId, dotted: &[PersonId]) -> Result<(), EditError> {
+    for (i, d) in dotted.iter().enumerate() {
+        if d == person {
+            return Err(invalid(
+                "dotted_managers",
+                format!("{person:?} cannot have a dotted line to themselves"),
+            ));
+        }
+        if dotted[..i].contains(d) {
+            return Err(invalid("dotted_managers", format!("{d:?} is listed twice")));
+        }
+        person_index(org, d)?;
+    }
+    Ok(())
+}
+
+fn add_person(org: &mut Org, p: &Person) -> Result<(), EditError> {
+    if p.id.0.trim().is_empty() {
+        return Err(invalid("id", "a person needs a non-empty id"));
+    }
+    if org.people.iter().any(|q| q.id == p.id) {
+        return Err(EditError::DuplicatePerson { id: p.id.clone() });
+    }
+    check_name("name", &p.name)?;
+    check_fte(p.fte)?;
+    check_dates("end_date", p.start_date, p.end_date)?;
+    if let Some(m) = &p.manager_id {
+        if *m == p.id {
+            return Err(EditError::SelfManager {
+                person: p.id.clone(),
+                label: label(p),
+            });
+        }
+        person_index(org, m)?;
+    }
+    check_dotted(org, &p.id, &p.dotted_managers)?;
+    org.people.push(p.clone());
+    Ok(())
+}
+
+fn remove_person(org: &mut Org, id: &PersonId) -> Result<(), EditError> {
+    let i = person_index(org, id)?;
+    let removed = org.people.remove(i);
+    let successor = removed.manager_id.filter(|m| m != id);
+    for p in &mut org.people {
+        if p.manager_id.as_ref() == Some(id) {
+            // A report of a removed manager on a pre-existing cycle could otherwise land on itself.
+            p.manager_id = successor.clone().filter(|m| *m != p.id);
+        }
+        p.dotted_managers.retain(|d| d != id);
+    }
+    for t in &mut org.teams {
+        if t.lead.as_ref() == Some(id) {
+            t.lead = None;
+        }
+    }
+    org.allocations.retain(|a| a.person != *id);
+    Ok(())
+}
+
+fn move_person(org: &mut Org, id: &PersonId, manager: Option<&PersonId>) -> Result<(), EditError> {
+    let i = person_index(org, id)?;
+    if let Some(m) = manager {
+        if m == id {
+            return Err(EditError::SelfManager {
+                person: id.clone(),
+                label: label(&org.people[i]),
+            });
+        }
+        person_index(org, m)?;
+        if manages_through_chain(org, id, m) {
+            return Err(EditError::Cycle {
+                person: id.clone(),
+                manager: m.clone(),
+                person_label: Labelled(org, id).to_string(),
+                manager_label: Labelled(org, m).to_string(),
+            });
+        }
+    }
+    org.people[i].manager_id = manager.cloned();
+    Ok(())
+}
+
+/// Whether `person` is on `start`'s chain of managers (so `start` reports to `person`).
+/// Iterative; stops after one step per person, so a pre-existing cycle cannot trap it.
+fn manages_through_chain(org: &Org, person: &PersonId, start: &PersonId) -> bool {
+    let mut manager_of: FxHashMap<&str, Option<&str>> =
+        FxHashMap::with_capacity_and_hasher(org.people.len(), rustc_hash::FxBuildHasher);
+    for p in &org.people {
+        manager_of
+            .entry(p.id.as_str())
+            .or_insert(p.manager_id.as_ref().map(|m| m.as_str()));
+    }
+    let mut current = Some(start.as_str());
+    for _ in 0..=org.people.len() {
+        let Some(c) = current else { return false };
+        if c == person.as_str() {
+            return true;
+        }
+        current = manager_of.get(c).copied().flatten();
+    }
+    false
+}
+
+fn update_person(org: &mut Org, id: &PersonId, change: &PersonChange) -> Result<(), EditError> {
+    let i = person_index(org, id)?;
+    match change {
+        PersonChange::Name(n) => check_name("name", n)?,
+        PersonChange::Fte(f) => check_fte(*f)?,
+        PersonChange::StartDate(s) => check_dates("start_date", *s, org.people[i].end_date)?,
+        PersonChange::EndDate(e) => check_dates("end_date", org.people[i].start_date, *e)?,
+        PersonChange::DottedManagers(d) => check_dotted(org, id, d)?,
+        _ => {}
+    }
+    let p = &mut org.people[i];
+    match change.clone() {
+        PersonChange::Name(v) => p.name = v,
+        PersonChange::Title(v) => p.title = v,
+        PersonChange::Role(v) => p.role = v,
+        PersonChange::Team(v) => p.team = v,
+        PersonChange::Level(v) => p.level = v,
+        PersonChange::Status(v) => p.status = v,
+        PersonChange::StartDate(v) => p.start_date = v,
+        PersonChange::EndDate(v) => p.end_date = v,
+        PersonChange::Fte(v) => p.fte = v,
+        PersonChange::Location(v) => p.location = v,
+        PersonChange::Email(v) => p.email = v,
+        PersonChange::RoleSince(v) => p.role_since = v,
+        PersonChange::Assistant(v) => p.assistant = v,
+        PersonChange::DottedManagers(v) => p.dotted_managers = v,
+        PersonChange::RerampFrom(v) => p.reramp_from = v,
+    }
+    Ok(())
+}
+
+fn team_index(org: &Org, id: &TeamId) -> Result<usize, EditError> {
+    org.teams
+        .iter()
+        .position(|t| t.id == *id)
+        .ok_or_else(|| EditError::UnknownTeam { id: id.clone() })
+}
+
+fn add_team(org: &mut Org, team: &Team) -> Result<(), EditError> {
+    if team.id.0.trim().is_empty() {
+        return Err(invalid("team.id", "a team needs a name"));
+    }
+    if org.teams.iter().any(|t| t.id == team.id) {
+        return Err(EditError::DuplicateTeam {
+            id: team.id.clone(),
+        });
+    }
+    if let Some(lead) = &team.lead {
+        person_index(org, lead)?;
+    }
+    org.teams.push(team.clone());
+    Ok(())
+}
+
+fn update_team(org: &mut Org, id: &TeamId, change: &TeamChange) -> Result<(), EditError> {
+    let i = team_index(org, id)?;
+    match change {
+        TeamChange::Name(new) => {
+            if new.0.trim().is_empty() {
+                return Err(invalid("team.id", "a team needs a name"));
+            }
+            if new != id && org.teams.iter().any(|t| t.id == *new) {
+                return Err(EditError::DuplicateTeam { id: new.clone() });
+            }
+            org.teams[i].id = new.clone();
+            for p in &mut org.people {
+                if p.team.as_ref() == Some(id) {
+                    p.team = Some(new.clone());
+                }
+            }
+            for w in &mut org.workstreams {
+                if w.team.as_ref() == Some(id) {
+                    w.team = Some(new.clone());
+                }
+            }
+        }
+        TeamChange::Lead(lead) => {
+            if let Some(l) = lead {
+                person_index(org, l)?;
+            }
+            org.teams[i].lead = lead.clone();
+        }
+        TeamChange::Kind(kind) => org.teams[i].kind = *kind,
+    }
+    Ok(())
+}
+
+fn remove_team(org: &mut Org, id: &TeamId) -> Result<(), EditError> {
+    let i = team_index(org, id)?;
+    org.teams.remove(i);
+    for p in &mut org.people {
+        if p.team.as_ref() == Some(id) {
+            p.team = None;
+        }
+    }
+    for w in &mut org.workstreams {
+        if w.team.as_ref() == Some(id) {
+            w.team = None;
+        }
+    }
+    Ok(())
+}
+
+fn workstream_index(org: &Org, id: &WorkstreamId) -> Result<usize, EditError> {
+    org.workstreams
+        .iter()
+        .position(|w| w.id == *id)
+        .ok_or_else(|| EditError::UnknownWorkstream { id: id.clone() })
+}
+
+fn check_required_fte(v: f64) -> Result<(), EditError> {
+    if v >= 0.0 && v.is_finite() {
+        Ok(())
+    } else {
+        Err(invalid(
+            "required_fte",
+            format!("must be a number ≥ 0, found {v}"),
+        ))
+    }
+}
+
+fn add_workstream(org: &mut Org, w: &Workstream) -> Result<(), EditError> {
+    if w.id.0.trim().is_empty() {
+        return Err(invalid(
+            "workstream.id",
+            "a workstream needs a non-empty id",
+        ));
+    }
+    if org.workstreams.iter().any(|x| x.id == w.id) {
+        return Err(EditError::DuplicateWorkstream { id: w.id.clone() });
+    }
+    check_name("workstream.name", &w.name)?;
+    check_required_fte(w.required_fte)?;
+    check_dates("workstream.end_date", w.start_date, w.end_date)?;
+    org.workstreams.push(w.clone());
+    Ok(())
+}
+
+fn update_workstream(
+    org: &mut Org,
+    id: &WorkstreamId,
+    change: &WorkstreamChange,
+) -> Result<(), EditError> {
+    let i = workstream_index(org, id)?;
+    match change {
+        WorkstreamChange::Name(n) => check_name("workstream.name", n)?,
+        WorkstreamChange::RequiredFte(v) => check_required_fte(*v)?,
+        WorkstreamChange::StartDate(s) => {
+            check_dates("workstream.start_date", *s, org.workstreams[i].end_date)?
+        }
+        WorkstreamChange::EndDate(e) => {
+            check_dates("workstream.end_date", org.workstreams[i].start_date, *e)?
+        }
+        _ => {}
+    }
+    let w = &mut org.workstreams[i];
+    match change.clone() {
+        WorkstreamChange::Name(v) => w.name = v,
+        WorkstreamChange::Team(v) => w.team = v,
+        WorkstreamChange::RequiredFte(v) => w.required_fte = v,
+        WorkstreamChange::Kind(v) => w.kind = v,
+        WorkstreamChange::StartDate(v) => w.start_date = v,
+        WorkstreamChange::EndDate(v) => w.end_date = v,
+        WorkstreamChange::Priority(v) => w.priority = v,
+    }
+    Ok(())
+}
+
+fn remove_workstream(org: &mut Org, id: &WorkstreamId) -> Result<(), EditError> {
+    let i = workstream_index(org, id)?;
+    org.workstreams.remove(i);
+    org.allocations.retain(|a| a.workstream != *id);
+    Ok(())
+}
+
+fn allocate(org: &mut Org, a: &Allocation) -> Result<(), EditError> {
+    person_index(org, &a.person)?;
+    workstream_index(org, &a.workstream)?;
+    if !(a.percent > 0.0 && a.percent <= 100.0) {
+        return Err(invalid(
+            "allocation.percent",
+            format!("must be in (0, 100], found {}", a.percent),
+        ));
+    }
+    check_dates("allocation.end_date", a.start_date, a.end_date)?;
+    let same = |x: &Allocation| {
+        x.person == a.person
+            && x.workstream == a.workstream
+            && x.start_date == a.start_date
+            && x.end_date == a.end_date
+    };
+    match org.allocations.iter_mut().find(|x| same(x)) {
+        Some(existing) => existing.percent = a.percent,
+        None => org.allocations.push(a.clone()),
+    }
+    Ok(())
+}
+
+fn deallocate(
+    org: &mut Org,
+    person: &PersonId,
+    workstream: &WorkstreamId,
+) -> Result<(), EditError> {
+    let before = org.allocations.len();
+    org.allocations
+        .retain(|a| !(a.person == *person && a.workstream == *workstream));
+    if org.allocations.len() == before {
+        return Err(EditError::UnknownAllocation {
+            person: person.clone(),
+            workstream: workstream.clone(),
+        });
+    }
+    Ok(())
+}
+
+fn set_rule(config: &mut RuleConfig, change: RuleChange) -> Result<(), EditError> {
+    let mut next = config.clone();
+    change.set(&mut next);
+    if let Some((field, message)) = next.validate().into_iter().next() {
+        return Err(EditError::Invalid { field, message });
+    }
+    *config = next;
+    Ok(())
+}
