@@ -1,5 +1,5 @@
 //! Writing an org out: lossless JSON and CSV, the PDF report and its preview, the chart as SVG
-//! and PNG (SPEC §5). Every file is written whole or not at all (temp file, fsync, rename), so
+//! and PNG. Every file is written whole or not at all (temp file, fsync, rename), so
 //! an interrupted export never leaves a torn file.
 
 use std::path::{Path, PathBuf};
@@ -9,7 +9,8 @@ use pendulum_export::{PageSize, PdfOptions, ReportInput, ScenarioSection, SvgOpt
 use pendulum_layout::{ChartOptions, layout_snapshot};
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::source::{FileKind, Loaded, OrgFile, OrgSource, kind_of};
+use crate::loaded::Loaded;
+use crate::source::{FileKind, OrgFile, OrgSource, kind_of};
 
 /// The JSON export of an org and its rules, as text.
 pub fn json_text(loaded: &Loaded) -> ApiResult<String> {
@@ -279,7 +280,7 @@ fn with_report<T>(
         .filter(|s| !s.eq_ignore_ascii_case("baseline"));
     let baseline = match &scenario_name {
         Some(_) if kind_of(&source.path)? == FileKind::Document => {
-            Some(crate::document::load_scenario(&source.path, None, as_of)?)
+            Some(crate::scenario::load_scenario(&source.path, None, as_of)?)
         }
         _ => None,
     };

@@ -4,7 +4,7 @@ use pendulum_core::RuleConfig;
 use pendulum_csv::{ImportRequest, Source};
 
 use crate::error::{ApiError, ApiResult};
-use crate::source::Loaded;
+use crate::loaded::Loaded;
 
 /// Imports a people CSV with optional workstreams and allocations CSVs, each as (file name,
 /// bytes). Every problem is listed in the error, with file, row and column.

@@ -9,17 +9,20 @@ pub mod document;
 pub mod error;
 pub mod export;
 mod import;
+mod loaded;
 pub mod pendulum;
 pub mod recent;
 pub mod reports;
+pub mod scenario;
 pub mod session;
 pub mod source;
 
 pub use error::{ApiError, ApiResult, ErrorCode};
+pub use loaded::Loaded;
 pub use recent::{Recent, RecentDocument};
 pub use reports::{
     CheckReport, LayoutReport, LayoutRequest, StatsReport, check_report, layout_report,
     stats_report,
 };
 pub use session::{DocumentInfo, ExportFormat, ImportFiles, OrgView, Session, ViewRequest};
-pub use source::{Loaded, OrgFile, OrgSource, load, override_rules};
+pub use source::{OrgFile, OrgSource, load, override_rules};

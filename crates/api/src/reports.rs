@@ -1,11 +1,11 @@
-//! The reports the CLI prints and the app shows: `check` and `stats` (SPEC §6).
+//! The reports the CLI prints and the app shows: `check` and `stats` (shapes in `docs/cli.md`).
 
 use pendulum_core::{Date, Flag, FlagSummary, PersonId, Snapshot, Stats, check};
 use pendulum_layout::{ChartOptions, Orientation, layout_snapshot};
 use serde::Serialize;
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::source::Loaded;
+use crate::loaded::Loaded;
 
 /// `{"as_of", "flags": [...], "summary": {...}}`.
 #[derive(Clone, Debug, Serialize, ts_rs::TS)]
@@ -50,7 +50,7 @@ pub struct LayoutRequest {
     pub collapsed: Vec<PersonId>,
 }
 
-/// SPEC §6 `layout`: one node per present person (top-left corner, y downwards), one edge
+/// The `layout` JSON (`docs/cli.md`): one node per present person (top-left corner, y downwards), one edge
 /// per reporting line from manager to report, and one dotted route per dotted line whose two
 /// people are drawn, from the secondary manager to the person.
 #[derive(Clone, Debug, serde::Serialize, ts_rs::TS)]

@@ -17,7 +17,8 @@ use pendulum_store::{Document, ScenarioId};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::source::{Loaded, OrgSource};
+use crate::loaded::Loaded;
+use crate::source::OrgSource;
 
 /// The demo org, built into the binary so the app needs no files to show something.
 const DEMO_PEOPLE: &str = include_str!("../../../assets/demo/people.csv");

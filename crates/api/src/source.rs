@@ -7,6 +7,7 @@ use pendulum_core::{Date, Org, RuleConfig};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::loaded::Loaded;
 
 /// Files larger than this are refused before reading (a people CSV of 1M rows is ~150 MB).
 const MAX_INPUT_BYTES: u64 = 2 << 30;
@@ -21,15 +22,6 @@ pub struct OrgSource {
     pub allocations: Option<PathBuf>,
     /// For a `.pendulum` document: the scenario to read (default the baseline).
     pub scenario: Option<String>,
-}
-
-/// An org ready to check, with the rules it is checked against.
-#[derive(Clone, Debug)]
-pub struct Loaded {
-    pub org: Org,
-    pub rules: RuleConfig,
-    /// Import warnings (e.g. characters removed), as `file:row:column: message`.
-    pub warnings: Vec<String>,
 }
 
 /// The lossless JSON form of an org and its rules (`pendulum export --json`).
@@ -134,7 +126,7 @@ pub fn load(source: &OrgSource, as_of: Date) -> ApiResult<Loaded> {
             "--workstreams and --allocations go with a people CSV; a .pendulum document already holds the whole org",
         ));
     }
-    crate::document::load_scenario(&source.path, source.scenario.as_deref(), as_of)
+    crate::scenario::load_scenario(&source.path, source.scenario.as_deref(), as_of)
 }
 
 fn load_bytes(source: &OrgSource, name: &str, bytes: &[u8], kind: FileKind) -> ApiResult<Loaded> {
