@@ -21,6 +21,9 @@ cargo fmt --all --check
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "cargo doc (broken links and malformed doc comments are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
+
 if [ -f ui/package.json ]; then
   step "UI type check and unit tests"
   (cd ui && npm run --silent check && npx vitest run)

@@ -1,4 +1,4 @@
-//! `pendulum`: the command-line twin of the desktop app (SPEC §6).
+//! `pendulum`: the command-line twin of the desktop app (`docs/cli.md`).
 //!
 //! Exit codes: 0 = fine; 1 = `check` found error flags (or warnings with `--deny warnings`);
 //! 2 = bad input or usage.

@@ -1,4 +1,4 @@
-//! CLI journeys for the pendulum (SPEC §3, §6 `simulate`, `history`) on an org the test
+//! CLI journeys for the pendulum (`docs/swings.md`; `simulate` and `history` in `docs/cli.md`) on an org the test
 //! writes to a temporary directory: import, simulate, apply as a scenario, and read it back.
 
 #![allow(

@@ -1,4 +1,4 @@
-//! `Snapshot::new` + `check` on synthetic orgs (SPEC §8: 100k people + 20k workstreams in
+//! `Snapshot::new` + `check` on synthetic orgs (`docs/performance.md`: 100k people + 20k workstreams in
 //! < 50 ms, 1M people in < 1 s). Generation happens outside the timed part.
 
 use divan::Bencher;

@@ -1,4 +1,4 @@
-//! What changed between two views of an org (SPEC §4 "compare", §6 `diff`): people added,
+//! What changed between two views of an org (scenario compare; the `diff` JSON of `docs/cli.md`): people added,
 //! removed, moved and changed, every figure of [`Stats`] and the flag counts before and
 //! after, and the flags added and resolved.
 //!
@@ -90,7 +90,7 @@ fn fields(p: &Person) -> [(&'static str, FieldValue); 15] {
     ]
 }
 
-/// The difference between two views of an org. JSON: SPEC §6's `diff` shape plus
+/// The difference between two views of an org. JSON: the `diff` shape of `docs/cli.md` plus
 /// `flags_added` and `flags_resolved`.
 #[derive(Clone, PartialEq, Debug, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct Diff {

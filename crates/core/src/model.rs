@@ -1,4 +1,4 @@
-//! The org as the user wrote it: people, teams, workstreams and allocations (SPEC §1).
+//! The org as the user wrote it: people, teams, workstreams and allocations (`docs/model.md`).
 //!
 //! These are plain values. Everything that depends on a date (who is present, spans,
 //! depths, ramp, effective FTE) is derived in [`crate::Snapshot`].
@@ -208,7 +208,7 @@ fn normalise_word(text: &str) -> String {
         .collect()
 }
 
-/// One person, or one open seat (SPEC §1).
+/// One person, or one open seat (`docs/model.md`).
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
 #[ts(optional_fields = nullable)]
 pub struct Person {
@@ -249,7 +249,7 @@ pub struct Person {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[ts(as = "Option<_>", optional)]
     pub dotted_managers: Vec<PersonId>,
-    /// The day this person last swung back to IC work (SPEC §3): from it their ramp factor
+    /// The day this person last swung back to IC work (`docs/swings.md`): from it their ramp factor
     /// restarts over `ic_reramp_days`. Set by an applied swing; empty in HR exports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reramp_from: Option<Date>,
@@ -385,7 +385,7 @@ pub struct Org {
     pub allocations: Vec<Allocation>,
 }
 
-/// A structural fault that makes an org unusable (SPEC §2 "malformed input"): not a flag,
+/// A structural fault that makes an org unusable ("malformed input" in `docs/rules.md`): not a flag,
 /// an error. Importers report these with file, row and column; this is the check for
 /// orgs built by other means (JSON, the API).
 #[derive(Clone, PartialEq, Eq, Debug, Serialize)]

@@ -1,4 +1,4 @@
-//! The rules of SPEC §2: an org as of a day in, flags out. Rules never fail: a broken org is
+//! The rules of `docs/rules.md`: an org as of a day in, flags out. Rules never fail: a broken org is
 //! a set of findings, not an error.
 
 use std::collections::BTreeMap;
@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Person, Role, WorkstreamKind};
 use crate::snapshot::{PersonIx, Snapshot};
 
-/// Every threshold of the rules and of the pendulum simulation, with SPEC's defaults.
+/// Every threshold of the rules and of the pendulum simulation, with the defaults of `docs/rules.md`.
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[derive(ts_rs::TS)]
@@ -107,7 +107,7 @@ impl Severity {
     }
 }
 
-/// The rules, in the order SPEC §2 lists them (which is also the order flags are reported in
+/// The rules, in the order `docs/rules.md` lists them (which is also the order flags are reported in
 /// within a severity).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -233,7 +233,7 @@ impl FlagSummary {
     }
 }
 
-/// Runs every rule on the snapshot. Flags come sorted by severity, then rule (SPEC order),
+/// Runs every rule on the snapshot. Flags come sorted by severity, then rule (`docs/rules.md` order),
 /// then subject, so the same org and date always give the same list.
 pub fn check(s: &Snapshot<'_>, config: &RuleConfig) -> Vec<Flag> {
     let mut flags = Vec::new();

@@ -1,5 +1,5 @@
 //! The org as of one day: who is present, the reporting graph, and every derived figure of
-//! SPEC §1 (span, depth, headcount under, role, ramp, allocated percent, effective FTE).
+//! `docs/model.md` (span, depth, headcount under, role, ramp, allocated percent, effective FTE).
 //!
 //! Built once in O(people + lines + workstreams + allocations) with no recursion: the
 //! forest is walked breadth-first from its roots, and cycles are found by colouring walks
@@ -506,9 +506,9 @@ fn cycle_report(cycle_reports: &[(PersonIx, PersonIx)], manager: PersonIx) -> Op
         .map(|k| cycle_reports[k].1)
 }
 
-/// SPEC §1: 0 before start_date; `min(1, 0.25 + 0.75 × days_since_start / ramp_days)`;
+/// `docs/model.md`: 0 before start_date; `min(1, 0.25 + 0.75 × days_since_start / ramp_days)`;
 /// 1 when start_date is unknown. An open role has no one in the seat, so its factor is 0
-/// until its start_date, and 0 when it has none. Someone who swung back to IC (SPEC §3)
+/// until its start_date, and 0 when it has none. Someone who swung back to IC (`docs/swings.md`)
 /// re-ramps from that day over `ic_reramp_days`: the smaller of the two factors counts.
 pub fn ramp_factor(p: &Person, d: Date, config: &RuleConfig) -> f64 {
     let base = match p.start_date {

@@ -1,4 +1,4 @@
-//! The figures of `pendulum stats` (SPEC §6).
+//! The figures of `pendulum stats` (`docs/model.md`, `docs/cli.md`).
 
 use std::collections::BTreeMap;
 

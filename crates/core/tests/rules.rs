@@ -1,4 +1,4 @@
-//! Every rule of SPEC §2 and every derived figure of SPEC §1, at each threshold edge.
+//! Every rule of `docs/rules.md` and every derived figure of `docs/model.md`, at each threshold edge.
 //!
 //! Each case is an org in a small text format and the expected output of one helper,
 //! [`check`]: the flags as `rule subject`, in the order `check` reports them, then any

@@ -1,4 +1,4 @@
-//! The pendulum (SPEC §3): one data-driven case per path of the swing rules, then property
+//! The pendulum (`docs/swings.md`): one data-driven case per path of the swing rules, then property
 //! tests over random orgs and random swings that `plan` accepts.
 
 #![allow(
@@ -910,7 +910,7 @@ fn keys(flags: &[Flag]) -> BTreeSet<FlagKey> {
         .collect()
 }
 
-/// The spread rule, written again from SPEC §3 for comparison: reports by id, each to the
+/// The spread rule, written again from `docs/swings.md` for comparison: reports by id, each to the
 /// peer manager with the smallest span at that moment (ties by id), else the manager.
 fn spread_by_the_rule(s: &Snapshot<'_>, person: &str) -> Vec<(String, Option<String>)> {
     let p = s.person_ix(person).unwrap();

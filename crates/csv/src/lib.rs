@@ -1,4 +1,4 @@
-//! CSV import and export of an org (SPEC §5).
+//! CSV import and export of an org.
 //!
 //! # Import
 //! [`import`] turns a people file and, optionally, teams, workstreams and allocations files

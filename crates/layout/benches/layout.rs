@@ -1,8 +1,8 @@
-//! Layout of realistic synthetic orgs at 10k, 100k and 1M people (SPEC §8: 100k people in
+//! Layout of realistic synthetic orgs at 10k, 100k and 1M people (`docs/performance.md`: 100k people in
 //! < 25 ms). Generating the org and building the forest happen outside the timed part.
 //!
 //! Before the benchmarks run, the widths of the 100k-person chart with and without stacking
-//! are printed, for SPEC §8's "at least 3× narrower" comparison.
+//! are printed, for the "at least 3× narrower" comparison of `docs/performance.md`.
 
 use divan::Bencher;
 use pendulum_core::{Org, RuleConfig, Snapshot};

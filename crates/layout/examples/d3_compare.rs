@@ -1,4 +1,4 @@
-//! Pendulum's half of the side-by-side benchmark against d3-hierarchy's `tree()` (SPEC §8);
+//! Pendulum's half of the side-by-side benchmark against d3-hierarchy's `tree()` (`docs/performance.md`);
 //! `bench/d3/compare.mjs` is the other half and `scripts/bench-layout-vs-d3.sh` runs both.
 //!
 //! ```text

@@ -1,5 +1,5 @@
 //! The org chart: a [`Snapshot`]'s present people as a forest of cards, laid out, with
-//! person ids in the output (SPEC §6 `layout` JSON).
+//! person ids in the output (the `layout` JSON of `docs/cli.md`).
 
 use pendulum_core::{PersonId, PersonIx, Snapshot};
 use serde::Serialize;
@@ -71,7 +71,7 @@ pub struct DottedLine<'a> {
     pub points: Vec<[f64; 2]>,
 }
 
-/// A laid-out org chart; serialises to SPEC §6's `layout` JSON (plus `dotted`, `placement`,
+/// A laid-out org chart; serialises to the `layout` JSON of `docs/cli.md` (plus `dotted`, `placement`,
 /// `width` and `height`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ChartLayout<'a> {

@@ -1,4 +1,4 @@
-//! SPEC §8: open a 100k-person document in < 500 ms; one edit saved and re-checked in
+//! `docs/performance.md`: open a 100k-person document in < 500 ms; one edit saved and re-checked in
 //! < 10 ms at 10k people. Orgs come from pendulum-synth; documents are built before timing.
 
 use std::cell::Cell;

@@ -1,4 +1,4 @@
--- Schema 1: the org as imported (SPEC §1) and the rule configuration (SPEC §2).
+-- Schema 1: the org as imported (`docs/model.md`) and the rule configuration (`docs/rules.md`).
 -- `position` keeps the input order, which the drawing and the flags follow.
 -- Dates are ISO text (YYYY-MM-DD). Managers are not foreign keys: an unknown manager is a
 -- state of real HR data that the rules flag, not an error.

@@ -1,4 +1,4 @@
--- Schema 2: scenarios and the edit log (SPEC §4).
+-- Schema 2: scenarios and the edit log (`docs/document.md`).
 -- A scenario is a named branch of edits on top of the imported org; "baseline" (id 1) is
 -- built in. Forking copies the parent's active edits into the fork, marked inherited, so a
 -- fork never depends on its parent's later undo, redo or deletion.

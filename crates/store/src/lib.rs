@@ -1,4 +1,4 @@
-//! The `.pendulum` document (SPEC §4): one SQLite file holding the imported org, the rule
+//! The `.pendulum` document (`docs/document.md`): one SQLite file holding the imported org, the rule
 //! configuration, the scenarios and their edit logs.
 //!
 //! Architecture Invariant: this is the only crate that names rusqlite; its public types
@@ -49,7 +49,7 @@
 //!   every commit, where `NORMAL` may lose the last commits on power loss in WAL mode.
 //! - WAL appends each commit to one file and syncs once, where the rollback journal syncs
 //!   the journal and the database at every commit: fewer, sequential writes keep one
-//!   saved edit within SPEC's 10 ms.
+//!   saved edit within the 10 ms target of `docs/performance.md`.
 //! - Readers do not block the writer nor the writer them, so `pendulum check` can read a
 //!   document the app has open.
 //! - `fullfsync` and `checkpoint_fullfsync` are on: on macOS a plain fsync does not reach

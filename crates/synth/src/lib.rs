@@ -357,7 +357,7 @@ struct OrgBuilder {
     order: Vec<u32>,
     position: Vec<u32>,
     children: Vec<u32>,
-    /// The role each seat is drawn with: on file, or inferred as SPEC §1 does (for titles).
+    /// The role each seat is drawn with: on file, or inferred as `docs/model.md` says (for titles).
     roles: Vec<Role>,
     as_of: Date,
     rng: SplitMix64,

@@ -1,4 +1,4 @@
-//! The layouts SPEC §5 accepts out of the box, and the public Oracle HR sample as it is.
+//! The HR-tool layouts accepted out of the box (README's import section), and the public Oracle HR sample as it is.
 
 use pendulum_core::{Date, RuleConfig, Snapshot, Status, TeamKind, WorkstreamKind};
 use pendulum_csv::{ImportRequest, Source, import, preview};

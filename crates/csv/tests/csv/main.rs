@@ -2,7 +2,7 @@
 
 mod faults; // C2: one fixture per fault class
 mod formula; // E1: exported cells never start a formula
-mod layouts; // SPEC §5 layouts and the public Oracle HR sample
+mod layouts; // HR-tool layouts and the public Oracle HR sample
 mod robustness; // C1: arbitrary bytes never panic, every error is placed
 mod round_trip; // C3: org → CSV → org
 

@@ -39,7 +39,7 @@ export type TeamKind = "stream-aligned" | "platform" | "enabling" | "complicated
 export type WorkstreamKind = "feature" | "migration" | "operations" | "other";
 
 /**
- * One person, or one open seat (SPEC §1).
+ * One person, or one open seat (`docs/model.md`).
  */
 export type Person = {
   id: PersonId;
@@ -65,7 +65,7 @@ export type Person = {
    */
   dotted_managers?: Array<PersonId>;
   /**
-   * The day this person last swung back to IC work (SPEC §3): from it their ramp factor
+   * The day this person last swung back to IC work (`docs/swings.md`): from it their ramp factor
    * restarts over `ic_reramp_days`. Set by an applied swing; empty in HR exports.
    */
   reramp_from?: IsoDate | null;
@@ -187,7 +187,7 @@ export type DatedEdit = {
 };
 
 /**
- * Every threshold of the rules and of the pendulum simulation, with SPEC's defaults.
+ * Every threshold of the rules and of the pendulum simulation, with the defaults of `docs/rules.md`.
  */
 export type RuleConfig = {
   /**
@@ -239,7 +239,7 @@ export type RuleConfig = {
 export type Severity = "error" | "warning" | "info";
 
 /**
- * The rules, in the order SPEC §2 lists them (which is also the order flags are reported in
+ * The rules, in the order `docs/rules.md` lists them (which is also the order flags are reported in
  * within a severity).
  */
 export type Rule =
@@ -334,7 +334,7 @@ export type FieldChange = {
 };
 
 /**
- * The difference between two views of an org. JSON: SPEC §6's `diff` shape plus
+ * The difference between two views of an org. JSON: the `diff` shape of `docs/cli.md` plus
  * `flags_added` and `flags_resolved`.
  */
 export type Diff = {
@@ -400,7 +400,7 @@ export type TimelinePoint = {
 };
 
 /**
- * Everything a swing does (SPEC §6 `simulate`).
+ * Everything a swing does (the `simulate` JSON of `docs/cli.md`).
  */
 export type SwingReport = {
   swing: Swing;
@@ -648,7 +648,7 @@ export type LayoutEdge = {
 };
 
 /**
- * SPEC §6 `layout`: one node per present person (top-left corner, y downwards), one edge
+ * The `layout` JSON (`docs/cli.md`): one node per present person (top-left corner, y downwards), one edge
  * per reporting line from manager to report, and one dotted route per dotted line whose two
  * people are drawn, from the secondary manager to the person.
  */
