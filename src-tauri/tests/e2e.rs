@@ -1188,20 +1188,26 @@ fn write_org_csv(path: &Path, n: usize) {
     std::fs::write(path, csv).expect("write the 10k org");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn ten_thousand_people_pan_with_only_visible_cards_in_the_dom() {
-    let _serial = SERIAL.lock().await;
+/// A fresh `.pendulum` document of the 10k org (the app opens documents; the api's import
+/// makes one from the CSV), named `name`.
+fn ten_thousand_document(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e");
     std::fs::create_dir_all(&dir).expect("e2e dir");
-    let csv = dir.join("org-10k.csv");
+    let csv = dir.join(format!("{name}.csv"));
     write_org_csv(&csv, 10_000);
-    // The app opens documents; the api's import makes one from the CSV.
-    let org = dir.join("org-10k.pendulum");
+    let org = dir.join(format!("{name}.pendulum"));
     let source = pendulum_api::OrgSource {
         path: csv,
         ..pendulum_api::OrgSource::default()
     };
     pendulum_api::document::import_document(&source, &org, true).expect("import the 10k org");
+    org
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ten_thousand_people_pan_with_only_visible_cards_in_the_dom() {
+    let _serial = SERIAL.lock().await;
+    let org = ten_thousand_document("org-10k");
     let org_arg = org.to_str().expect("a UTF-8 temp path");
     let app = start(&[org_arg]).await;
     app.first_chart("10k org (10,000 people)").await;
@@ -1303,5 +1309,106 @@ async fn ten_thousand_people_pan_with_only_visible_cards_in_the_dom() {
     })
     .await;
     app.screenshot("fit-10k.png").await;
+    app.close().await;
+}
+
+/// Nearest-rank percentile of figures already sorted.
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_at_ten_thousand_people_is_one_round_trip() {
+    let _serial = SERIAL.lock().await;
+    let org = ten_thousand_document("org-10k-edit");
+    let org_arg = org.to_str().expect("a UTF-8 temp path");
+    let app = start(&[org_arg]).await;
+    app.first_chart("10k org (10,000 people)").await;
+    // p4802 and p4801 are leaves under p600, stacked side by side: drop one on the other, read
+    // the inspector of the other until it lists its new report, undo, and again. Every IPC call
+    // is a `pendulum:ipc <command>` measure on the page's timeline (ui/src/lib/backend/tauri.ts).
+    let out = app
+        .journey(
+            240,
+            "edit and undo at 10k people",
+            r#"await until(() => document.querySelector('.card'), 'the chart', 60000);
+            await jumpTo('4801', 'p4801');
+            await until(() => card('p4802'), "p4802's card");
+            const reports = () => {
+              const h = [...document.querySelectorAll('aside h3')].find((h) => h.textContent.startsWith('Direct reports'));
+              return h ? Number(h.querySelector('.muted').textContent) : 0;
+            };
+            const ipc = () => performance.getEntriesByType('measure')
+              .filter((m) => m.name.startsWith('pendulum:ipc '))
+              .map((m) => ({ command: m.name.slice('pendulum:ipc '.length), ms: m.duration }));
+            // Polled once per frame, so a figure is the time until the frame that shows it.
+            const shown = async (test, what) => {
+              const end = performance.now() + 60000;
+              while (!test()) {
+                if (performance.now() > end) throw new Error('timed out waiting for ' + what);
+                await frames(1);
+              }
+              return performance.now();
+            };
+            const edits = [], undos = [], calls = [];
+            for (let k = 0; k < 5; k++) {
+              await settled();
+              const chart = document.querySelector('.chart');
+              const a = centre('p4802'), b = centre('p4801');
+              fire(card('p4802').querySelector('.name'), 'pointerdown', a);
+              fire(chart, 'pointermove', { clientX: a.clientX + 20, clientY: a.clientY + 20 });
+              fire(chart, 'pointermove', b);
+              await frames(1);
+              let before = ipc().length;
+              let t0 = performance.now();
+              fire(chart, 'pointerup', b);
+              edits.push((await shown(() => reports() === 1, 'the move')) - t0);
+              await frames(2);
+              calls.push({ action: 'edit', ipc: ipc().slice(before) });
+              before = ipc().length;
+              t0 = performance.now();
+              document.querySelector('button[aria-label=Undo]').click();
+              undos.push((await shown(() => reports() === 0, 'the undo')) - t0);
+              await frames(2);
+              calls.push({ action: 'undo', ipc: ipc().slice(before) });
+            }
+            return { edits, undos, calls };"#,
+        )
+        .await;
+    eprintln!("e2e: 10k edits: {out}");
+    for key in ["edits", "undos"] {
+        let mut ms: Vec<f64> = serde_json::from_value(out[key].clone()).expect("times");
+        ms.sort_by(f64::total_cmp);
+        eprintln!(
+            "figure: {key} at 10k people, from the drop (or the Undo click) to the frame that shows it: median {:.0} ms, max {:.0} ms over {} ({})",
+            percentile(&ms, 0.5),
+            ms[ms.len() - 1],
+            ms.len(),
+            machine()
+        );
+    }
+    let calls = out["calls"].as_array().expect("calls");
+    assert_eq!(calls.len(), 10, "five edits and five undos: {out}");
+    for action in calls {
+        let commands: Vec<&str> = action["ipc"]
+            .as_array()
+            .expect("IPC calls")
+            .iter()
+            .filter_map(|c| c["command"].as_str())
+            .collect();
+        let want = if action["action"] == "edit" {
+            "apply_edit"
+        } else {
+            "undo"
+        };
+        assert_eq!(
+            commands,
+            [want],
+            "an {} must be one round trip: {action}",
+            action["action"]
+        );
+    }
+    app.screenshot("edit-10k.png").await;
     app.close().await;
 }

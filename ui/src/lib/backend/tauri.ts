@@ -17,11 +17,16 @@ import type {
 } from './types';
 
 // Each method is one command of src-tauri; argument names are the Rust parameter names.
+// Every call is measured on the page's performance timeline (`pendulum:ipc <command>`), so the
+// end-to-end tests can count the round trips an action makes and see what each one cost.
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  const start = performance.now();
   try {
     return await invoke<T>(command, args);
   } catch (reason) {
     throw toApiError(reason);
+  } finally {
+    performance.measure(`pendulum:ipc ${command}`, { start });
   }
 }
 
