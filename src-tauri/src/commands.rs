@@ -6,8 +6,8 @@ use std::sync::MutexGuard;
 use pendulum_api::export::PdfRequest;
 use pendulum_api::pendulum::HistoryReport;
 use pendulum_api::{
-    ApiError, ApiResult, DocumentInfo, ErrorCode, ExportFormat, ImportFiles, OrgView, Recent,
-    RecentDocument, Session, ViewRequest,
+    ApiError, ApiResult, DocumentInfo, ErrorCode, ExportFormat, ImportFiles, Recent,
+    RecentDocument, Session,
 };
 use pendulum_core::edit::DatedEdit;
 use pendulum_core::swing::{Swing, SwingReport};
@@ -226,34 +226,34 @@ fn pending<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Option<ImportFi
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// The view as JSON text: one serialisation, not a `Value` tree, for a 10k-person org.
+/// What is open and what the window shows of it: the view `request` asks for (its day,
+/// folded people, orientation) and the comparison it names in `against`.
 #[tauri::command]
 pub async fn view(state: State<'_, AppState>, request: Option<Value>) -> ApiResult<Response> {
-    let request: ViewRequest = argument("request", request)?;
-    let view: OrgView = session(&state).view(&request)?;
-    let json = serde_json::to_string(&view)
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("cannot encode the view: {e}")))?;
-    Ok(Response::new(json))
+    json(&session(&state).show(&argument("request", request)?)?)
 }
 
 /// Applies one edit to the current scenario and saves it; a refused edit changes nothing.
+/// Like every change below, it answers with what the window shows next (`request`), so an
+/// edit is one round trip.
 #[tauri::command]
 pub async fn apply_edit(
     state: State<'_, AppState>,
     edit: Option<Value>,
-) -> ApiResult<DocumentInfo> {
+    request: Option<Value>,
+) -> ApiResult<Response> {
     let edit: DatedEdit = required("edit", edit)?;
-    session(&state).apply_edit(edit)
+    json(&session(&state).apply_edit(edit, &argument("request", request)?)?)
 }
 
 #[tauri::command]
-pub async fn undo(state: State<'_, AppState>) -> ApiResult<DocumentInfo> {
-    session(&state).undo()
+pub async fn undo(state: State<'_, AppState>, request: Option<Value>) -> ApiResult<Response> {
+    json(&session(&state).undo(&argument("request", request)?)?)
 }
 
 #[tauri::command]
-pub async fn redo(state: State<'_, AppState>) -> ApiResult<DocumentInfo> {
-    session(&state).redo()
+pub async fn redo(state: State<'_, AppState>, request: Option<Value>) -> ApiResult<Response> {
+    json(&session(&state).redo(&argument("request", request)?)?)
 }
 
 /// Makes the named scenario current.
@@ -261,8 +261,10 @@ pub async fn redo(state: State<'_, AppState>) -> ApiResult<DocumentInfo> {
 pub async fn switch_scenario(
     state: State<'_, AppState>,
     name: Option<Value>,
-) -> ApiResult<DocumentInfo> {
-    session(&state).switch_scenario(&text("name", name)?)
+    request: Option<Value>,
+) -> ApiResult<Response> {
+    let name = text("name", name)?;
+    json(&session(&state).switch_scenario(&name, &argument("request", request)?)?)
 }
 
 /// Forks the current scenario under a new name and makes the fork current.
@@ -270,8 +272,10 @@ pub async fn switch_scenario(
 pub async fn fork_scenario(
     state: State<'_, AppState>,
     name: Option<Value>,
-) -> ApiResult<DocumentInfo> {
-    session(&state).fork(&text("name", name)?)
+    request: Option<Value>,
+) -> ApiResult<Response> {
+    let name = text("name", name)?;
+    json(&session(&state).fork(&name, &argument("request", request)?)?)
 }
 
 #[tauri::command]
@@ -279,16 +283,20 @@ pub async fn rename_scenario(
     state: State<'_, AppState>,
     name: Option<Value>,
     new_name: Option<Value>,
-) -> ApiResult<DocumentInfo> {
-    session(&state).rename_scenario(&text("name", name)?, &text("newName", new_name)?)
+    request: Option<Value>,
+) -> ApiResult<Response> {
+    let (name, new_name) = (text("name", name)?, text("newName", new_name)?);
+    json(&session(&state).rename_scenario(&name, &new_name, &argument("request", request)?)?)
 }
 
 #[tauri::command]
 pub async fn delete_scenario(
     state: State<'_, AppState>,
     name: Option<Value>,
-) -> ApiResult<DocumentInfo> {
-    session(&state).delete_scenario(&text("name", name)?)
+    request: Option<Value>,
+) -> ApiResult<Response> {
+    let name = text("name", name)?;
+    json(&session(&state).delete_scenario(&name, &argument("request", request)?)?)
 }
 
 /// The current scenario against another (default the baseline): people added, removed,
@@ -314,9 +322,10 @@ pub async fn apply_swing(
     state: State<'_, AppState>,
     swing: Option<Value>,
     into: Option<Value>,
-) -> ApiResult<DocumentInfo> {
-    let swing: Swing = required("swing", swing)?;
-    session(&state).apply_swing(&swing, &text("into", into)?)
+    request: Option<Value>,
+) -> ApiResult<Response> {
+    let (swing, into): (Swing, String) = (required("swing", swing)?, text("into", into)?);
+    json(&session(&state).apply_swing(&swing, &into, &argument("request", request)?)?)
 }
 
 /// A person's role history in the current scenario: their pendulum.
@@ -380,6 +389,17 @@ pub async fn pdf_preview(
 ) -> ApiResult<pendulum_api::export::PdfPreview> {
     let pdf: PdfRequest = argument("pdf", pdf)?;
     session(&state).pdf_preview(&pdf, PREVIEW_PAGES)
+}
+
+/// An answer as JSON text: one serialisation, not a `Value` tree, for a 10k-person view.
+fn json<T: serde::Serialize>(answer: &T) -> ApiResult<Response> {
+    let text = serde_json::to_string(answer).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("cannot encode the answer: {e}"),
+        )
+    })?;
+    Ok(Response::new(text))
 }
 
 /// Reads a plain (non-object) argument, such as an enum's name, into a typed `usage` error.

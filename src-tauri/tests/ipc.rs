@@ -103,13 +103,19 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
     assert!(case(call(&main, "open_demo", json!({ "path": "/etc/passwd" }))).is_ok());
     assert!(case(call(&main, "current", json!({ "x": [1, 2, 3] }))).is_ok());
 
-    let view = case(call(&main, "view", json!({}))).expect("a view");
-    assert!(view["people"].as_array().is_some_and(|p| p.len() > 80));
+    let shown = case(call(&main, "view", json!({}))).expect("a view");
+    assert!(
+        shown["view"]["people"]
+            .as_array()
+            .is_some_and(|p| p.len() > 80)
+    );
+    assert_eq!(shown["info"]["name"], "Larkspur demo");
+    assert_eq!(shown["diff"], Value::Null);
     assert!(case(call(&main, "view", json!({ "request": null }))).is_ok());
     assert!(case(call(&main, "view", json!({ "request": {} }))).is_ok());
 
     let huge = "x".repeat(1 << 20);
-    let wrong: [(&str, Value); 11] = [
+    let wrong: [(&str, Value); 12] = [
         ("a number", json!({ "request": 5 })),
         ("a string", json!({ "request": "view" })),
         ("an array", json!({ "request": [] })),
@@ -139,6 +145,10 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
             "a nested payload",
             json!({ "request": { "collapsed": [["p-priya"]] } }),
         ),
+        (
+            "a scenario of the wrong type",
+            json!({ "request": { "against": 3 } }),
+        ),
     ];
     for (what, args) in wrong {
         assert_typed(&case(call(&main, "view", args)), "usage", what);
@@ -152,7 +162,10 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
     ))
     .expect("unknown ids are ignored");
     // Collapsing the root folds everyone under her, her assistant included.
-    assert_eq!(folded["layout"]["nodes"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        folded["view"]["layout"]["nodes"].as_array().map(Vec::len),
+        Some(1)
+    );
     for far in ["0001-01-01", "9999-12-31"] {
         let v = case(call(&main, "view", json!({ "request": { "as_of": far } })));
         assert!(v.is_ok(), "as of {far}: {v:?}");
@@ -217,32 +230,50 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
         "refused edits were not saved: {info}"
     );
 
-    let manager_of = |view: &Value, id: &str| {
-        view["people"]
+    let manager_of = |shown: &Value, id: &str| {
+        shown["view"]["people"]
             .as_array()
             .and_then(|p| p.iter().find(|p| p["id"] == id))
             .map(|p| p["manager_id"].clone())
     };
     let moved = json!({ "edit": { "edit": { "op": "move-person", "id": "p-kenji", "manager": "p-rachel" } } });
-    let info = case(call(&main, "apply_edit", moved)).expect("a move");
-    assert_eq!(info["can_undo"], true);
-    let after = case(call(&main, "view", json!({}))).expect("view");
+    // An edit, undo and redo each answer with the new view: one round trip.
+    let after = case(call(&main, "apply_edit", moved)).expect("a move");
+    assert_eq!(after["info"]["can_undo"], true);
     assert_eq!(manager_of(&after, "p-kenji"), Some(json!("p-rachel")));
-    let info = case(call(&main, "undo", json!({}))).expect("undo");
-    assert_eq!(info["can_redo"], true);
-    let undone = case(call(&main, "view", json!({}))).expect("view");
+    let undone = case(call(&main, "undo", json!({}))).expect("undo");
+    assert_eq!(undone["info"]["can_redo"], true);
     assert_eq!(manager_of(&undone, "p-kenji"), Some(json!("p-mateus")));
+    let folded = json!({ "collapsed": ["p-mateus"] });
+    let redone = case(call(&main, "redo", json!({ "request": folded }))).expect("redo");
+    assert_eq!(manager_of(&redone, "p-kenji"), Some(json!("p-rachel")));
+    assert!(
+        redone["view"]["layout"]["nodes"]
+            .as_array()
+            .is_some_and(|n| !n.iter().any(|n| n["id"] == "p-kenji")),
+        "the answer is drawn as the request asks (Mateus folded)"
+    );
+    assert_typed(
+        &case(call(&main, "undo", json!({ "request": "all" }))),
+        "usage",
+        "a request that is not an object",
+    );
+    assert_eq!(
+        case(call(&main, "current", json!({}))).expect("info")["can_undo"],
+        true,
+        "a malformed request changes nothing"
+    );
     assert!(case(call(&main, "redo", json!({}))).is_ok());
     assert!(case(call(&main, "undo", json!({}))).is_ok());
     // Undo with nothing left is a no-op or a typed error, never a panic.
     match case(call(&main, "undo", json!({}))) {
-        Ok(info) => assert_eq!(info["can_undo"], false, "{info}"),
+        Ok(shown) => assert_eq!(shown["info"]["can_undo"], false, "{}", shown["info"]),
         Err(err) => assert!(CODES.contains(&err["code"].as_str().unwrap_or("")), "{err}"),
     }
 
     // A rule threshold is an edit too: raising the manager span limit clears Rachel's flag.
-    let rachel_flagged = |view: &Value| {
-        view["flags"].as_array().is_some_and(|f| {
+    let rachel_flagged = |shown: &Value| {
+        shown["view"]["flags"].as_array().is_some_and(|f| {
             f.iter()
                 .any(|f| f["rule"] == "span-too-wide" && f["subject"]["id"] == "p-rachel")
         })
@@ -251,9 +282,8 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
         &case(call(&main, "view", json!({}))).expect("view")
     ));
     let wider = json!({ "edit": { "edit": { "op": "set-rule", "change": { "field": "manager_max_span", "value": 8 } } } });
-    assert!(case(call(&main, "apply_edit", wider)).is_ok());
     assert!(!rachel_flagged(
-        &case(call(&main, "view", json!({}))).expect("view")
+        &case(call(&main, "apply_edit", wider)).expect("a threshold")
     ));
     let negative = json!({ "edit": { "edit": { "op": "set-rule", "change": { "field": "manager_max_span", "value": -1 } } } });
     let err = case(call(&main, "apply_edit", negative)).expect_err("a negative span");
@@ -279,43 +309,50 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
         "unknown",
         "an unknown scenario",
     );
-    let info = case(call(
+    let shown = case(call(
         &main,
         "fork_scenario",
         json!({ "name": "Split payments" }),
     ))
     .expect("fork");
-    assert_eq!(info["scenario"], "Split payments");
-    let moved =
-        json!({ "edit": { "edit": { "op": "move-person", "id": "p-ana", "manager": "p-jonas" } } });
-    assert!(case(call(&main, "apply_edit", moved)).is_ok());
+    assert_eq!(shown["info"]["scenario"], "Split payments");
+    let moved = json!({
+        "edit": { "edit": { "op": "move-person", "id": "p-ana", "manager": "p-jonas" } },
+        "request": { "against": "baseline" },
+    });
+    let shown = case(call(&main, "apply_edit", moved)).expect("a move compared");
+    assert_eq!(
+        shown["diff"]["moved"][0]["person"], "p-ana",
+        "{}",
+        shown["diff"]
+    );
     let diff = case(call(&main, "compare", json!({}))).expect("compare with the baseline");
+    assert_eq!(diff, shown["diff"], "the edit's comparison is compare's");
     assert_eq!(diff["moved"][0]["person"], "p-ana", "{diff}");
     assert_eq!(diff["moved"][0]["to"], "p-jonas");
     assert!(diff["metrics"]["max_span"].is_array());
-    let info = case(call(
+    let shown = case(call(
         &main,
         "rename_scenario",
         json!({ "name": "Split payments", "newName": "Payments split" }),
     ))
     .expect("rename");
-    assert_eq!(info["scenario"], "Payments split");
-    let info = case(call(
+    assert_eq!(shown["info"]["scenario"], "Payments split");
+    let baseline = case(call(
         &main,
         "switch_scenario",
         json!({ "name": "baseline" }),
     ))
     .expect("switch");
-    assert_eq!(info["scenario"], "baseline");
-    let baseline = case(call(&main, "view", json!({}))).expect("view");
+    assert_eq!(baseline["info"]["scenario"], "baseline");
     assert_eq!(manager_of(&baseline, "p-ana"), Some(json!("p-rachel")));
-    let info = case(call(
+    let shown = case(call(
         &main,
         "delete_scenario",
         json!({ "name": "Payments split" }),
     ))
     .expect("delete");
-    assert_eq!(info["scenarios"].as_array().map(Vec::len), Some(1));
+    assert_eq!(shown["info"]["scenarios"].as_array().map(Vec::len), Some(1));
     let err = case(call(
         &main,
         "delete_scenario",
@@ -357,13 +394,14 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
     );
     let info = case(call(&main, "current", json!({}))).expect("info");
     assert_eq!(info["can_undo"], false, "simulate changed nothing");
-    let info = case(call(
+    let shown = case(call(
         &main,
         "apply_swing",
         json!({ "swing": swing, "into": "Henrik back to IC" }),
     ))
     .expect("apply");
-    assert_eq!(info["scenario"], "Henrik back to IC");
+    assert_eq!(shown["info"]["scenario"], "Henrik back to IC");
+    assert_eq!(shown["view"]["scenario"], "Henrik back to IC");
     let history = case(call(&main, "history", json!({ "person": "p-henrik" }))).expect("history");
     assert_eq!(history["role"], "ic", "{history}");
     assert_typed(
@@ -434,7 +472,8 @@ fn file_commands_go_through_the_dialogs_and_keep_a_recent_list() {
 
     let info = call(&main, "new_document", json!({})).expect("a new document");
     assert_eq!(info["name"], "Untitled");
-    let view = call(&main, "view", json!({})).expect("its view");
+    let shown = call(&main, "view", json!({})).expect("its view");
+    let view = &shown["view"];
     let people = view["people"].as_array().expect("people");
     assert_eq!(people.len(), 1, "{view}");
     assert_eq!(people[0]["name"], "Head of the org");
@@ -454,7 +493,7 @@ fn file_commands_go_through_the_dialogs_and_keep_a_recent_list() {
     call(&main, "open_demo", json!({})).expect("the demo");
     let move_kenji = json!({ "edit": { "edit": { "op": "move-person", "id": "p-kenji", "manager": "p-priya" } } });
     let moved = call(&main, "apply_edit", move_kenji).expect("an edit");
-    assert_eq!(moved["can_undo"], true);
+    assert_eq!(moved["info"]["can_undo"], true);
     let reset = call(&main, "reset_demo", json!({})).expect("the demo starts over");
     assert_eq!(reset["can_undo"], false, "{reset}");
     assert_eq!(reset["as_of"], "2027-03-01");

@@ -16,6 +16,7 @@ pub mod reports;
 pub mod scenario;
 pub mod session;
 pub mod source;
+pub mod view;
 
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use loaded::Loaded;
@@ -24,5 +25,6 @@ pub use reports::{
     CheckReport, LayoutReport, LayoutRequest, StatsReport, check_report, layout_report,
     stats_report,
 };
-pub use session::{DocumentInfo, ExportFormat, ImportFiles, OrgView, Session, ViewRequest};
+pub use session::{DocumentInfo, ExportFormat, ImportFiles, ScenarioInfo, Session, Shown};
 pub use source::{OrgFile, OrgSource, load, override_rules};
+pub use view::{OrgView, ViewRequest};

@@ -4,8 +4,8 @@
 use pendulum_core::apply::apply;
 use pendulum_core::edit::{DatedEdit, Edit};
 use pendulum_core::swing::{Swing, SwingError, SwingReport, simulate};
-use pendulum_core::{Date, PersonId, Role, Snapshot};
-use pendulum_store::{Document, EditState};
+use pendulum_core::{Date, Org, PersonId, Role, RuleConfig, Snapshot};
+use pendulum_store::{Document, EditState, LoggedEdit, ScenarioId};
 use serde::Serialize;
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
@@ -140,9 +140,49 @@ pub struct HistoryReport {
 /// of role made by an edit of the scenario, dated by the edit's `role_since` or its effective
 /// day. For a CSV or JSON org, only the role on file is known.
 pub fn history(source: &OrgSource, person: &str, as_of: Date) -> ApiResult<HistoryReport> {
-    let unknown = || ApiError::new(ErrorCode::Unknown, format!("no person has id {person:?}"));
     let loaded = load(source, as_of)?;
-    let snapshot = Snapshot::new(&loaded.org, as_of, &loaded.rules);
+    let log = if crate::source::kind_of(&source.path)? == FileKind::Document {
+        let doc = Document::open_read_only(&source.path)?;
+        let id = scenario_id(&doc, source.scenario.as_deref())?;
+        Some(RoleLog::of(&doc, id)?)
+    } else {
+        None
+    };
+    role_history(
+        &Snapshot::new(&loaded.org, as_of, &loaded.rules),
+        log,
+        person,
+    )
+}
+
+/// What role changes are read from: the org as imported and a scenario's edit log.
+#[derive(Debug)]
+pub(crate) struct RoleLog {
+    imported: Org,
+    config: RuleConfig,
+    log: Vec<LoggedEdit>,
+}
+
+impl RoleLog {
+    pub(crate) fn of(doc: &Document, scenario: ScenarioId) -> ApiResult<RoleLog> {
+        let (imported, config) = doc.imported();
+        Ok(RoleLog {
+            imported: imported.clone(),
+            config: config.clone(),
+            log: doc.log(scenario)?,
+        })
+    }
+}
+
+/// [`history`] of a person of `snapshot` (the scenario as of its day), the changes read from
+/// `log` when the org comes from a document.
+pub(crate) fn role_history(
+    snapshot: &Snapshot<'_>,
+    log: Option<RoleLog>,
+    person: &str,
+) -> ApiResult<HistoryReport> {
+    let as_of = snapshot.as_of();
+    let unknown = || ApiError::new(ErrorCode::Unknown, format!("no person has id {person:?}"));
     let ix = snapshot.person_ix(person).ok_or_else(unknown)?;
     let current = snapshot.person(ix);
     let role_now = if snapshot.is_present(ix) {
@@ -152,12 +192,13 @@ pub fn history(source: &OrgSource, person: &str, as_of: Date) -> ApiResult<Histo
     };
 
     let mut spells: Vec<RoleSpell> = Vec::new();
-    if crate::source::kind_of(&source.path)? == FileKind::Document {
-        let doc = Document::open_read_only(&source.path)?;
-        let id = scenario_id(&doc, source.scenario.as_deref())?;
-        let (imported, config) = doc.imported();
-        let (mut org, mut config) = (imported.clone(), config.clone());
-        let state = |org: &pendulum_core::Org| {
+    if let Some(RoleLog {
+        imported: mut org,
+        mut config,
+        log,
+    }) = log
+    {
+        let state = |org: &Org| {
             org.people
                 .iter()
                 .find(|p| p.id.as_str() == person)
@@ -165,13 +206,12 @@ pub fn history(source: &OrgSource, person: &str, as_of: Date) -> ApiResult<Histo
         };
         // A role not on file is the one the reporting lines give at that point of the log
         // (the current role would misname the spells before a swing).
-        let resolve =
-            |org: &pendulum_core::Org, config: &pendulum_core::RuleConfig, role: Option<Role>| {
-                role.unwrap_or_else(|| {
-                    let s = Snapshot::new(org, as_of, config);
-                    s.person_ix(person).map_or(Role::Ic, |i| s.role(i))
-                })
-            };
+        let resolve = |org: &Org, config: &RuleConfig, role: Option<Role>| {
+            role.unwrap_or_else(|| {
+                let s = Snapshot::new(org, as_of, config);
+                s.person_ix(person).map_or(Role::Ic, |i| s.role(i))
+            })
+        };
         let mut last = state(&org);
         let mut last_role = None;
         if let Some((role, since)) = last {
@@ -184,7 +224,7 @@ pub fn history(source: &OrgSource, person: &str, as_of: Date) -> ApiResult<Histo
                 source: "import",
             });
         }
-        for entry in doc.log(id)? {
+        for entry in log {
             if entry.state != EditState::Applied || !entry.edit.applies_on(Some(as_of)) {
                 continue;
             }

@@ -15,6 +15,11 @@ fn day(s: &str) -> Date {
     Date::parse(s).unwrap()
 }
 
+/// What a window shows after a change when nothing is collapsed or compared.
+fn plain() -> ViewRequest {
+    ViewRequest::default()
+}
+
 fn move_edit(id: &str, to: &str) -> DatedEdit {
     DatedEdit::always(Edit::MovePerson {
         id: PersonId::from(id),
@@ -44,30 +49,30 @@ fn a_director_reorganises_the_demo_org() {
     // Drag two of Rachel's reports to a peer manager: the flag clears, and undo brings it back.
     let rachel_peer = "p-lukas";
     session
-        .apply_edit(move_edit("p-diego", rachel_peer))
+        .apply_edit(move_edit("p-diego", rachel_peer), &plain())
         .unwrap();
     let info = session
-        .apply_edit(move_edit("p-meilin", rachel_peer))
+        .apply_edit(move_edit("p-meilin", rachel_peer), &plain())
         .unwrap();
-    assert!(info.can_undo);
-    assert!(!wide(&session.view(&ViewRequest::default()).unwrap()));
-    session.undo().unwrap();
+    assert!(info.info.can_undo);
+    assert!(!wide(&info.view), "the edit answers with the new view");
+    session.undo(&plain()).unwrap();
     assert!(
         wide(&session.view(&ViewRequest::default()).unwrap()),
         "back to 6 reports"
     );
-    let info = session.redo().unwrap();
-    assert!(!info.can_redo);
+    let info = session.redo(&plain()).unwrap();
+    assert!(!info.info.can_redo);
 
     // A move that would create a cycle is refused with its reason, and changes nothing.
     let err = session
-        .apply_edit(move_edit("p-priya", "p-rachel"))
+        .apply_edit(move_edit("p-priya", "p-rachel"), &plain())
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::Refused);
     assert!(err.message.contains("own report"), "{}", err.message);
 
     // Fork a scenario, swing Ana to manager in it, compare with the baseline.
-    session.fork("ana-leads").unwrap();
+    session.fork("ana-leads", &plain()).unwrap();
     let swing = Swing {
         person: PersonId::from("p-ana"),
         to: SwingTo::Manager,
@@ -78,8 +83,9 @@ fn a_director_reorganises_the_demo_org() {
     };
     let report = session.simulate(&swing).unwrap();
     assert_eq!(report.moves.len(), 1);
-    let info = session.apply_swing(&swing, "ana-leads").unwrap();
-    assert_eq!(info.scenario, "ana-leads");
+    let info = session.apply_swing(&swing, "ana-leads", &plain()).unwrap();
+    assert_eq!(info.info.scenario, "ana-leads");
+    assert_eq!(info.view.scenario, "ana-leads");
     let d = session.compare(None).unwrap();
     assert!(d.moved.iter().any(|m| m.person.as_str() == "p-arjun"));
     assert!(
@@ -117,7 +123,7 @@ fn nothing_open_and_bad_files_are_typed_errors() {
         session.view(&ViewRequest::default()).unwrap_err().code,
         ErrorCode::Usage
     );
-    assert_eq!(session.undo().unwrap_err().code, ErrorCode::Usage);
+    assert_eq!(session.undo(&plain()).unwrap_err().code, ErrorCode::Usage);
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("people.csv");
     std::fs::write(&csv, "id,name\n1,Ann\n").unwrap();
@@ -164,7 +170,7 @@ fn a_new_document_starts_with_one_person_on_today() {
     let mut ana = pendulum_core::Person::new("p-2", "Ana");
     ana.manager_id = Some(PersonId::from("p-1"));
     session
-        .apply_edit(DatedEdit::always(Edit::AddPerson { person: ana }))
+        .apply_edit(DatedEdit::always(Edit::AddPerson { person: ana }), &plain())
         .unwrap();
     drop(session);
     let mut again = Session::new(day("2026-11-24"));
@@ -180,8 +186,10 @@ fn resetting_the_demo_drops_its_edits_and_scenarios() {
     let dir = tempfile::tempdir().unwrap();
     let mut session = Session::new(day("2026-11-24"));
     session.open_demo(dir.path()).unwrap();
-    session.apply_edit(move_edit("p-kenji", "p-priya")).unwrap();
-    session.fork("Plan B").unwrap();
+    session
+        .apply_edit(move_edit("p-kenji", "p-priya"), &plain())
+        .unwrap();
+    session.fork("Plan B", &plain()).unwrap();
     let info = session.reset_demo(dir.path()).unwrap();
     assert!(!info.can_undo);
     assert_eq!(info.scenarios.len(), 1, "{:?}", info.scenarios);
@@ -212,7 +220,7 @@ fn the_view_names_the_days_the_org_changes() {
         edit: move_edit("p-kenji", "p-priya").edit,
         effective: Some(day("2031-07-01")),
     };
-    session.apply_edit(moved).unwrap();
+    session.apply_edit(moved, &plain()).unwrap();
     let view = session.view(&ViewRequest::default()).unwrap();
     assert_eq!(view.key_dates.last(), Some(&day("2031-07-01")));
     // Teams with their leads, for flags that focus a team.
@@ -269,7 +277,9 @@ fn a_csv_opened_with_pendulum_is_imported_beside_earlier_imports() {
         session.view(&ViewRequest::default()).unwrap().people.len(),
         2
     );
-    session.apply_edit(move_edit("1", "2")).unwrap_err();
+    session
+        .apply_edit(move_edit("1", "2"), &plain())
+        .unwrap_err();
     // Opening it again imports afresh without replacing the first import.
     let again = session.open_or_import(&people, &imports).unwrap();
     assert_eq!(again.name, "people (2)");
@@ -321,7 +331,9 @@ fn dotted_lines_are_in_the_view_and_edited_like_any_field() {
             change: PersonChange::DottedManagers(ids.iter().map(|&i| PersonId::from(i)).collect()),
         })
     };
-    session.apply_edit(set(&["p-segun", "p-sofia"])).unwrap();
+    session
+        .apply_edit(set(&["p-segun", "p-sofia"]), &plain())
+        .unwrap();
     let view = session.view(&ViewRequest::default()).unwrap();
     assert!(lines(&view).contains(&pair("p-sofia", "p-zoe")));
     // Spans ignore dotted lines.
@@ -333,13 +345,103 @@ fn dotted_lines_are_in_the_view_and_edited_like_any_field() {
     assert_eq!(sofia.span, 3);
 
     for refused in [&["p-zoe"][..], &["p-segun", "p-segun"], &["nobody"]] {
-        let err = session.apply_edit(set(refused)).unwrap_err();
+        let err = session.apply_edit(set(refused), &plain()).unwrap_err();
         assert_eq!(err.code, ErrorCode::Refused, "{refused:?}: {}", err.message);
     }
-    session.undo().unwrap();
+    session.undo(&plain()).unwrap();
     let view = session.view(&ViewRequest::default()).unwrap();
     assert_eq!(
         lines(&view),
         [pair("p-segun", "p-zoe"), pair("p-mateus", "p-viktor")]
     );
+}
+
+#[test]
+fn a_change_answers_with_the_view_and_the_comparison_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::new(day("2026-11-24"));
+    session.open_demo(dir.path()).unwrap();
+    let compared = ViewRequest {
+        collapsed: vec![PersonId::from("p-rachel")],
+        against: Some("baseline".into()),
+        history_of: Some(PersonId::from("p-ana")),
+        ..ViewRequest::default()
+    };
+    let manager_of = |v: &pendulum_api::OrgView, id: &str| {
+        v.people
+            .iter()
+            .find(|p| p.id.as_str() == id)
+            .and_then(|p| p.manager_id.clone())
+    };
+
+    // On the baseline itself there is nothing to compare with.
+    let shown = session.show(&compared).unwrap();
+    assert!(shown.diff.is_none());
+    assert_eq!(shown.info.scenario, "baseline");
+
+    // A fork shows itself against the baseline, drawn as asked (Rachel's team folded).
+    let forked = session.fork("Plan B", &compared).unwrap();
+    assert_eq!(forked.info.scenario, "Plan B");
+    assert!(forked.diff.as_ref().is_some_and(|d| d.moved.is_empty()));
+    let drawn = |v: &pendulum_api::OrgView, id: &str| v.layout.nodes.iter().any(|n| n.id == id);
+    assert!(drawn(&forked.view, "p-rachel") && !drawn(&forked.view, "p-ana"));
+
+    // An edit answers with everything the window shows next: no second call needed.
+    let moved = session
+        .apply_edit(move_edit("p-ana", "p-jonas"), &compared)
+        .unwrap();
+    assert!(moved.info.can_undo && !moved.info.can_redo);
+    assert_eq!(
+        manager_of(&moved.view, "p-ana"),
+        Some(PersonId::from("p-jonas"))
+    );
+    let diff = moved.diff.unwrap();
+    assert_eq!(diff.moved.len(), 1);
+    assert_eq!(diff.moved[0].person.as_str(), "p-ana");
+    assert_eq!(
+        session.compare(Some("baseline")).unwrap().moved,
+        diff.moved,
+        "the same comparison as asked on its own"
+    );
+
+    let undone = session.undo(&compared).unwrap();
+    assert!(undone.info.can_redo);
+    assert_eq!(
+        manager_of(&undone.view, "p-ana"),
+        Some(PersonId::from("p-rachel"))
+    );
+    assert!(undone.diff.is_some_and(|d| d.moved.is_empty()));
+    let redone = session.redo(&compared).unwrap();
+    assert_eq!(redone.diff.map(|d| d.moved.len()), Some(1));
+
+    // The inspector's person comes with their role history, as `history` reads it.
+    let history = redone.history.unwrap();
+    assert_eq!(history.person.as_str(), "p-ana");
+    assert_eq!(
+        history.spells,
+        session.history("p-ana").unwrap().spells,
+        "the same history as asked on its own"
+    );
+    let gone = session
+        .apply_edit(
+            DatedEdit::always(Edit::RemovePerson {
+                id: PersonId::from("p-ana"),
+            }),
+            &compared,
+        )
+        .unwrap();
+    assert!(gone.history.is_none(), "no history of someone removed");
+    session.undo(&compared).unwrap();
+
+    // A scenario that has gone, or the current one, is not compared.
+    let back = session.switch_scenario("baseline", &compared).unwrap();
+    assert!(back.diff.is_none());
+    let gone = session.delete_scenario("Plan B", &compared).unwrap();
+    assert_eq!(gone.info.scenarios.len(), 1);
+    assert!(gone.diff.is_none());
+    let elsewhere = ViewRequest {
+        against: Some("Plan B".into()),
+        ..ViewRequest::default()
+    };
+    assert!(session.show(&elsewhere).unwrap().diff.is_none());
 }

@@ -138,10 +138,10 @@ fn declarations() -> Vec<Declaration> {
     use pendulum_api::export::{PdfPreview, PdfRequest};
     use pendulum_api::pendulum::{Applied, HistoryReport, RoleSpell, SimulateReport};
     use pendulum_api::reports::{LayoutEdge, LayoutNode};
-    use pendulum_api::session::{AllocationRow, PersonCard, ScenarioInfo, TeamRow, WorkstreamRow};
+    use pendulum_api::view::{AllocationRow, PersonCard, TeamRow, WorkstreamRow};
     use pendulum_api::{
         ApiError, CheckReport, DocumentInfo, ErrorCode, ExportFormat, LayoutReport, OrgView,
-        RecentDocument, StatsReport, ViewRequest,
+        RecentDocument, ScenarioInfo, Shown, StatsReport, ViewRequest,
     };
     use pendulum_core::{
         Allocation, Date, DatedEdit, Diff, Edit, FieldChange, FieldValue, Flag, FlagSummary, Move,
@@ -215,6 +215,7 @@ fn declarations() -> Vec<Declaration> {
         declare::<TeamRow>(cfg),
         declare::<AllocationRow>(cfg),
         declare::<OrgView>(cfg),
+        declare::<Shown>(cfg),
         declare::<ExportFormat>(cfg),
         declare::<PdfRequest>(cfg),
         declare::<PdfPreview>(cfg),
@@ -228,12 +229,30 @@ fn declarations() -> Vec<Declaration> {
     ]
 }
 
+/// Values the UI needs from Rust as well as shapes: the rule thresholds' defaults, so that no
+/// TypeScript re-types them.
+fn constants() -> String {
+    let defaults = serde_json::to_value(pendulum_core::RuleConfig::default())
+        .expect("the rule defaults serialise");
+    let mut out = String::from(
+        "/**\n * Every rule threshold's default: core's `RuleConfig::default()`.\n */\n\
+         export const RULE_DEFAULTS: RuleConfig = {\n",
+    );
+    for (field, value) in defaults.as_object().expect("an object") {
+        out.push_str(&format!("  {field}: {value},\n"));
+    }
+    out.push_str("};\n");
+    out
+}
+
 fn render(declarations: &[Declaration]) -> String {
     let mut out = String::from(HEADER);
     for d in declarations {
         out.push('\n');
         out.push_str(&d.text);
     }
+    out.push('\n');
+    out.push_str(&constants());
     out
 }
 

@@ -16,6 +16,7 @@ pub mod rules;
 pub mod snapshot;
 pub mod stats;
 pub mod swing;
+pub mod team;
 
 pub use apply::{Skipped, apply, replay};
 pub use date::{Date, DateError};
@@ -31,6 +32,7 @@ pub use rules::{Flag, FlagSummary, Rule, RuleConfig, Severity, Subject, SubjectK
 pub use snapshot::{Line, PersonIx, Snapshot, WorkstreamLoad};
 pub use stats::Stats;
 pub use swing::{Swing, SwingError, SwingReport, SwingTo, TimelinePoint};
+pub use team::TeamFigures;
 
 /// Checks an org as of a day: the flags of every rule, in their reporting order.
 pub fn check_org(org: &Org, as_of: Date, config: &RuleConfig) -> Vec<Flag> {

@@ -109,7 +109,7 @@ describe('app', () => {
       chart.dispatchEvent(new MouseEvent('pointerup', { ...to, bubbles: true }));
       await settle();
     };
-    const managerOf = async (id: string) => (await backend.view({})).people.find((p) => p.id === id)?.manager_id;
+    const managerOf = async (id: string) => (await backend.view({})).view.people.find((p) => p.id === id)?.manager_id;
 
     // p4 reports to p1; drop it on p2.
     await drag('p4', 'p2');
@@ -238,7 +238,7 @@ describe('app', () => {
     button('Apply as scenario').click();
     await settle();
     expect(target.querySelector('.doc-meta')?.textContent).toContain('to IC');
-    const view = await backend.view({});
+    const view = (await backend.view({})).view;
     expect(view.people.find((p) => p.id === 'p4')?.manager_id).toBe('p5');
     unmount(app);
   });

@@ -13,7 +13,7 @@ describe('fake backend: files', () => {
     backend.newName = 'Acme';
     const info = await backend.newDocument();
     expect(info?.name).toBe('Acme');
-    const view = await backend.view({});
+    const view = (await backend.view({})).view;
     expect(view.people.map((p) => [p.id, p.name, p.title, p.role])).toEqual([['p-1', 'Head of the org', 'Director', 'director']]);
   });
 
@@ -44,7 +44,7 @@ describe('fake backend: files', () => {
     await backend.openDemo();
     await backend.applyEdit({ edit: { op: 'move-person', id: 'p4', manager: 'p2' } });
     await backend.newDocument();
-    const managerOfP4 = async () => (await backend.view({})).people.find((p) => p.id === 'p4')?.manager_id;
+    const managerOfP4 = async () => (await backend.view({})).view.people.find((p) => p.id === 'p4')?.manager_id;
 
     expect((await backend.openDemo()).can_undo).toBe(true);
     expect(await managerOfP4()).toBe('p2');

@@ -66,7 +66,7 @@ async function opened(): Promise<FakeBackend> {
 
 /** Mounts the section for `id` from the backend's current view; edits go to the backend. */
 async function mountSection(backend: FakeBackend, id: string, readOnly = false) {
-  const view = await backend.view({});
+  const view = (await backend.view({})).view;
   const sent: string[][] = [];
   const jumps: string[] = [];
   const target = document.createElement('div');
@@ -112,7 +112,7 @@ describe('dotted lines in the inspector, with the fake backend', () => {
     s.button('Remove the dotted line to Olusegun Adeyemi').click();
     expect(s.sent).toEqual([[]]);
     s.close();
-    const view = await backend.view({});
+    const view = (await backend.view({})).view;
     expect(view.people.find((p) => p.id === 'zoe')?.dotted_managers).toEqual([]);
     expect(view.layout.dotted).toEqual([]);
     const after = await mountSection(backend, 'zoe');
@@ -134,7 +134,7 @@ describe('dotted lines in the inspector, with the fake backend', () => {
     expect(s.sent).toEqual([['mateus']]);
     expect(s.target.querySelector('input[type=search]')).toBeNull();
     s.close();
-    const view = await backend.view({});
+    const view = (await backend.view({})).view;
     // In the order of the person's card: the fake lays out depth first, Rust breadth first.
     expect(view.layout.dotted.map((d) => [d.from, d.to]).sort()).toEqual([
       ['mateus', 'viktor'],
@@ -181,7 +181,7 @@ describe('dotted lines in the inspector, with the fake backend', () => {
     await set(['segun', 'mateus']);
     // Removing a secondary manager removes the lines to them.
     await backend.applyEdit({ edit: { op: 'remove-person', id: 'segun' } });
-    const view = await backend.view({});
+    const view = (await backend.view({})).view;
     expect(view.people.find((p) => p.id === 'zoe')?.dotted_managers).toEqual(['mateus']);
   });
 
@@ -193,7 +193,7 @@ describe('dotted lines in the inspector, with the fake backend', () => {
     expect(ro.target.textContent).not.toContain('Add a dotted line');
     ro.close();
 
-    const view = await backend.view({});
+    const view = (await backend.view({})).view;
     const changes: PersonChange[] = [];
     const target = document.createElement('div');
     document.body.append(target);

@@ -32,7 +32,7 @@ describe('inspector: adding and removing people', () => {
         op: 'add-person',
         person: { id: 'p-2', name: 'New person', title: '', manager_id: 'p-1', team: null, status: 'active', dotted_managers: [] },
       },
-    });
+    }, expect.anything());
     await until(() => target.querySelector('.card[data-person="p-2"]') !== null);
     expect(target.querySelector('aside h2')?.textContent).toBe('New person');
     const name = document.activeElement as HTMLInputElement;
@@ -83,16 +83,16 @@ describe('inspector: adding and removing people', () => {
     await settle();
     [...target.querySelectorAll<HTMLButtonElement>('[role=alertdialog] button')].find((b) => b.textContent === 'Remove')!.click();
     await settle();
-    expect(spy).toHaveBeenCalledWith({ edit: { op: 'remove-person', id: 'b' } });
+    expect(spy).toHaveBeenCalledWith({ edit: { op: 'remove-person', id: 'b' } }, expect.anything());
     expect(target.querySelector('.card[data-person="b"]')).toBeNull();
-    const view = await backend.view({});
+    const view = (await backend.view({})).view;
     expect(view.people.filter((p) => p.manager_id === 'a').map((p) => p.id)).toEqual(['c', 'd']);
     expect(target.querySelector('aside h2')?.textContent).toBe('Ada');
 
     // Undo brings Bela back with her reports.
     target.querySelector<HTMLButtonElement>('button[aria-label=Undo]')!.click();
     await settle();
-    expect((await backend.view({})).people.find((p) => p.id === 'c')?.manager_id).toBe('b');
+    expect((await backend.view({})).view.people.find((p) => p.id === 'c')?.manager_id).toBe('b');
     close();
   });
 

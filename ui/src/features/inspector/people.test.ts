@@ -67,14 +67,14 @@ describe('adding and removing people', () => {
   it('tries the next id when one is taken by someone the view does not show', async () => {
     const backend = new FakeBackend({ name: 't', as_of: '2026-01-01', people: [{ id: 'p-1', name: 'Head' }, { id: 'p-2', name: 'Later hire', manager_id: 'p-1' }] });
     await backend.openDemo();
-    const head = (await backend.view({})).people[0]!;
+    const head = (await backend.view({})).view.people[0]!;
     const tried: string[] = [];
     const { person, info } = await addUnderFreshId(['p-1'], (id) => newReport(head, 'report', id), (p) => {
       tried.push(p.id);
       return backend.applyEdit({ edit: { op: 'add-person', person: p } });
     });
     expect(tried).toEqual(['p-2', 'p-3']);
-    expect([person.id, info.can_undo]).toEqual(['p-3', true]);
+    expect([person.id, info.info.can_undo]).toEqual(['p-3', true]);
     // Other failures are not retried, and the retries stop.
     const failing = addUnderFreshId([], (id) => newReport(head, 'report', id), () => Promise.reject({ code: 'io', message: 'disk full' }));
     await expect(failing).rejects.toMatchObject({ code: 'io' });

@@ -1,4 +1,4 @@
-import { toApiError, type AllocationRow, type DocumentInfo, type Person, type PersonCard } from '../../lib/backend';
+import { toApiError, type AllocationRow, type Person, type PersonCard } from '../../lib/backend';
 import { dateInWords } from '../scenarios/asOf';
 
 // Adding and removing people from the inspector: the new person's id and fields, and what
@@ -20,12 +20,12 @@ export function freshId(ids: Iterable<string>): string {
  * Adds `make(id)` under the first fresh id the backend accepts: the view only holds the people
  * present on its day, so a `p-<n>` of a later hire can be taken; a refusal tries the next one.
  */
-export async function addUnderFreshId(
+export async function addUnderFreshId<T>(
   taken: Iterable<string>,
   make: (id: string) => Person,
-  apply: (person: Person) => Promise<DocumentInfo>,
+  apply: (person: Person) => Promise<T>,
   attempts = 50,
-): Promise<{ person: Person; info: DocumentInfo }> {
+): Promise<{ person: Person; info: T }> {
   const used = new Set(taken);
   for (let attempt = 1; ; attempt++) {
     const person = make(freshId(used));

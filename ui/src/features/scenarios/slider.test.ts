@@ -69,8 +69,9 @@ describe('as-of slider', () => {
     const backend = new FakeBackend(staffedOrg());
     const real = backend.view.bind(backend);
     vi.spyOn(backend, 'view').mockImplementation(async (request: ViewRequest) => {
-      const { key_dates: _, ...rest } = await real(request);
-      return rest as Awaited<ReturnType<typeof real>>;
+      const shown = await real(request);
+      const { key_dates: _, ...rest } = shown.view;
+      return { ...shown, view: rest as typeof shown.view };
     });
     const { target, close } = await mountApp(backend);
     const slider = target.querySelector<HTMLInputElement>('input[type=range]')!;

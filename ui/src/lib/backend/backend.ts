@@ -7,10 +7,10 @@ import type {
   ExportFormat,
   HistoryReport,
   ImportPreview,
-  OrgView,
   PdfOptions,
   PdfPreview,
   RecentDocument,
+  Shown,
   Swing,
   SwingReport,
   ViewRequest,
@@ -36,23 +36,28 @@ export interface Backend {
   importPreview(): Promise<ImportPreview | null>;
   /** Imports the previewed files into a new document (native save dialog); null when cancelled. */
   importConfirm(): Promise<DocumentInfo | null>;
-  /** The org as of a day, with its layout, flags and figures. */
-  view(request: ViewRequest): Promise<OrgView>;
+  /**
+   * What is open and what the window shows of it: the org as of a day, with its layout, flags
+   * and figures, and its comparison with `request.against` when that names another scenario.
+   * Every call below that changes the document answers the same way, drawn as its `request`
+   * asks (default: the session's day, nothing folded, top-down), so a change is one round trip.
+   */
+  view(request: ViewRequest): Promise<Shown>;
   /** Applies and saves one edit; a refused one rejects with code `refused` and changes nothing. */
-  applyEdit(edit: DatedEdit): Promise<DocumentInfo>;
-  undo(): Promise<DocumentInfo>;
-  redo(): Promise<DocumentInfo>;
-  switchScenario(name: string): Promise<DocumentInfo>;
+  applyEdit(edit: DatedEdit, request?: ViewRequest): Promise<Shown>;
+  undo(request?: ViewRequest): Promise<Shown>;
+  redo(request?: ViewRequest): Promise<Shown>;
+  switchScenario(name: string, request?: ViewRequest): Promise<Shown>;
   /** Forks the current scenario under `name` and makes the fork current. */
-  forkScenario(name: string): Promise<DocumentInfo>;
-  renameScenario(name: string, newName: string): Promise<DocumentInfo>;
-  deleteScenario(name: string): Promise<DocumentInfo>;
+  forkScenario(name: string, request?: ViewRequest): Promise<Shown>;
+  renameScenario(name: string, newName: string, request?: ViewRequest): Promise<Shown>;
+  deleteScenario(name: string, request?: ViewRequest): Promise<Shown>;
   /** The current scenario against `against` (default the baseline). */
   compare(against?: string): Promise<Diff>;
   /** What a swing would do; changes nothing. */
   simulate(swing: Swing): Promise<SwingReport>;
   /** Applies a swing as the scenario `into` and makes it current. */
-  applySwing(swing: Swing, into: string): Promise<DocumentInfo>;
+  applySwing(swing: Swing, into: string, request?: ViewRequest): Promise<Shown>;
   history(person: string): Promise<HistoryReport>;
   /** Exports through a native save dialog; the names of the files written, or null when cancelled. */
   exportTo(format: ExportFormat, pdf?: PdfOptions): Promise<string[] | null>;

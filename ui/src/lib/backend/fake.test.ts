@@ -9,7 +9,7 @@ describe('fake backend', () => {
     await expect(backend.view({})).rejects.toMatchObject({ code: 'usage' });
     const doc = await backend.openDemo();
     expect(doc.name).toBe('Synthetic org (40)');
-    const view = await backend.view({});
+    const view = (await backend.view({})).view;
     expect(view.layout.nodes.map((n) => n.id).sort()).toEqual(view.people.map((p) => p.id).sort());
     expect(view.layout.edges).toHaveLength(39);
     expect(view.people[0]?.total).toBe(39);
@@ -46,15 +46,15 @@ describe('fake backend', () => {
   it('moves people, refuses cycles, and undoes and redoes', async () => {
     const backend = new FakeBackend(syntheticOrg(20, 3));
     await backend.openDemo();
-    const managerOf = async (id: string) => (await backend.view({})).people.find((p) => p.id === id)?.manager_id;
+    const managerOf = async (id: string) => (await backend.view({})).view.people.find((p) => p.id === id)?.manager_id;
     await expect(backend.applyEdit({ edit: { op: 'move-person', id: 'p0', manager: 'p7' } })).rejects.toMatchObject({
       code: 'refused',
     });
     expect((await backend.current())?.can_undo).toBe(false);
-    const info = await backend.applyEdit({ edit: { op: 'move-person', id: 'p7', manager: 'p3' } });
-    expect(info.can_undo).toBe(true);
+    const shown = await backend.applyEdit({ edit: { op: 'move-person', id: 'p7', manager: 'p3' } });
+    expect(shown.info.can_undo).toBe(true);
     expect(await managerOf('p7')).toBe('p3');
-    expect((await backend.undo()).can_redo).toBe(true);
+    expect((await backend.undo()).info.can_redo).toBe(true);
     expect(await managerOf('p7')).toBe('p2');
     await backend.redo();
     expect(await managerOf('p7')).toBe('p3');

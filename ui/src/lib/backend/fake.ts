@@ -22,6 +22,7 @@ import type {
   RecentDocument,
   Role,
   RuleConfig,
+  Shown,
   Stats,
   Status,
   Swing,
@@ -74,6 +75,8 @@ export interface FakeOrg {
   workstreams?: FakeWorkstream[];
   /** Where the file lives, as the recent list shows it. */
   location?: string;
+  /** Opened read-only (the file cannot be written): edits are refused, as the real session does. */
+  read_only?: boolean;
 }
 
 /** One document's edits and scenarios, kept while another is open (documents save themselves). */
@@ -214,19 +217,32 @@ export class FakeBackend implements Backend {
     return this.show(this.picked);
   }
 
-  async view(request: ViewRequest): Promise<OrgView> {
+  async view(request: ViewRequest): Promise<Shown> {
     this.calls.push('view');
+    return this.shown(request);
+  }
+
+  /** What the real session answers after a change: the info, the view, and the comparison asked for. */
+  private shown(request: ViewRequest): Shown {
     const open = this.mustBeOpen();
     if (request.as_of) this.viewed = request.as_of;
     const people = this.states[this.at] ?? open.people;
-    return viewOf({ ...open, people, workstreams: this.workstreams(people) }, { ...request, as_of: this.viewed ?? open.as_of });
+    const view = viewOf({ ...open, people, workstreams: this.workstreams(people) }, { ...request, as_of: this.viewed ?? open.as_of });
+    const info = this.info();
+    view.scenario = info.scenario;
+    const against = request.against ?? null;
+    const compared = against !== null && against !== this.scenario && this.names().includes(against);
+    const person = request.history_of ? view.people.find((p) => p.id === request.history_of) : undefined;
+    return { info, view, diff: compared ? this.diffWith(against) : null, history: person ? historyOf(person, open.as_of) : null };
   }
 
-  async applyEdit(dated: DatedEdit): Promise<DocumentInfo> {
+  async applyEdit(dated: DatedEdit, request: ViewRequest = {}): Promise<Shown> {
     this.calls.push('applyEdit');
+    if (this.mustBeOpen().read_only) throw { code: 'io', message: `${this.mustBeOpen().name} is open read-only` } satisfies ApiError;
     const people = this.states[this.at] ?? [];
     const next = appliedWithWorkstreams({ people, workstreams: this.workstreams(people) }, dated.edit);
-    return this.commit(next.people, next.workstreams);
+    this.commit(next.people, next.workstreams);
+    return this.shown(request);
   }
 
   private workstreams(state: FakePerson[]): FakeWorkstream[] {
@@ -234,7 +250,7 @@ export class FakeBackend implements Backend {
   }
 
   /** Makes `people` (with `workstreams`, by default the current state's) the state after the current one. */
-  private commit(people: FakePerson[], workstreams?: FakeWorkstream[]): DocumentInfo {
+  private commit(people: FakePerson[], workstreams?: FakeWorkstream[]) {
     const streams = workstreams ?? this.workstreams(this.states[this.at] ?? []);
     // A fresh array per state, so no two states share a key in workstreamsOf.
     const state = [...people];
@@ -242,24 +258,23 @@ export class FakeBackend implements Backend {
     this.states = this.states.slice(0, this.at + 1);
     this.states.push(state);
     this.at++;
-    return this.info();
   }
 
-  async undo(): Promise<DocumentInfo> {
+  async undo(request: ViewRequest = {}): Promise<Shown> {
     this.calls.push('undo');
     this.mustBeOpen();
     this.at = Math.max(0, this.at - 1);
-    return this.info();
+    return this.shown(request);
   }
 
-  async redo(): Promise<DocumentInfo> {
+  async redo(request: ViewRequest = {}): Promise<Shown> {
     this.calls.push('redo');
     this.mustBeOpen();
     this.at = Math.min(this.states.length - 1, this.at + 1);
-    return this.info();
+    return this.shown(request);
   }
 
-  async switchScenario(name: string): Promise<DocumentInfo> {
+  async switchScenario(name: string, request: ViewRequest = {}): Promise<Shown> {
     this.calls.push('switchScenario');
     this.mustBeOpen();
     const next = this.scenarios.get(name);
@@ -268,21 +283,25 @@ export class FakeBackend implements Backend {
     this.scenarios.delete(name);
     ({ history: this.states, at: this.at } = next);
     this.scenario = name;
-    return this.info();
+    return this.shown(request);
   }
 
-  async forkScenario(name: string): Promise<DocumentInfo> {
+  async forkScenario(name: string, request: ViewRequest = {}): Promise<Shown> {
     this.calls.push('forkScenario');
+    this.fork(name);
+    return this.shown(request);
+  }
+
+  private fork(name: string) {
     this.mustBeOpen();
     if (name.trim() === '' || this.names().includes(name)) throw refused(`a scenario is already named "${name}"`);
     this.scenarios.set(this.scenario, { history: this.states, at: this.at });
     this.states = [this.states[this.at] ?? []];
     this.at = 0;
     this.scenario = name;
-    return this.info();
   }
 
-  async renameScenario(name: string, newName: string): Promise<DocumentInfo> {
+  async renameScenario(name: string, newName: string, request: ViewRequest = {}): Promise<Shown> {
     this.calls.push('renameScenario');
     this.mustBeOpen();
     if (name === 'baseline') throw refused('the baseline keeps its name');
@@ -294,10 +313,10 @@ export class FakeBackend implements Backend {
       this.scenarios.delete(name);
       if (state) this.scenarios.set(newName, state);
     }
-    return this.info();
+    return this.shown(request);
   }
 
-  async deleteScenario(name: string): Promise<DocumentInfo> {
+  async deleteScenario(name: string, request: ViewRequest = {}): Promise<Shown> {
     this.calls.push('deleteScenario');
     this.mustBeOpen();
     if (name === 'baseline') throw refused('the baseline cannot be deleted');
@@ -309,11 +328,15 @@ export class FakeBackend implements Backend {
     } else if (!this.scenarios.delete(name)) {
       throw { code: 'unknown', message: `no scenario is named "${name}"` } satisfies ApiError;
     }
-    return this.info();
+    return this.shown(request);
   }
 
   async compare(against = 'baseline'): Promise<Diff> {
     this.calls.push('compare');
+    return this.diffWith(against);
+  }
+
+  private diffWith(against: string): Diff {
     const open = this.mustBeOpen();
     const other = against === this.scenario ? { history: this.states, at: this.at } : this.scenarios.get(against);
     if (!other) throw { code: 'unknown', message: `no scenario is named "${against}"` } satisfies ApiError;
@@ -358,10 +381,11 @@ export class FakeBackend implements Backend {
     return { swing, as_of: open.as_of, before: a, after: b, flags_added: [], flags_resolved: [], moves, timeline, edit: { op: 'swing', swing } };
   }
 
-  async applySwing(swing: Swing, into: string): Promise<DocumentInfo> {
+  async applySwing(swing: Swing, into: string, request: ViewRequest = {}): Promise<Shown> {
     this.calls.push('applySwing');
-    await this.forkScenario(into);
-    return this.commit(swung(this.states[this.at] ?? [], swing));
+    this.fork(into);
+    this.commit(swung(this.states[this.at] ?? [], swing));
+    return this.shown(request);
   }
 
   async history(person: string): Promise<HistoryReport> {
@@ -369,16 +393,7 @@ export class FakeBackend implements Backend {
     const open = this.mustBeOpen();
     const p = viewOf({ ...open, people: this.states[this.at] ?? [] }).people.find((x) => x.id === person);
     if (!p) throw { code: 'unknown', message: `no person has id "${person}"` } satisfies ApiError;
-    return {
-      person,
-      name: p.name,
-      as_of: open.as_of,
-      role: p.role,
-      since: null,
-      days_in_role: null,
-      years_in_role: null,
-      spells: [{ role: p.role, since: null, until: null, source: 'import' }],
-    };
+    return historyOf(p, open.as_of);
   }
 
   /** Files the fake "wrote", by name: a test double for the save dialog plus export. */
@@ -451,9 +466,23 @@ export class FakeBackend implements Backend {
       today: this.today,
       can_undo: this.at > 0,
       can_redo: this.at < this.states.length - 1,
-      read_only: false,
+      read_only: org.read_only ?? false,
     };
   }
+}
+
+/** The fake's role history: the role shown, since records began. */
+function historyOf(p: PersonCard, asOf: string): HistoryReport {
+  return {
+    person: p.id,
+    name: p.name,
+    as_of: asOf,
+    role: p.role,
+    since: null,
+    days_in_role: null,
+    years_in_role: null,
+    spells: [{ role: p.role, since: null, until: null, source: 'import' }],
+  };
 }
 
 /** The fake's swing: reports move under the new manager, or to the successor (else the manager's manager). */

@@ -592,6 +592,14 @@ export type ViewRequest = {
    */
   collapsed?: Array<PersonId>;
   left_right?: boolean;
+  /**
+   * The scenario the current one is compared with: its comparison comes with the view.
+   */
+  against?: string | null;
+  /**
+   * A person whose role history comes with the view (the one the inspector shows).
+   */
+  history_of?: PersonId | null;
 };
 
 /**
@@ -734,6 +742,26 @@ export type OrgView = {
 };
 
 /**
+ * The open document as a window shows it, answered by every call that changes it (an edit,
+ * undo, redo, a swing applied, a scenario switched) so that a front end needs no second
+ * round trip to learn what happened.
+ */
+export type Shown = {
+  info: DocumentInfo;
+  view: OrgView;
+  /**
+   * The current scenario against the one the request named in `against`; `None` when it
+   * named none, the current one, or one that no longer exists.
+   */
+  diff: Diff | null;
+  /**
+   * The role history of the person the request named in `history_of`; `None` when it named
+   * none or someone not in the scenario.
+   */
+  history: HistoryReport | null;
+};
+
+/**
  * What to export.
  */
 export type ExportFormat = "pdf" | "svg" | "png" | "csv" | "json";
@@ -872,4 +900,21 @@ export type SimulateReport = {
    * The edit that applies the swing to a scenario ([`Edit::Swing`]).
    */
   edit: Edit;
+};
+
+/**
+ * Every rule threshold's default: core's `RuleConfig::default()`.
+ */
+export const RULE_DEFAULTS: RuleConfig = {
+  director_max_span: 5,
+  horizon_months: 12,
+  ic_reramp_days: 60,
+  manager_ic_fraction: 0.2,
+  manager_max_span: 5,
+  max_layers: 6,
+  max_migrations: 1,
+  min_span: 2,
+  overload_ratio: 1.25,
+  pendulum_years: 3,
+  ramp_days: 90,
 };

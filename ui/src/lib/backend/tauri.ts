@@ -7,10 +7,10 @@ import type {
   ExportFormat,
   HistoryReport,
   ImportPreview,
-  OrgView,
   PdfOptions,
   PdfPreview,
   RecentDocument,
+  Shown,
   Swing,
   SwingReport,
   ViewRequest,
@@ -58,29 +58,29 @@ export class TauriBackend implements Backend {
   importConfirm(): Promise<DocumentInfo | null> {
     return call('import_confirm');
   }
-  view(request: ViewRequest): Promise<OrgView> {
+  view(request: ViewRequest): Promise<Shown> {
     return call('view', { request });
   }
-  applyEdit(edit: DatedEdit): Promise<DocumentInfo> {
-    return call('apply_edit', { edit });
+  applyEdit(edit: DatedEdit, request: ViewRequest = {}): Promise<Shown> {
+    return call('apply_edit', { edit, request });
   }
-  undo(): Promise<DocumentInfo> {
-    return call('undo');
+  undo(request: ViewRequest = {}): Promise<Shown> {
+    return call('undo', { request });
   }
-  redo(): Promise<DocumentInfo> {
-    return call('redo');
+  redo(request: ViewRequest = {}): Promise<Shown> {
+    return call('redo', { request });
   }
-  switchScenario(name: string): Promise<DocumentInfo> {
-    return call('switch_scenario', { name });
+  switchScenario(name: string, request: ViewRequest = {}): Promise<Shown> {
+    return call('switch_scenario', { name, request });
   }
-  forkScenario(name: string): Promise<DocumentInfo> {
-    return call('fork_scenario', { name });
+  forkScenario(name: string, request: ViewRequest = {}): Promise<Shown> {
+    return call('fork_scenario', { name, request });
   }
-  renameScenario(name: string, newName: string): Promise<DocumentInfo> {
-    return call('rename_scenario', { name, newName });
+  renameScenario(name: string, newName: string, request: ViewRequest = {}): Promise<Shown> {
+    return call('rename_scenario', { name, newName, request });
   }
-  deleteScenario(name: string): Promise<DocumentInfo> {
-    return call('delete_scenario', { name });
+  deleteScenario(name: string, request: ViewRequest = {}): Promise<Shown> {
+    return call('delete_scenario', { name, request });
   }
   compare(against?: string): Promise<Diff> {
     return call('compare', against === undefined ? {} : { against });
@@ -88,8 +88,8 @@ export class TauriBackend implements Backend {
   simulate(swing: Swing): Promise<SwingReport> {
     return call('simulate', { swing });
   }
-  applySwing(swing: Swing, into: string): Promise<DocumentInfo> {
-    return call('apply_swing', { swing, into });
+  applySwing(swing: Swing, into: string, request: ViewRequest = {}): Promise<Shown> {
+    return call('apply_swing', { swing, into, request });
   }
   history(person: string): Promise<HistoryReport> {
     return call('history', { person });

@@ -45,6 +45,7 @@ export type {
   RuleChange,
   RuleConfig,
   ScenarioInfo,
+  Shown,
   Severity,
   SimulateReport,
   Stats,

@@ -1,0 +1,223 @@
+//! Viewing and changing the open document: the view, edits, undo and redo, scenarios,
+//! comparisons and swings. Every change answers with what the window shows next
+//! ([`Shown`]), computed once.
+
+use pendulum_core::edit::DatedEdit;
+use pendulum_core::swing::{Swing, SwingReport, simulate};
+use pendulum_core::{Diff, Snapshot, diff};
+use pendulum_store::ScenarioId;
+
+use super::{Session, Shown};
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::pendulum::{HistoryReport, RoleLog, role_history};
+use crate::view::{OrgView, ViewRequest};
+
+impl Session {
+    /// The chart, cards, flags, figures and workload of the current scenario as of a day.
+    /// A day given becomes the session's, so what is compared, simulated and exported next is
+    /// what the user is looking at. `request.against` is left to [`Session::show`].
+    pub fn view(&mut self, request: &ViewRequest) -> ApiResult<OrgView> {
+        self.take_day(request);
+        let scenario = self.info()?.scenario;
+        let plain = ViewRequest {
+            against: None,
+            history_of: None,
+            ..request.clone()
+        };
+        Ok(self.project(&plain, scenario, None)?.view)
+    }
+
+    /// What is open and what the window shows of it: the view `request` asks for, the
+    /// comparison with the scenario it names (other than the current one) and the role
+    /// history of the person it names.
+    pub fn show(&mut self, request: &ViewRequest) -> ApiResult<Shown> {
+        self.take_day(request);
+        let info = self.info()?;
+        let against = request.against.as_deref().filter(|name| {
+            *name != info.scenario && info.scenarios.iter().any(|s| s.name == *name)
+        });
+        let Projected {
+            view,
+            diff,
+            history,
+        } = self.project(request, info.scenario.clone(), against)?;
+        Ok(Shown {
+            info,
+            view,
+            diff,
+            history,
+        })
+    }
+
+    fn take_day(&mut self, request: &ViewRequest) {
+        if let Some(day) = request.as_of {
+            self.as_of = day;
+        }
+    }
+
+    /// The current scenario's view, its comparison with the scenario named `against` and the
+    /// role history `request` asks for, from one snapshot of the org the document holds
+    /// (borrowed, not copied).
+    fn project(
+        &mut self,
+        request: &ViewRequest,
+        scenario: String,
+        against: Option<&str>,
+    ) -> ApiResult<Projected> {
+        let as_of = self.as_of;
+        let open = self.open_mut()?;
+        // The other scenario is read first: the document keeps one scenario ready, and the
+        // current one is the one the next edit needs.
+        let before = match against {
+            Some(name) => {
+                let id = open.doc.scenario(name)?;
+                Some(open.doc.view(id, Some(as_of))?.into_owned())
+            }
+            None => None,
+        };
+        let log = match request.history_of {
+            Some(_) => Some(RoleLog::of(&open.doc, open.scenario)?),
+            None => None,
+        };
+        let edit_days = open.doc.effective_dates(open.scenario)?;
+        let after = open.doc.view(open.scenario, Some(as_of))?;
+        let s = Snapshot::new(&after.org, as_of, &after.config);
+        let view = OrgView::of(&s, &after.config, request, scenario, edit_days)?;
+        let diff = before.map(|b| {
+            let sb = Snapshot::new(&b.org, as_of, &b.config);
+            diff(&sb, &s, &b.config, &after.config)
+        });
+        // Someone the change removed has no history to show: not an error of the change.
+        let history = request
+            .history_of
+            .as_ref()
+            .and_then(|person| role_history(&s, log, person.as_str()).ok());
+        Ok(Projected {
+            view,
+            diff,
+            history,
+        })
+    }
+
+    /// Applies one edit to the current scenario and saves it; a refused edit (a move that
+    /// would create a cycle, say) changes nothing and says why. Answers with what `show`
+    /// asks to see of the result.
+    pub fn apply_edit(&mut self, edit: DatedEdit, show: &ViewRequest) -> ApiResult<Shown> {
+        let open = self.open_mut()?;
+        open.doc.apply(open.scenario, edit)?;
+        self.show(show)
+    }
+
+    pub fn undo(&mut self, show: &ViewRequest) -> ApiResult<Shown> {
+        let open = self.open_mut()?;
+        open.doc.undo(open.scenario)?;
+        self.show(show)
+    }
+
+    pub fn redo(&mut self, show: &ViewRequest) -> ApiResult<Shown> {
+        let open = self.open_mut()?;
+        open.doc.redo(open.scenario)?;
+        self.show(show)
+    }
+
+    /// Makes the scenario with this name current.
+    pub fn switch_scenario(&mut self, name: &str, show: &ViewRequest) -> ApiResult<Shown> {
+        let open = self.open_mut()?;
+        open.scenario = open.doc.scenario(name)?;
+        self.show(show)
+    }
+
+    /// Forks the current scenario under a new name and makes the fork current.
+    pub fn fork(&mut self, name: &str, show: &ViewRequest) -> ApiResult<Shown> {
+        let open = self.open_mut()?;
+        open.scenario = open.doc.fork(open.scenario, name)?;
+        self.show(show)
+    }
+
+    pub fn rename_scenario(
+        &mut self,
+        name: &str,
+        new_name: &str,
+        show: &ViewRequest,
+    ) -> ApiResult<Shown> {
+        let open = self.open_mut()?;
+        let id = open.doc.scenario(name)?;
+        open.doc.rename(id, new_name)?;
+        self.show(show)
+    }
+
+    /// Deletes a scenario; deleting the current one makes the baseline current.
+    pub fn delete_scenario(&mut self, name: &str, show: &ViewRequest) -> ApiResult<Shown> {
+        let open = self.open_mut()?;
+        let id = open.doc.scenario(name)?;
+        open.doc.delete(id)?;
+        if open.scenario == id {
+            open.scenario = ScenarioId::BASELINE;
+        }
+        self.show(show)
+    }
+
+    /// The current scenario compared with `against` (default the baseline), as of the
+    /// session's day.
+    pub fn compare(&mut self, against: Option<&str>) -> ApiResult<Diff> {
+        let as_of = self.as_of;
+        let open = self.open_mut()?;
+        let other = match against {
+            Some(n) => open.doc.scenario(n)?,
+            None => ScenarioId::BASELINE,
+        };
+        Ok(open.doc.compare(other, open.scenario, as_of)?)
+    }
+
+    /// Simulates a swing on the current scenario, as of the session's day. Changes nothing.
+    pub fn simulate(&mut self, swing: &Swing) -> ApiResult<SwingReport> {
+        let as_of = self.as_of;
+        let open = self.open_mut()?;
+        let view = open.doc.view(open.scenario, Some(as_of))?;
+        simulate(&view.org, &view.config, swing, as_of)
+            .map_err(|e| ApiError::new(ErrorCode::Refused, e.to_string()))
+    }
+
+    /// Applies a swing as edits to the scenario `into` (forked from the current one when it
+    /// does not exist) and makes that scenario current.
+    pub fn apply_swing(
+        &mut self,
+        swing: &Swing,
+        into: &str,
+        show: &ViewRequest,
+    ) -> ApiResult<Shown> {
+        let report = self.simulate(swing)?;
+        let open = self.open_mut()?;
+        let target = match open.doc.scenario(into) {
+            Ok(id) => id,
+            Err(pendulum_store::StoreError::UnknownScenario { .. }) => {
+                open.doc.fork(open.scenario, into)?
+            }
+            Err(e) => return Err(e.into()),
+        };
+        open.doc
+            .apply(target, DatedEdit::from(report.edit, swing.date))?;
+        open.scenario = target;
+        self.show(show)
+    }
+
+    /// A person's role history in the current scenario, as of the session's day.
+    pub fn history(&mut self, person: &str) -> ApiResult<HistoryReport> {
+        let as_of = self.as_of;
+        let open = self.open_mut()?;
+        let log = RoleLog::of(&open.doc, open.scenario)?;
+        let view = open.doc.view(open.scenario, Some(as_of))?;
+        role_history(
+            &Snapshot::new(&view.org, as_of, &view.config),
+            Some(log),
+            person,
+        )
+    }
+}
+
+/// What [`Session::show`] adds to the document info.
+struct Projected {
+    view: OrgView,
+    diff: Option<Diff>,
+    history: Option<HistoryReport>,
+}
