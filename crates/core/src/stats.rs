@@ -1,10 +1,12 @@
-//! The figures of `pendulum stats` (`docs/model.md`, `docs/cli.md`).
+//! The figures of `pendulum stats` and of the PDF report's summary (`docs/model.md`,
+//! `docs/cli.md`): over the whole org, or over some of its people (a subtree).
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::snapshot::Snapshot;
+use crate::model::Role;
+use crate::snapshot::{PersonIx, Snapshot};
 
 /// Org-wide figures as of the snapshot's day.
 ///
@@ -26,11 +28,24 @@ pub struct Stats {
 }
 
 impl Stats {
+    /// The figures of the whole org on the snapshot's day.
     pub fn of(s: &Snapshot<'_>) -> Stats {
+        Stats::of_people(s, s.breadth_first())
+    }
+
+    /// The figures over some present people, each listed once (a subtree a report is scoped
+    /// to, say): spans are still each manager's whole span, and layers count from the
+    /// shallowest of them, so a subtree's root is layer 1. O(people).
+    pub fn of_people(s: &Snapshot<'_>, people: &[PersonIx]) -> Stats {
         let mut st = Stats::default();
         let mut span_sum = 0u64;
-        for &i in s.breadth_first() {
-            st.layers = st.layers.max(s.depth(i));
+        let mut capacity = 0.0;
+        let offset = layer_offset(s, people);
+        for &i in people {
+            st.layers = st.layers.max(s.depth(i).saturating_sub(offset));
+            if s.role(i) == Role::Ic {
+                capacity += s.person(i).fte * s.ramp(i);
+            }
             if s.person(i).is_open_role() {
                 st.open_roles += 1;
                 continue;
@@ -46,7 +61,7 @@ impl Stats {
                 st.ics += 1;
             }
         }
-        st.ic_capacity = round4(s.ic_capacity());
+        st.ic_capacity = round4(capacity);
         st.mean_span = if st.managers == 0 {
             0.0
         } else {
@@ -68,6 +83,31 @@ impl Stats {
             ("layers", f64::from(self.layers)),
         ])
     }
+}
+
+/// How many of `people` (present, each listed once) sit at each layer, open roles included:
+/// index 0 is the layer of the shallowest of them, as in [`Stats::of_people`]. O(people).
+pub fn people_per_layer(s: &Snapshot<'_>, people: &[PersonIx]) -> Vec<u32> {
+    let offset = layer_offset(s, people);
+    let mut per_layer: Vec<u32> = Vec::new();
+    for &i in people {
+        let at = s.depth(i).saturating_sub(offset).saturating_sub(1) as usize;
+        if per_layer.len() <= at {
+            per_layer.resize(at + 1, 0);
+        }
+        per_layer[at] += 1;
+    }
+    per_layer
+}
+
+/// The depth of the layer above the shallowest of `people`, so that it becomes layer 1.
+fn layer_offset(s: &Snapshot<'_>, people: &[PersonIx]) -> u32 {
+    people
+        .iter()
+        .map(|&i| s.depth(i))
+        .min()
+        .unwrap_or(1)
+        .saturating_sub(1)
 }
 
 /// Rounds to 4 decimals (and turns -0 into 0).

@@ -193,7 +193,11 @@ impl Fixture {
             "holders" => load().holders.to_string(),
             "capacity" => s.ic_capacity().to_string(),
             "stats" => {
-                let st = Stats::of(s);
+                let st = if id.is_empty() {
+                    Stats::of(s)
+                } else {
+                    Stats::of_people(s, &subtree(s, person()))
+                };
                 let mut out = format!(
                     "headcount {} managers {} ics {} open {} capacity {} mean_span {} max_span {} layers {} histogram",
                     st.headcount,
@@ -210,6 +214,14 @@ impl Fixture {
                 }
                 out
             }
+            "per-layer" => {
+                let people = if id.is_empty() {
+                    s.breadth_first().to_vec()
+                } else {
+                    subtree(s, person())
+                };
+                format!("{:?}", pendulum_core::stats::people_per_layer(s, &people))
+            }
             _ => panic!("unknown figure {figure:?}"),
         };
         if id.is_empty() {
@@ -218,6 +230,17 @@ impl Fixture {
             format!("{figure} {id} = {value}")
         }
     }
+}
+
+/// `root` and everyone under them in the drawn forest, breadth-first.
+fn subtree(s: &Snapshot<'_>, root: u32) -> Vec<u32> {
+    let mut people = vec![root];
+    let mut head = 0;
+    while let Some(&p) = people.get(head) {
+        head += 1;
+        people.extend_from_slice(s.children(p));
+    }
+    people
 }
 
 // ---------------------------------------------------------------- cycle, unknown-manager
@@ -910,6 +933,34 @@ fn stats_count_managers_ics_spans_and_layers() {
          show stats",
         &[
             "stats = headcount 10 managers 4 ics 6 open 1 capacity 6 mean_span 2.25 max_span 3 layers 4 histogram 1:1 2:1 3:2",
+        ],
+    );
+}
+
+#[test]
+fn stats_of_a_subtree_count_its_people_from_its_root_as_layer_one() {
+    check(
+        "ceo role=executive
+         ea > ceo assistant
+         d > ceo role=director
+         m1 > d role=manager
+         m2 > d role=manager
+         a1..3 > m1
+         b1..2 > m2
+         hire > m2 open
+         other > ceo
+         show stats d
+         show per-layer d
+         show stats m1
+         show per-layer m1
+         show per-layer",
+        &[
+            // The director's span counts both managers; m2's open role is not headcount.
+            "stats d = headcount 8 managers 3 ics 5 open 1 capacity 5 mean_span 2.6667 max_span 3 layers 3 histogram 2:1 3:2",
+            "per-layer d = [1, 2, 6]",
+            "stats m1 = headcount 4 managers 1 ics 3 open 0 capacity 3 mean_span 3 max_span 3 layers 2 histogram 3:1",
+            "per-layer m1 = [1, 3]",
+            "per-layer = [1, 3, 2, 6]",
         ],
     );
 }

@@ -1,4 +1,4 @@
-//! PDF reports of realistic synthetic orgs at 1k and 10k people, split over pages (SPEC §8:
+//! PDF reports of realistic synthetic orgs at 1k and 10k people, split over pages (the aim:
 //! 1k in < 0.3 s, 10k in < 3 s), the SVG chart at 10k and the PNG chart at 1k. Generating the org, the snapshot
 //! and the flags happen outside the timed part; each timed run plans, draws, shapes, subsets
 //! the fonts and writes the PDF.

@@ -1,4 +1,4 @@
-//! The Graphviz comparison of SPEC §8: writes a realistic synthetic org of PEOPLE as DOT
+//! The Graphviz comparison: writes a realistic synthetic org of PEOPLE as DOT
 //! (what people feed `dot -Tpdf` today) and times Pendulum's PDF report of the same org.
 //!
 //! `cargo run --release -p pendulum-export --example graphviz -- PEOPLE OUT.dot OUT.pdf`

@@ -1,5 +1,5 @@
 //! The org chart as SVG and PNG, and the PDF report for a leadership review with a preview of
-//! its pages as SVG (SPEC §5).
+//! its pages as SVG.
 //!
 //! The PDF holds a title page (title, as-of date, scope, key figures, contents), the chart
 //! (fitted to one page, or split over pages by subtree with linked "continued on page N"
@@ -27,7 +27,6 @@
 mod card;
 mod fonts;
 mod marks;
-mod paging;
 mod pdf;
 mod png;
 mod report;
@@ -163,8 +162,8 @@ pub fn pdf(input: &ReportInput<'_>, opts: &PdfOptions) -> Result<Vec<u8>, Export
     pdf_with_swings(input, &[], opts)
 }
 
-/// [`pdf`] with simulated swings (SPEC §3), each on a page of its own after the scenario's
-/// diff (or in a section of their own when the report is not a scenario's).
+/// [`pdf`] with simulated swings ([`pendulum_core::swing`]), each on a page of its own after
+/// the scenario's diff (or in a section of their own when the report is not a scenario's).
 pub fn pdf_with_swings(
     input: &ReportInput<'_>,
     swings: &[SwingReport],

@@ -1,0 +1,346 @@
+//! The chart pages: each page the planner (`paging.rs`) lays out, with its header, legend,
+//! edges, dotted lines, cards and "continued on page N" cards linked to the pages they lead to.
+
+use pendulum_core::{Flag, PersonIx, Snapshot};
+use pendulum_layout::{NodeBox, dotted_route};
+use rustc_hash::FxHashMap;
+
+use crate::card::{DottedNote, PersonFlags, person_card, stub_card};
+use crate::marks::{ACCENT, DOTTED, EDGE, ERROR, INFO, INK_2, INK_3, Mark, WARNING};
+use crate::text::{Shaper, clean};
+use crate::{ExportError, PdfOptions};
+
+use super::outline::OutlineItem;
+use super::paging::{ChartPage, PagingRules, Placed, Planner, Target, chart_layout};
+use super::typeset::{Doc, FOOTER, HEADER, MARGIN};
+use super::words::{count, long_date, person_label, plural};
+
+/// Plans the chart of the trees under `roots` and draws its pages; returns the first page and
+/// a bookmark per chart page.
+pub(super) fn chart_pages(
+    doc: &mut Doc,
+    snap: &Snapshot<'_>,
+    flags: &[Flag],
+    roots: &[PersonIx],
+    opts: &PdfOptions,
+) -> Result<(usize, Vec<OutlineItem>), ExportError> {
+    let area = (doc.width(), doc.h - 2.0 * MARGIN - HEADER - FOOTER);
+    let planner = Planner::new(
+        snap,
+        PagingRules {
+            area,
+            one_page: opts.one_page,
+            every_levels: opts.break_every_levels,
+            min_people: opts.break_min_people,
+        },
+    );
+    let chart = planner.plan(roots)?;
+    let first = doc.pages.len();
+    let person_flags = PersonFlags::of(flags);
+    let mut root_page: FxHashMap<PersonIx, usize> = FxHashMap::default();
+    for (k, page) in chart.iter().enumerate() {
+        for &r in &page.roots {
+            root_page.entry(r).or_insert(k);
+        }
+    }
+    let dotted_home = dotted_home(snap, &chart, &root_page);
+    let mut items = Vec::new();
+    if chart.is_empty() {
+        doc.start_page("Org chart", "No one to draw", "");
+        doc.note(&format!(
+            "No one is in the org on {}.",
+            long_date(snap.as_of())
+        ));
+    }
+    for (k, page) in chart.iter().enumerate() {
+        let label = chart_page(
+            doc,
+            snap,
+            &person_flags,
+            &root_page,
+            dotted_home.as_ref(),
+            page,
+            (first, k, chart.len()),
+        );
+        items.push(OutlineItem::leaf(label, first + k));
+    }
+    Ok((first, items))
+}
+
+/// The chart page each person is found on, for notes on dotted lines that leave a page: the
+/// page their region starts on, else the first that draws them. `None` when no one has a
+/// dotted line, so such reports stay as they were, byte for byte.
+fn dotted_home(
+    snap: &Snapshot<'_>,
+    chart: &[ChartPage],
+    root_page: &FxHashMap<PersonIx, usize>,
+) -> Option<FxHashMap<PersonIx, usize>> {
+    if snap
+        .org()
+        .people
+        .iter()
+        .all(|p| p.dotted_managers.is_empty())
+    {
+        return None;
+    }
+    let mut home = root_page.clone();
+    for (k, page) in chart.iter().enumerate() {
+        for c in &page.cards {
+            if let Placed::Person { person, .. } = c {
+                home.entry(*person).or_insert(k);
+            }
+        }
+    }
+    Some(home)
+}
+
+/// A chart page's dotted lines.
+#[derive(Default)]
+struct PageDotted {
+    /// In layout units, one per line whose two people are on the page.
+    routes: Vec<Vec<[f64; 2]>>,
+    /// By card index: the secondary managers who are not on the page.
+    notes: FxHashMap<usize, Vec<DottedNote>>,
+}
+
+/// A page's dotted lines: a route for each whose two people are on the page, and for each
+/// card whose secondary manager is not, a note naming them and their page (a document page).
+/// In card order, then in the order of each person's `dotted_managers`.
+fn page_dotted(
+    snap: &Snapshot<'_>,
+    page: &ChartPage,
+    home: &FxHashMap<PersonIx, usize>,
+    first: usize,
+) -> PageDotted {
+    let boxes: FxHashMap<PersonIx, NodeBox> = page
+        .cards
+        .iter()
+        .filter_map(|c| match *c {
+            Placed::Person {
+                person,
+                rect: (x, y, width, height),
+                placement,
+                ..
+            } => Some((
+                person,
+                NodeBox {
+                    index: 0,
+                    x,
+                    y,
+                    width,
+                    height,
+                    placement,
+                },
+            )),
+            Placed::Stub { .. } => None,
+        })
+        .collect();
+    let options = chart_layout(None, 1.0);
+    let mut routes = Vec::new();
+    let mut notes: FxHashMap<usize, Vec<DottedNote>> = FxHashMap::default();
+    for (i, c) in page.cards.iter().enumerate() {
+        let Placed::Person { person, .. } = *c else {
+            continue;
+        };
+        let Some(to) = boxes.get(&person) else {
+            continue;
+        };
+        let listed = &snap.person(person).dotted_managers;
+        for (j, d) in listed.iter().enumerate() {
+            if listed[..j].contains(d) {
+                continue;
+            }
+            let Some(m) = snap
+                .person_ix(d.as_str())
+                .filter(|&m| m != person && snap.is_present(m))
+            else {
+                continue;
+            };
+            match boxes.get(&m) {
+                Some(from) => routes.push(dotted_route(from, to, &options)),
+                None => notes.entry(i).or_default().push(DottedNote {
+                    name: person_label(snap, m),
+                    page: home.get(&m).map(|k| first + k),
+                }),
+            }
+        }
+    }
+    PageDotted { routes, notes }
+}
+
+/// Draws chart page `k` of `pages` (document page `first + k`); returns its bookmark title.
+#[allow(clippy::too_many_arguments)]
+fn chart_page(
+    doc: &mut Doc,
+    snap: &Snapshot<'_>,
+    flags: &PersonFlags<'_>,
+    root_page: &FxHashMap<PersonIx, usize>,
+    dotted_home: Option<&FxHashMap<PersonIx, usize>>,
+    page: &ChartPage,
+    (first, k, pages): (usize, usize, usize),
+) -> String {
+    let names: Vec<String> = page.roots.iter().map(|&r| person_label(snap, r)).collect();
+    let title = match names.as_slice() {
+        [] => "Org chart".to_owned(),
+        [one] => match snap.person(page.roots[0]).title.trim() {
+            "" => one.clone(),
+            t => format!("{one} · {}", clean(t)),
+        },
+        [a, b] => format!("{a} and {b}"),
+        [a, b, c] => format!("{a}, {b} and {c}"),
+        [a, b, rest @ ..] => format!("{a}, {b} and {} more", rest.len()),
+    };
+    let mut subtitle = vec![plural(page.people as u64, "person", "people") + " on this page"];
+    if let Some((start, end, total)) = page.chunk {
+        subtitle.push(format!(
+            "reports {}–{} of {}",
+            count(start as u64 + 1),
+            count(end as u64),
+            count(total as u64)
+        ));
+    }
+    let back = page.from.map(|f| first + f);
+    let back_text = back.map(|b| {
+        let manager = page
+            .roots
+            .first()
+            .and_then(|&r| snap.parent(r))
+            .map(|m| person_label(snap, m));
+        match (page.chunk, manager) {
+            (Some((start, ..)), _) if start > 0 => format!("continued from page {}", b + 1),
+            (_, Some(m)) => format!("reports to {m}, page {}", b + 1),
+            (_, None) => format!("continued from page {}", b + 1),
+        }
+    });
+    let kicker = if pages > 1 {
+        format!("Org chart · {} of {}", k + 1, pages)
+    } else {
+        "Org chart".to_owned()
+    };
+    let at = doc.start_page(&kicker, &title, &subtitle.join(" · "));
+    if let (Some(b), Some(text)) = (back, back_text) {
+        let lead = doc.shaper.width(&clean(&subtitle.join(" · ")), false, 8.5);
+        let x = MARGIN + lead + 12.0;
+        let text = format!("← {text}");
+        let tw = doc.shaper.width(&text, false, 8.5);
+        doc.pages[at].push(Mark::text(x, MARGIN + 39.0, 8.5, false, ACCENT, text));
+        doc.pages[at].push(Mark::Link {
+            x,
+            y: MARGIN + 30.0,
+            w: tw,
+            h: 12.0,
+            page: b,
+        });
+    }
+    let PageDotted {
+        routes: dotted,
+        notes,
+    } = match dotted_home {
+        Some(home) => page_dotted(snap, page, home, first),
+        None => PageDotted::default(),
+    };
+    legend(
+        &mut doc.pages[at],
+        &mut doc.shaper,
+        doc.w,
+        !(dotted.is_empty() && notes.is_empty()),
+    );
+
+    let (aw, ah) = (doc.width(), doc.h - 2.0 * MARGIN - HEADER - FOOTER);
+    let s = page.scale;
+    let ox = MARGIN + ((aw - page.width * s) / 2.0).max(0.0);
+    let oy = MARGIN + HEADER + ((ah - page.height * s) / 2.0).clamp(0.0, 24.0);
+    let at_page = |(x, y, w, h): (f64, f64, f64, f64)| (ox + x * s, oy + y * s, w * s, h * s);
+    let mut marks = Vec::with_capacity(page.cards.len() * 8 + page.edges.len());
+    for e in &page.edges {
+        marks.push(Mark::Polyline {
+            points: e.iter().map(|[x, y]| [ox + x * s, oy + y * s]).collect(),
+            colour: EDGE,
+            width: (1.0 * s).max(0.4),
+            dashed: false,
+        });
+    }
+    for route in &dotted {
+        marks.push(Mark::Polyline {
+            points: route
+                .iter()
+                .map(|[x, y]| [ox + x * s, oy + y * s])
+                .collect(),
+            colour: DOTTED,
+            width: (1.0 * s).max(0.4),
+            dashed: true,
+        });
+    }
+    for (i, c) in page.cards.iter().enumerate() {
+        match *c {
+            Placed::Person {
+                person,
+                rect,
+                continued,
+                ..
+            } => {
+                let header = continued.then_some("reports continued");
+                person_card(
+                    &mut marks,
+                    &mut doc.shaper,
+                    snap,
+                    flags,
+                    person,
+                    at_page(rect),
+                    s,
+                    header,
+                    notes.get(&i).map_or(&[], Vec::as_slice),
+                );
+            }
+            Placed::Stub {
+                target,
+                rect,
+                people,
+            } => {
+                let to = match target {
+                    Target::Root(p) => root_page.get(&p).copied(),
+                    Target::NextChunk => Some(k + 1),
+                };
+                // Every cut person roots a later page, so `to` is always known.
+                let to = to.unwrap_or(k + 1);
+                stub_card(&mut marks, at_page(rect), s, first + to, people, true);
+            }
+        }
+    }
+    doc.pages[at].extend(marks);
+    title
+}
+
+/// The legend of a chart page, top right; with `dotted`, a key to dotted lines too.
+fn legend(marks: &mut Vec<Mark>, sh: &mut Shaper, w: f64, dotted: bool) {
+    let y = MARGIN + 6.0;
+    let mut x = w - MARGIN;
+    for (text, colour) in [("info", INFO), ("warning", WARNING), ("error", ERROR)] {
+        let tw = sh.width(text, false, 7.0);
+        x -= tw;
+        marks.push(Mark::text(x, y, 7.0, false, INK_2, text));
+        marks.push(Mark::Circle {
+            cx: x - 6.0,
+            cy: y - 2.5,
+            r: 3.0,
+            fill: colour,
+        });
+        x -= 16.0;
+    }
+    let lead = "flags on cards:";
+    let tw = sh.width(lead, false, 7.0);
+    marks.push(Mark::text(x - tw + 4.0, y, 7.0, false, INK_3, lead));
+    if dotted {
+        let key = "dotted line (secondary manager)";
+        let kw = sh.width(key, false, 7.0);
+        let right = x - tw - 12.0;
+        marks.push(Mark::text(right - kw, y, 7.0, false, INK_2, key));
+        let line_y = y - 2.5;
+        marks.push(Mark::Polyline {
+            points: vec![[right - kw - 22.0, line_y], [right - kw - 4.0, line_y]],
+            colour: DOTTED,
+            width: 1.0,
+            dashed: true,
+        });
+    }
+}
