@@ -23,9 +23,12 @@ use std::fmt;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::cost::{Band, Budget, WHOLE_ORG, check_amount};
 use crate::edit::{
-    DatedEdit, Edit, EditError, PersonChange, RuleChange, TeamChange, WorkstreamChange,
+    CostChange, DatedEdit, Edit, EditError, PersonChange, RuleChange, TeamChange,
+    WorkstreamChange,
 };
+use crate::money::Money;
 use crate::model::{Allocation, Org, Person, PersonId, Team, TeamId, Workstream, WorkstreamId};
 use crate::swing::{SwingError, draft};
 use crate::{Date, RuleConfig};
@@ -77,6 +80,7 @@ pub fn apply(org: &mut Org, config: &mut RuleConfig, edit: &Edit) -> Result<(), 
         Edit::Allocate { allocation } => allocate(org, allocation),
         Edit::Deallocate { person, workstream } => deallocate(org, person, workstream),
         Edit::SetRule { change } => set_rule(config, *change),
+        Edit::SetCost { change } => set_cost(org, change),
         Edit::Batch { label, edits } => {
             let (mut o, mut c) = (org.clone(), config.clone());
             for (index, e) in edits.iter().enumerate() {
@@ -201,6 +205,9 @@ fn add_person(org: &mut Org, p: &Person) -> Result<(), EditError> {
         person_index(org, m)?;
     }
     check_dotted(org, &p.id, &p.dotted_managers)?;
+    if let Some(c) = p.cost {
+        check_money("cost", c)?;
+    }
     org.people.push(p.clone());
     Ok(())
 }
@@ -277,6 +284,7 @@ fn update_person(org: &mut Org, id: &PersonId, change: &PersonChange) -> Result<
         PersonChange::StartDate(s) => check_dates("start_date", *s, org.people[i].end_date)?,
         PersonChange::EndDate(e) => check_dates("end_date", org.people[i].start_date, *e)?,
         PersonChange::DottedManagers(d) => check_dotted(org, id, d)?,
+        PersonChange::Cost(Some(c)) => check_money("cost", *c)?,
         _ => {}
     }
     let p = &mut org.people[i];
@@ -296,6 +304,7 @@ fn update_person(org: &mut Org, id: &PersonId, change: &PersonChange) -> Result<
         PersonChange::Assistant(v) => p.assistant = v,
         PersonChange::DottedManagers(v) => p.dotted_managers = v,
         PersonChange::RerampFrom(v) => p.reramp_from = v,
+        PersonChange::Cost(v) => p.cost = v,
     }
     Ok(())
 }
@@ -344,6 +353,11 @@ fn update_team(org: &mut Org, id: &TeamId, change: &TeamChange) -> Result<(), Ed
                     w.team = Some(new.clone());
                 }
             }
+            for b in &mut org.cost.budgets {
+                if b.team == *id {
+                    b.team = new.clone();
+                }
+            }
         }
         TeamChange::Lead(lead) => {
             if let Some(l) = lead {
@@ -359,6 +373,7 @@ fn update_team(org: &mut Org, id: &TeamId, change: &TeamChange) -> Result<(), Ed
 fn remove_team(org: &mut Org, id: &TeamId) -> Result<(), EditError> {
     let i = team_index(org, id)?;
     org.teams.remove(i);
+    org.cost.budgets.retain(|b| b.team != *id);
     for p in &mut org.people {
         if p.team.as_ref() == Some(id) {
             p.team = None;
@@ -491,5 +506,85 @@ fn set_rule(config: &mut RuleConfig, change: RuleChange) -> Result<(), EditError
         return Err(EditError::Invalid { field, message });
     }
     *config = next;
+    Ok(())
+}
+
+fn check_money(field: &str, m: Money) -> Result<(), EditError> {
+    match check_amount(m) {
+        Some(message) => Err(invalid(field, message)),
+        None => Ok(()),
+    }
+}
+
+/// Sets or removes a band or budget, the currency or the fiscal year's start. A band is
+/// matched by level ignoring case; a budget must name a team of the org or `*`.
+fn set_cost(org: &mut Org, change: &CostChange) -> Result<(), EditError> {
+    let cost = &mut org.cost;
+    match change {
+        CostChange::Currency(c) => cost.currency = c.clone(),
+        CostChange::Band { level, annual_cost } => {
+            let level = level.trim();
+            if level.is_empty() {
+                return Err(invalid("band.level", "a band needs a level"));
+            }
+            let at = cost.band_index(level);
+            if let Some(m) = annual_cost {
+                check_money("band.annual_cost", *m)?;
+            }
+            match (annual_cost, at) {
+                (Some(m), Some(i)) => cost.bands[i].annual_cost = *m,
+                (Some(m), None) => cost.bands.push(Band {
+                    level: level.to_string(),
+                    annual_cost: *m,
+                }),
+                (None, Some(i)) => {
+                    cost.bands.remove(i);
+                }
+                (None, None) => {
+                    return Err(invalid(
+                        "band.level",
+                        format!("no band for level {level:?}"),
+                    ));
+                }
+            }
+        }
+        CostChange::Budget {
+            team,
+            annual_budget,
+        } => {
+            if team.as_str() != WHOLE_ORG && !org.teams.iter().any(|t| t.id == *team) {
+                return Err(EditError::UnknownTeam { id: team.clone() });
+            }
+            if let Some(m) = annual_budget {
+                check_money("budget.annual_budget", *m)?;
+            }
+            let at = cost.budgets.iter().position(|b| b.team == *team);
+            match (annual_budget, at) {
+                (Some(m), Some(i)) => cost.budgets[i].annual_budget = *m,
+                (Some(m), None) => cost.budgets.push(Budget {
+                    team: team.clone(),
+                    annual_budget: *m,
+                }),
+                (None, Some(i)) => {
+                    cost.budgets.remove(i);
+                }
+                (None, None) => {
+                    return Err(invalid(
+                        "budget.team",
+                        format!("team {team:?} has no budget to remove"),
+                    ));
+                }
+            }
+        }
+        CostChange::FiscalYearStart(m) => {
+            if !(1..=12).contains(m) {
+                return Err(invalid(
+                    "fiscal_year_start",
+                    format!("must be a month from 1 to 12, found {m}"),
+                ));
+            }
+            cost.fiscal_year_start = (*m != 1).then_some(*m);
+        }
+    }
     Ok(())
 }

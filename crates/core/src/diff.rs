@@ -12,6 +12,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::cost::CostDiff;
 use crate::model::{Person, PersonId};
 use crate::rules::{Flag, FlagSummary, RuleConfig, check};
 use crate::snapshot::Snapshot;
@@ -65,8 +66,8 @@ fn text(v: Option<impl ToString>) -> FieldValue {
     v.map_or(FieldValue::Null, |v| FieldValue::Text(v.to_string()))
 }
 
-/// Every compared field of a person, in a fixed order. The id is the key and the manager
-/// is compared as a move.
+/// Every compared field of a person, in a fixed order. The id is the key, the manager is
+/// compared as a move, and `cost` in [`CostDiff`].
 fn fields(p: &Person) -> [(&'static str, FieldValue); 15] {
     [
         ("name", FieldValue::Text(p.name.clone())),
@@ -103,6 +104,11 @@ pub struct Diff {
     pub metrics: BTreeMap<String, [f64; 2]>,
     pub flags_added: Vec<Flag>,
     pub flags_resolved: Vec<Flag>,
+    /// The cost waterfall, when either view carries pay data. A person's `cost` is
+    /// compared here, never in `changed`, so pay stays out of views that leave it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub cost: Option<CostDiff>,
 }
 
 impl Diff {
@@ -115,6 +121,10 @@ impl Diff {
             && self.flags_added.is_empty()
             && self.flags_resolved.is_empty()
             && self.metrics.values().all(|[b, a]| b == a)
+            && self
+                .cost
+                .as_ref()
+                .is_none_or(|c| c.before == c.after && c.people.is_empty())
     }
 }
 
@@ -174,6 +184,7 @@ pub fn diff_checked(
         }
     }
 
+    d.cost = CostDiff::between(before, after);
     let (sb, sa) = (Stats::of(before), Stats::of(after));
     let ma = sa.metrics();
     for (name, b) in sb.metrics() {

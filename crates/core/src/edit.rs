@@ -8,6 +8,7 @@ use crate::model::{
     Allocation, Person, PersonId, Role, Status, Team, TeamId, TeamKind, Workstream, WorkstreamId,
     WorkstreamKind,
 };
+use crate::money::{Currency, Money};
 use crate::swing::Swing;
 use crate::{Date, RuleConfig};
 
@@ -63,6 +64,10 @@ pub enum Edit {
     SetRule {
         change: RuleChange,
     },
+    /// Changes the document's currency, a band, a budget or the fiscal year's start.
+    SetCost {
+        change: CostChange,
+    },
     /// Several edits applied, undone and redone as one (an applied swing, a bulk change).
     Batch {
         label: String,
@@ -97,6 +102,8 @@ pub enum PersonChange {
     DottedManagers(Vec<PersonId>),
     /// The day the person swung back to IC work (their ramp restarts from it).
     RerampFrom(Option<Date>),
+    /// Their own annual cost; `None` leaves them to their level's band.
+    Cost(Option<Money>),
 }
 
 impl PersonChange {
@@ -118,8 +125,29 @@ impl PersonChange {
             PersonChange::Assistant(_) => "assistant",
             PersonChange::DottedManagers(_) => "dotted_managers",
             PersonChange::RerampFrom(_) => "reramp_from",
+            PersonChange::Cost(_) => "cost",
         }
     }
+}
+
+/// A change to a document's pay settings ([`crate::CostSettings`]).
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+#[derive(ts_rs::TS)]
+pub enum CostChange {
+    Currency(Option<Currency>),
+    /// Sets a level's band (added at the end when new); `None` removes it.
+    Band {
+        level: String,
+        annual_cost: Option<Money>,
+    },
+    /// Sets a team's budget (`*`: the whole org's); `None` removes it.
+    Budget {
+        team: TeamId,
+        annual_budget: Option<Money>,
+    },
+    /// The month (1–12) the fiscal year starts in.
+    FiscalYearStart(u32),
 }
 
 /// A new value for one field of a team. `Name` renames the team everywhere it is named.
@@ -162,6 +190,7 @@ pub enum RuleChange {
     ManagerIcFraction(f64),
     IcRerampDays(u32),
     HorizonMonths(u32),
+    BudgetTolerance(f64),
 }
 
 impl RuleChange {
@@ -179,6 +208,7 @@ impl RuleChange {
             RuleChange::ManagerIcFraction(_) => "manager_ic_fraction",
             RuleChange::IcRerampDays(_) => "ic_reramp_days",
             RuleChange::HorizonMonths(_) => "horizon_months",
+            RuleChange::BudgetTolerance(_) => "budget_tolerance",
         }
     }
 
@@ -195,6 +225,7 @@ impl RuleChange {
             RuleChange::ManagerIcFraction(v) => c.manager_ic_fraction = v,
             RuleChange::IcRerampDays(v) => c.ic_reramp_days = v,
             RuleChange::HorizonMonths(v) => c.horizon_months = v,
+            RuleChange::BudgetTolerance(v) => c.budget_tolerance = v,
         }
     }
 }

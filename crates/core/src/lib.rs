@@ -8,10 +8,12 @@
 //! Architecture Invariant: nothing here recurses on the depth of the org.
 
 pub mod apply;
+pub mod cost;
 mod date;
 pub mod diff;
 pub mod edit;
 pub mod model;
+pub mod money;
 pub mod rules;
 pub mod snapshot;
 pub mod stats;
@@ -19,19 +21,24 @@ pub mod swing;
 pub mod team;
 
 pub use apply::{Skipped, apply, replay};
+pub use cost::{
+    Band, Budget, CostDiff, CostSettings, CostStats, MonthCost, Pay, PersonCostChange, Projection,
+    WorkstreamCost,
+};
 pub use date::{Date, DateError};
 pub use diff::{Diff, FieldChange, FieldValue, Move, diff, diff_checked};
 pub use edit::{
-    DatedEdit, Edit, EditError, PersonChange, RuleChange, TeamChange, WorkstreamChange,
+    CostChange, DatedEdit, Edit, EditError, PersonChange, RuleChange, TeamChange, WorkstreamChange,
 };
 pub use model::{
     Allocation, Invalid, Org, Person, PersonId, Role, Status, Team, TeamId, TeamKind, Workstream,
     WorkstreamId, WorkstreamKind,
 };
+pub use money::{Currency, Money};
 pub use rules::{Flag, FlagSummary, Rule, RuleConfig, Severity, Subject, SubjectKind, check};
 pub use snapshot::{Line, PersonIx, Snapshot, WorkstreamLoad};
 pub use stats::Stats;
-pub use swing::{Swing, SwingError, SwingReport, SwingTo, TimelinePoint};
+pub use swing::{Swing, SwingCost, SwingError, SwingReport, SwingTo, TimelinePoint};
 pub use team::TeamFigures;
 
 /// Checks an org as of a day: the flags of every rule, in their reporting order.

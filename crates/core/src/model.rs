@@ -8,6 +8,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::Date;
+use crate::cost::CostSettings;
+use crate::money::Money;
 
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident) => {
@@ -253,6 +255,10 @@ pub struct Person {
     /// restarts over `ic_reramp_days`. Set by an applied swing; empty in HR exports.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reramp_from: Option<Date>,
+    /// Annual, fully loaded cost as paid (already reflecting part-time). Without it, the
+    /// person costs their level's band × fte (see [`crate::cost`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Money>,
 }
 
 fn one() -> f64 {
@@ -280,6 +286,7 @@ impl Person {
             assistant: false,
             dotted_managers: Vec::new(),
             reramp_from: None,
+            cost: None,
         }
     }
 
@@ -383,6 +390,9 @@ pub struct Org {
     pub workstreams: Vec<Workstream>,
     #[serde(default)]
     pub allocations: Vec<Allocation>,
+    /// Currency, bands, budgets and fiscal year: what pay figures are computed with.
+    #[serde(default, skip_serializing_if = "CostSettings::is_empty")]
+    pub cost: CostSettings,
 }
 
 /// A structural fault that makes an org unusable ("malformed input" in `docs/rules.md`): not a flag,
@@ -438,6 +448,9 @@ impl Org {
                     format!("people[{i}].end_date"),
                     format!("end date {e} is before start date {s}"),
                 );
+            }
+            if let Some(message) = p.cost.and_then(crate::cost::check_amount) {
+                bad(format!("people[{i}].cost"), message);
             }
         }
         let mut teams = rustc_hash::FxHashSet::default();
@@ -502,6 +515,7 @@ impl Org {
                 );
             }
         }
+        self.cost.validate(&teams, &mut bad);
         out
     }
 }

@@ -36,6 +36,8 @@ pub struct RuleConfig {
     pub ic_reramp_days: u32,
     /// Months in a swing report's timeline.
     pub horizon_months: u32,
+    /// `over-budget`: percent a team's run-rate may exceed its budget by.
+    pub budget_tolerance: f64,
 }
 
 impl Default for RuleConfig {
@@ -52,6 +54,7 @@ impl Default for RuleConfig {
             manager_ic_fraction: 0.2,
             ic_reramp_days: 60,
             horizon_months: 12,
+            budget_tolerance: 0.0,
         }
     }
 }
@@ -77,6 +80,15 @@ impl RuleConfig {
         }
         if self.max_layers == 0 {
             out.push(("max_layers".into(), "must be at least 1".into()));
+        }
+        if !(self.budget_tolerance.is_finite() && (0.0..=1000.0).contains(&self.budget_tolerance)) {
+            out.push((
+                "budget_tolerance".into(),
+                format!(
+                    "must be a number from 0 to 1000, found {}",
+                    self.budget_tolerance
+                ),
+            ));
         }
         if self.horizon_months > 600 {
             out.push((
@@ -126,10 +138,11 @@ pub enum Rule {
     SinglePointOfFailure,
     MigrationsInFlight,
     PendulumDue,
+    OverBudget,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 14] = [
         Rule::Cycle,
         Rule::UnknownManager,
         Rule::SpanTooWide,
@@ -143,6 +156,7 @@ impl Rule {
         Rule::SinglePointOfFailure,
         Rule::MigrationsInFlight,
         Rule::PendulumDue,
+        Rule::OverBudget,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -160,6 +174,7 @@ impl Rule {
             Rule::SinglePointOfFailure => "single-point-of-failure",
             Rule::MigrationsInFlight => "migrations-in-flight",
             Rule::PendulumDue => "pendulum-due",
+            Rule::OverBudget => "over-budget",
         }
     }
 
@@ -624,6 +639,7 @@ fn workstream_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
 }
 
 fn team_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
+    budget_rule(s, c, out);
     let mut migrations: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (wi, w) in s.org().workstreams.iter().enumerate() {
         if w.kind == WorkstreamKind::Migration
@@ -650,5 +666,42 @@ fn team_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
                 ),
             });
         }
+    }
+}
+
+/// `over-budget`: a team's (or the whole org's) run-rate above its budget by more than
+/// `budget_tolerance` percent. Messages give percents, never amounts: flags reach exports
+/// that leave pay out.
+fn budget_rule(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
+    for (team, run_rate, budget) in crate::cost::budget_lines(s) {
+        let limit = budget.cents() as f64 * (1.0 + c.budget_tolerance / 100.0);
+        if run_rate.cents() as f64 <= limit {
+            continue;
+        }
+        let whom = if team == crate::cost::WHOLE_ORG {
+            "The whole org".to_string()
+        } else {
+            format!("Team {team}")
+        };
+        let over = if budget.cents() > 0 {
+            format!(
+                "{}% over its annual budget",
+                Num((run_rate.cents() - budget.cents()) as f64 * 100.0 / budget.cents() as f64)
+            )
+        } else {
+            "over its annual budget of 0".to_string()
+        };
+        out.push(Flag {
+            rule: Rule::OverBudget,
+            severity: Rule::OverBudget.severity(),
+            subject: Subject {
+                kind: SubjectKind::Team,
+                id: team.to_string(),
+            },
+            message: format!(
+                "{whom} runs {over} (tolerance {}%). Defer or re-level an open role, move people to another team, or raise the budget.",
+                Num(c.budget_tolerance)
+            ),
+        });
     }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::cost::CostStats;
 use crate::model::Role;
 use crate::snapshot::{PersonIx, Snapshot};
 
@@ -13,7 +14,8 @@ use crate::snapshot::{PersonIx, Snapshot};
 /// `headcount` counts present people who are not open roles; `managers` are those of them
 /// with role manager, director or executive, `ics` the rest; spans, their mean, max and
 /// histogram are over managers; `layers` is the greatest depth. Fractional figures are
-/// rounded to 4 decimals so equal orgs print equal numbers.
+/// rounded to 4 decimals so equal orgs print equal numbers. `cost` is kept out of
+/// [`Stats::metrics`]: pay is shown only where asked for.
 #[derive(Clone, PartialEq, Debug, Default, Serialize, Deserialize, ts_rs::TS)]
 pub struct Stats {
     pub headcount: u32,
@@ -25,6 +27,10 @@ pub struct Stats {
     pub max_span: u32,
     pub layers: u32,
     pub span_histogram: BTreeMap<u32, u32>,
+    /// Pay figures, when the org carries any cost, band or budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub cost: Option<CostStats>,
 }
 
 impl Stats {
@@ -62,6 +68,7 @@ impl Stats {
             }
         }
         st.ic_capacity = round4(capacity);
+        st.cost = CostStats::of_people(s, people);
         st.mean_span = if st.managers == 0 {
             0.0
         } else {

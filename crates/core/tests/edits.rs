@@ -35,6 +35,7 @@ fn small_org() -> Org {
         }],
         workstreams: vec![w],
         allocations: vec![Allocation::new("c", "w", 50.0)],
+        ..Org::default()
     }
 }
 

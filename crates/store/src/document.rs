@@ -520,6 +520,34 @@ impl Document {
         Ok(diff(&sb, &sa, &b.config, &a.config))
     }
 
+    /// Whether the user has turned on "Show compensation" for this document: pay is hidden
+    /// until they do. A preference of the document, not an edit (undo does not touch it).
+    pub fn show_compensation(&self) -> Result<bool, StoreError> {
+        // Anything but the integer 1 (a value written elsewhere, say) keeps pay hidden.
+        let on: Option<rusqlite::types::Value> = self
+            .conn
+            .query_row(
+                "SELECT value FROM preference WHERE name = 'show_compensation'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(self.db())?;
+        Ok(on == Some(rusqlite::types::Value::Integer(1)))
+    }
+
+    /// Turns "Show compensation" on or off, committed at once.
+    pub fn set_show_compensation(&mut self, on: bool) -> Result<(), StoreError> {
+        self.writable()?;
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO preference (name, value) VALUES ('show_compensation', ?1)",
+                [i64::from(on)],
+            )
+            .map_err(self.db())?;
+        Ok(())
+    }
+
     /// SQLite's full `integrity_check` of the file.
     pub fn integrity_check(&self) -> Result<(), StoreError> {
         let mut stmt = self

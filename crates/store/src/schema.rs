@@ -14,7 +14,7 @@ use crate::lock::SharedFile;
 pub const APPLICATION_ID: i32 = 0x504E_444C;
 
 /// The schema this build writes; `PRAGMA user_version` of an up-to-date document.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Forward migrations: step `n` (1-based) turns a schema `n - 1` file into schema `n`.
 /// Creating a document runs them all, so every step is exercised by every test.
@@ -22,6 +22,7 @@ pub(crate) const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
     include_str!("../migrations/0001_org.sql"),
     include_str!("../migrations/0002_scenarios.sql"),
     include_str!("../migrations/0003_reramp.sql"),
+    include_str!("../migrations/0004_cost.sql"),
 ];
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";

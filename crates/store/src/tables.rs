@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 
 use pendulum_core::{
-    Allocation, Date, Org, Person, PersonId, Role, RuleConfig, Status, Team, TeamId, TeamKind,
-    Workstream, WorkstreamId, WorkstreamKind,
+    Allocation, Band, Budget, Currency, Date, Money, Org, Person, PersonId, Role, RuleConfig,
+    Status, Team, TeamId, TeamKind, Workstream, WorkstreamId, WorkstreamKind,
 };
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row, params};
@@ -17,8 +17,8 @@ use rusqlite::{Connection, Row, params};
 pub(crate) fn write_org(conn: &Connection, org: &Org) -> rusqlite::Result<()> {
     let mut person = conn.prepare(
         "INSERT INTO person (position, id, name, title, manager_id, role, team, level, status, \
-         start_date, end_date, fte, location, email, role_since, assistant, reramp_from) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+         start_date, end_date, fte, location, email, role_since, assistant, reramp_from, cost) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?;
     let mut dotted =
         conn.prepare("INSERT INTO dotted_line (person, position, manager) VALUES (?1, ?2, ?3)")?;
@@ -41,6 +41,7 @@ pub(crate) fn write_org(conn: &Connection, org: &Org) -> rusqlite::Result<()> {
             p.role_since.map(|d| d.to_string()),
             p.assistant,
             p.reramp_from.map(|d| d.to_string()),
+            p.cost.map(Money::cents),
         ])?;
         for (k, m) in p.dotted_managers.iter().enumerate() {
             dotted.execute(params![p.id.as_str(), k as i64, m.as_str()])?;
@@ -86,6 +87,28 @@ pub(crate) fn write_org(conn: &Connection, org: &Org) -> rusqlite::Result<()> {
             a.start_date.map(|d| d.to_string()),
             a.end_date.map(|d| d.to_string()),
         ])?;
+    }
+    write_cost(conn, org)
+}
+
+/// Writes the org's bands, budgets and pay settings.
+fn write_cost(conn: &Connection, org: &Org) -> rusqlite::Result<()> {
+    let mut band =
+        conn.prepare("INSERT INTO band (position, level, annual_cost) VALUES (?1, ?2, ?3)")?;
+    for (i, b) in org.cost.bands.iter().enumerate() {
+        band.execute(params![i as i64, b.level, b.annual_cost.cents()])?;
+    }
+    let mut budget =
+        conn.prepare("INSERT INTO budget (position, team, annual_budget) VALUES (?1, ?2, ?3)")?;
+    for (i, b) in org.cost.budgets.iter().enumerate() {
+        budget.execute(params![i as i64, b.team.as_str(), b.annual_budget.cents()])?;
+    }
+    let mut setting = conn.prepare("INSERT INTO org_setting (name, value) VALUES (?1, ?2)")?;
+    if let Some(c) = &org.cost.currency {
+        setting.execute(params!["currency", c.code()])?;
+    }
+    if let Some(m) = org.cost.fiscal_year_start {
+        setting.execute(params!["fiscal_year_start", m])?;
     }
     Ok(())
 }
@@ -188,7 +211,7 @@ pub(crate) fn read_org(conn: &Connection) -> Result<Org, ReadError> {
     let mut org = Org::default();
     let mut stmt = conn.prepare(
         "SELECT id, name, title, manager_id, role, team, level, status, start_date, end_date, fte, \
-         location, email, role_since, assistant, reramp_from FROM person ORDER BY position",
+         location, email, role_since, assistant, reramp_from, cost FROM person ORDER BY position",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
@@ -221,6 +244,7 @@ pub(crate) fn read_org(conn: &Connection) -> Result<Org, ReadError> {
             },
             dotted_managers: Vec::new(),
             reramp_from: date(r, 15, &what("reramp_from"))?,
+            cost: r.get::<_, Option<i64>>(16)?.map(Money::from_cents),
             id: PersonId(id),
         });
     }
@@ -291,10 +315,50 @@ pub(crate) fn read_org(conn: &Connection) -> Result<Org, ReadError> {
         });
     }
 
+    read_cost(conn, &mut org)?;
     if let Some(problem) = org.validate().into_iter().next() {
         return Err(content(problem.to_string()));
     }
     Ok(org)
+}
+
+fn read_cost(conn: &Connection, org: &mut Org) -> Result<(), ReadError> {
+    let mut stmt = conn.prepare("SELECT level, annual_cost FROM band ORDER BY position")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        org.cost.bands.push(Band {
+            level: r.get(0)?,
+            annual_cost: Money::from_cents(r.get(1)?),
+        });
+    }
+    let mut stmt = conn.prepare("SELECT team, annual_budget FROM budget ORDER BY position")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        org.cost.budgets.push(Budget {
+            team: TeamId(r.get(0)?),
+            annual_budget: Money::from_cents(r.get(1)?),
+        });
+    }
+    let mut stmt = conn.prepare("SELECT name, value FROM org_setting ORDER BY name")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let name: String = r.get(0)?;
+        match (name.as_str(), r.get::<_, Value>(1)?) {
+            ("currency", Value::Text(code)) => {
+                org.cost.currency = Some(Currency::parse(&code).ok_or_else(|| {
+                    content(format!("currency {code:?} is not an ISO 4217 code"))
+                })?);
+            }
+            ("fiscal_year_start", Value::Integer(m)) => {
+                org.cost.fiscal_year_start = Some(
+                    u32::try_from(m)
+                        .map_err(|_| content(format!("fiscal_year_start {m} is not a month")))?,
+                );
+            }
+            (other, _) => return Err(content(format!("unknown org setting {other:?}"))),
+        }
+    }
+    Ok(())
 }
 
 /// Reads the thresholds; one missing has its default, one unknown is an error.

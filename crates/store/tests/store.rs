@@ -1167,8 +1167,10 @@ mod m2 {
                 "{err}"
             );
             assert!(
-                err.to_string()
-                    .contains("plan.pendulum was made by a newer Pendulum (schema 9 > 3)"),
+                err.to_string().contains(&format!(
+                    "plan.pendulum was made by a newer Pendulum (schema 9 > {})",
+                    pendulum_store::SCHEMA_VERSION
+                )),
                 "{err}"
             );
         }
@@ -1385,8 +1387,10 @@ mod h1 {
             assert!(!open_safely(&path), "accepted: {sql}");
             let err = Document::open(&path).unwrap_err();
             assert!(
-                err.to_string()
-                    .contains("tables are not those of a schema 3 Pendulum document"),
+                err.to_string().contains(&format!(
+                    "tables are not those of a schema {} Pendulum document",
+                    pendulum_store::SCHEMA_VERSION
+                )),
                 "{err}"
             );
         }

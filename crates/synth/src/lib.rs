@@ -435,6 +435,7 @@ impl OrgBuilder {
             teams,
             workstreams,
             allocations,
+            ..Org::default()
         }
     }
 

@@ -7,9 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::Date;
 use crate::apply::apply;
+use crate::cost::{CostDiff, WorkstreamCost, workstream_costs};
 use crate::diff::{Move, diff_checked};
 use crate::edit::Edit;
 use crate::model::{Org, WorkstreamId, within};
+use crate::money::Money;
 use crate::rules::{Flag, RuleConfig, check};
 use crate::snapshot::Snapshot;
 use crate::stats::{Stats, round4};
@@ -43,6 +45,20 @@ pub struct SwingReport {
     pub timeline: Vec<TimelinePoint>,
     /// The edit that applies the swing to a scenario ([`Edit::Swing`]).
     pub edit: Edit,
+    /// What the swing does to cost, when the org carries pay data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub cost: Option<SwingCost>,
+}
+
+/// A swing's cost effect. A swing keeps everyone's level, so the run-rate does not move
+/// (management is not a promotion); the swinging people's cost moves between workstreams
+/// with their allocations.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
+pub struct SwingCost {
+    pub run_rate: CostDiff,
+    /// Each affected workstream's annual cost `[before, after]`, by id.
+    pub workstreams: BTreeMap<String, [Money; 2]>,
 }
 
 /// Plans a swing on the org as of the swing's date, and proves that its edits apply before
@@ -97,7 +113,12 @@ pub fn simulate(
             workstreams_before: fte(&b),
         });
     }
+    let cost = CostDiff::between(&before_snap, &after_snap).map(|run_rate| SwingCost {
+        run_rate,
+        workstreams: workstream_cost_pairs(&affected, &before_snap, &after_snap),
+    });
     Ok(SwingReport {
+        cost,
         swing: swing.clone(),
         as_of,
         before: Stats::of(&before_snap),
@@ -110,6 +131,24 @@ pub fn simulate(
             swing: swing.clone(),
         },
     })
+}
+
+/// Each workstream's annual cost before and after, for the affected ones.
+fn workstream_cost_pairs(
+    affected: &[WorkstreamId],
+    before: &Snapshot<'_>,
+    after: &Snapshot<'_>,
+) -> BTreeMap<String, [Money; 2]> {
+    let (wb, wa) = (workstream_costs(before), workstream_costs(after));
+    let annual = |s: &Snapshot<'_>, costs: &[WorkstreamCost], w: &WorkstreamId| {
+        s.workstream_ix(w.as_str())
+            .and_then(|i| costs.get(i as usize))
+            .map_or(Money::ZERO, |c| c.annual)
+    };
+    affected
+        .iter()
+        .map(|w| (w.0.clone(), [annual(before, &wb, w), annual(after, &wa, w)]))
+        .collect()
 }
 
 /// Workstreams whose staffing the swing touches: those of the person and of anyone whose
