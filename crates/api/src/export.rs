@@ -1,7 +1,12 @@
 //! Writing an org out: lossless JSON and CSV, the PDF report and its preview, the chart as SVG
 //! and PNG. Every file is written whole or not at all (temp file, fsync, rename), so
 //! an interrupted export never leaves a torn file.
+//!
+//! Pay is private: an export leaves out every cost, band, budget and the flags and figures
+//! made from them unless asked (`with_cost`), by exporting the org with its pay data
+//! removed ([`pendulum_core::cost::strip_pay`]). The chart (SVG, PNG) never shows pay.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use pendulum_core::{Date, PersonId, Snapshot, SwingReport, check, diff};
@@ -12,37 +17,57 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::loaded::Loaded;
 use crate::source::{FileKind, OrgFile, OrgSource, kind_of};
 
-/// The JSON export of an org and its rules, as text.
-pub fn json_text(loaded: &Loaded) -> ApiResult<String> {
+/// `loaded` as an export shows it: whole with `with_cost`, else without any pay data.
+pub fn pay_as_asked(loaded: &Loaded, with_cost: bool) -> Cow<'_, Loaded> {
+    if with_cost || (!pendulum_core::cost::has_cost(&loaded.org) && loaded.org.cost.is_empty()) {
+        return Cow::Borrowed(loaded);
+    }
+    let mut stripped = loaded.clone();
+    pendulum_core::cost::strip_pay(&mut stripped.org);
+    Cow::Owned(stripped)
+}
+
+/// The JSON export of an org and its rules, as text; pay data only `with_cost`.
+pub fn json_text(loaded: &Loaded, with_cost: bool) -> ApiResult<String> {
+    let loaded = pay_as_asked(loaded, with_cost);
     let file = OrgFile::new(loaded.org.clone(), loaded.rules.clone());
     serde_json::to_string_pretty(&file)
         .map(|t| t + "\n")
         .map_err(|e| ApiError::new(ErrorCode::Internal, format!("JSON export: {e}")))
 }
 
-pub fn write_json(loaded: &Loaded, out: &Path) -> ApiResult<Vec<PathBuf>> {
-    write_atomically(out, json_text(loaded)?.as_bytes())?;
+pub fn write_json(loaded: &Loaded, out: &Path, with_cost: bool) -> ApiResult<Vec<PathBuf>> {
+    write_atomically(out, json_text(loaded, with_cost)?.as_bytes())?;
     Ok(vec![out.to_path_buf()])
 }
 
 /// The CSV files of an org: people, and when it has workstreams, workstreams, allocations
-/// and the workload as of `as_of`.
+/// and the workload as of `as_of`; with cost, its bands and budgets when it has any.
 #[derive(Debug)]
 pub struct CsvFiles {
     pub people: String,
     pub workstreams: Option<String>,
     pub allocations: Option<String>,
     pub workload: Option<String>,
+    pub bands: Option<String>,
+    pub budgets: Option<String>,
 }
 
-pub fn csv_files(loaded: &Loaded, as_of: Date) -> CsvFiles {
+/// The CSV files of `loaded`; pay data (people's cost and currency columns, the workload's
+/// cost column, bands and budgets) only `with_cost`.
+pub fn csv_files(loaded: &Loaded, as_of: Date, with_cost: bool) -> CsvFiles {
+    let loaded = pay_as_asked(loaded, with_cost);
     let org = &loaded.org;
+    let bands = (!org.cost.bands.is_empty()).then(|| pendulum_csv::bands_csv(org));
+    let budgets = (!org.cost.budgets.is_empty()).then(|| pendulum_csv::budgets_csv(org));
     if org.workstreams.is_empty() && org.allocations.is_empty() {
         return CsvFiles {
             people: pendulum_csv::people_csv(org),
             workstreams: None,
             allocations: None,
             workload: None,
+            bands,
+            budgets,
         };
     }
     let snapshot = Snapshot::new(org, as_of, &loaded.rules);
@@ -51,19 +76,29 @@ pub fn csv_files(loaded: &Loaded, as_of: Date) -> CsvFiles {
         workstreams: Some(pendulum_csv::workstreams_csv(org)),
         allocations: Some(pendulum_csv::allocations_csv(org)),
         workload: Some(pendulum_csv::workload_csv(&snapshot)),
+        bands,
+        budgets,
     }
 }
 
 /// Writes `OUT` (people) and, beside it, `OUT-workstreams.csv`, `OUT-allocations.csv` and
-/// `OUT-workload.csv` when the org has workstreams.
-pub fn write_csv(loaded: &Loaded, as_of: Date, out: &Path) -> ApiResult<Vec<PathBuf>> {
-    let files = csv_files(loaded, as_of);
+/// `OUT-workload.csv` when the org has workstreams, and `OUT-bands.csv` and
+/// `OUT-budgets.csv` when asked for cost and the org has them.
+pub fn write_csv(
+    loaded: &Loaded,
+    as_of: Date,
+    out: &Path,
+    with_cost: bool,
+) -> ApiResult<Vec<PathBuf>> {
+    let files = csv_files(loaded, as_of, with_cost);
     let mut written = vec![out.to_path_buf()];
     let mut pending = vec![(out.to_path_buf(), files.people)];
     for (suffix, text) in [
         ("workstreams", files.workstreams),
         ("allocations", files.allocations),
         ("workload", files.workload),
+        ("bands", files.bands),
+        ("budgets", files.budgets),
     ] {
         if let Some(text) = text {
             let path = sibling(out, suffix);
@@ -117,6 +152,10 @@ pub struct PdfRequest {
     pub one_page: bool,
     /// The title; default the file's name (and the scenario's).
     pub title: Option<String>,
+    /// Put pay into the export: a "Cost" page in the report, cost columns and the bands and
+    /// budgets in CSV and JSON. Without it no amount, budget flag or waterfall is written.
+    #[ts(as = "Option<_>", optional)]
+    pub with_cost: bool,
 }
 
 fn export_error(e: pendulum_export::ExportError) -> ApiError {
@@ -265,6 +304,8 @@ fn with_report<T>(
         date,
         title: String::new(),
     };
+    let loaded = pay_as_asked(loaded, request.with_cost);
+    let loaded = loaded.as_ref();
     let snapshot = Snapshot::new(&loaded.org, as_of, &loaded.rules);
     let options = PdfOptions {
         title: request
@@ -280,7 +321,8 @@ fn with_report<T>(
         .filter(|s| !s.eq_ignore_ascii_case("baseline"));
     let baseline = match &scenario_name {
         Some(_) if kind_of(&source.path)? == FileKind::Document => {
-            Some(crate::scenario::load_scenario(&source.path, None, as_of)?)
+            let base = crate::scenario::load_scenario(&source.path, None, as_of)?;
+            Some(pay_as_asked(&base, request.with_cost).into_owned())
         }
         _ => None,
     };
@@ -302,7 +344,19 @@ fn with_report<T>(
     };
     let swings = match &scenario_name {
         Some(name) if baseline.is_some() => {
-            crate::document::applied_swings(&source.path, Some(name), as_of)?
+            let mut swings = crate::document::applied_swings(&source.path, Some(name), as_of)?;
+            if !request.with_cost {
+                for s in &mut swings {
+                    s.cost = None;
+                    s.before.cost = None;
+                    s.after.cost = None;
+                    s.flags_added
+                        .retain(|f| f.rule != pendulum_core::Rule::OverBudget);
+                    s.flags_resolved
+                        .retain(|f| f.rule != pendulum_core::Rule::OverBudget);
+                }
+            }
+            swings
         }
         _ => Vec::new(),
     };
@@ -327,6 +381,7 @@ pub fn png_bytes(loaded: &Loaded, as_of: Date, root: Option<PersonId>) -> ApiRes
 
 /// The chart as SVG, as drawn (top-down, teams of leaves stacked), with flag markers.
 pub fn svg_text(loaded: &Loaded, as_of: Date, root: Option<PersonId>) -> ApiResult<String> {
+    let loaded = pay_as_asked(loaded, false);
     let snapshot = Snapshot::new(&loaded.org, as_of, &loaded.rules);
     let flags = check(&snapshot, &loaded.rules);
     let options = ChartOptions {

@@ -54,6 +54,7 @@ fn team() -> Org {
         teams: Vec::new(),
         workstreams: vec![w],
         allocations: vec![Allocation::new("m", "w", 30.0)],
+        ..Org::default()
     }
 }
 

@@ -149,6 +149,10 @@ fn declarations() -> Vec<Declaration> {
         Status, Subject, SubjectKind, Swing, SwingReport, SwingTo, Team, TeamChange, TeamId,
         TeamKind, TimelinePoint, Workstream, WorkstreamChange, WorkstreamId, WorkstreamKind,
     };
+    use pendulum_core::{
+        Band, Budget, CostChange, CostDiff, CostSettings, CostStats, Currency, Money, MonthCost,
+        PersonCostChange, Projection, SwingCost, WorkstreamCost,
+    };
     use pendulum_csv::{ColumnMapping, FileKind, FileMapping, ImportPreview, ImportProblem};
 
     // JSON.parse gives numbers, never bigints, whatever the integer's width in Rust.
@@ -168,12 +172,25 @@ fn declarations() -> Vec<Declaration> {
         declare::<Team>(cfg),
         declare::<Workstream>(cfg),
         declare::<Allocation>(cfg),
+        // core: pay
+        declare::<Money>(cfg),
+        declare::<Currency>(cfg),
+        declare::<Band>(cfg),
+        declare::<Budget>(cfg),
+        declare::<CostSettings>(cfg),
+        declare::<CostStats>(cfg),
+        declare::<CostDiff>(cfg),
+        declare::<PersonCostChange>(cfg),
+        declare::<MonthCost>(cfg),
+        declare::<Projection>(cfg),
+        declare::<WorkstreamCost>(cfg),
         // core: edits
         declare::<Edit>(cfg),
         declare::<PersonChange>(cfg),
         declare::<TeamChange>(cfg),
         declare::<WorkstreamChange>(cfg),
         declare::<RuleChange>(cfg),
+        declare::<CostChange>(cfg),
         declare::<DatedEdit>(cfg),
         // core: rules and figures
         declare::<RuleConfig>(cfg),
@@ -192,6 +209,7 @@ fn declarations() -> Vec<Declaration> {
         declare::<SwingTo>(cfg),
         declare::<Swing>(cfg),
         declare::<TimelinePoint>(cfg),
+        declare::<SwingCost>(cfg),
         declare::<SwingReport>(cfg),
         // csv: the import preview
         declare::<FileKind>(cfg),

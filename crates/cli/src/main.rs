@@ -52,6 +52,10 @@ enum Command {
         kind: ExportKind,
         #[command(flatten)]
         pdf: PdfArgs,
+        /// Put pay into the export: people's cost and the currency, bands and budgets (CSV
+        /// and JSON), workstream cost (CSV), a "Cost" page (PDF). Left out without it.
+        #[arg(long)]
+        with_cost: bool,
         /// Output file. For --csv, the people file; the others are written beside it.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: PathBuf,
@@ -335,13 +339,19 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             org,
             kind,
             pdf,
+            with_cost,
             output,
         } => {
             let loaded = org.load()?;
+            if with_cost && (kind.svg || kind.png) {
+                return Err(ApiError::usage(
+                    "--with-cost goes with --pdf, --csv or --json; the chart never shows pay",
+                ));
+            }
             let written = if kind.json {
-                pendulum_api::export::write_json(&loaded, &output)?
+                pendulum_api::export::write_json(&loaded, &output, with_cost)?
             } else if kind.csv {
-                pendulum_api::export::write_csv(&loaded, org.as_of(), &output)?
+                pendulum_api::export::write_csv(&loaded, org.as_of(), &output, with_cost)?
             } else if kind.svg {
                 let root = pdf.root.map(pendulum_core::PersonId::new);
                 let text = pendulum_api::export::svg_text(&loaded, org.as_of(), root)?;
@@ -361,6 +371,7 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                     break_min_people: pdf.break_min_people,
                     one_page: pdf.one_page,
                     title: pdf.title,
+                    with_cost,
                 };
                 let progress = output::Progress::start("Writing the PDF report");
                 let bytes = pendulum_api::export::pdf_bytes(

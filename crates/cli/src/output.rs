@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use pendulum_api::{CheckReport, Loaded, StatsReport};
-use pendulum_core::{Rule, Severity};
+use pendulum_core::{Money, Rule, Severity};
 
 /// ANSI styling, on only for a terminal without NO_COLOR.
 #[derive(Debug, Clone, Copy)]
@@ -189,7 +189,97 @@ pub fn stats_text(report: &StatsReport, path: &Path, paint: &Paint) -> String {
             let _ = writeln!(s, "  {span:>4} │ {bar} {n}");
         }
     }
+    if let Some(cost) = &st.cost {
+        cost_text(&mut s, cost, paint);
+    }
     s
+}
+
+/// The run-rate, unknowns and each team against its budget.
+fn cost_text(s: &mut String, cost: &pendulum_core::CostStats, paint: &Paint) {
+    let cur = cost.currency.as_ref();
+    let money = |m: Money| m.display(cur);
+    let _ = writeln!(
+        s,
+        "\n  {} {}",
+        paint.bold("cost"),
+        paint.dim(&format!(
+            "(annual run-rate{})",
+            cur.map_or_else(String::new, |c| format!(", {c}"))
+        ))
+    );
+    let _ = writeln!(
+        s,
+        "  {:<18} {}",
+        "run-rate",
+        paint.bold(&money(cost.annual))
+    );
+    if cost.unknown > 0 {
+        let _ = writeln!(
+            s,
+            "  {:<18} {} (0 in the sums)",
+            "unknown cost",
+            count(cost.unknown, "person", "people")
+        );
+    }
+    let mut rows: Vec<(String, Money, Option<Money>)> = cost
+        .by_team
+        .iter()
+        .map(|(team, annual)| (team.clone(), *annual, cost.budgets.get(team).copied()))
+        .collect();
+    if let Some(b) = cost.budgets.get(pendulum_core::cost::WHOLE_ORG) {
+        rows.push(("whole org (*)".into(), cost.annual, Some(*b)));
+    }
+    if rows.is_empty() {
+        return;
+    }
+    let width = rows
+        .iter()
+        .map(|r| r.0.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(4, 28);
+    let amounts: Vec<(String, String)> = rows
+        .iter()
+        .map(|(_, a, b)| (money(*a), b.map(money).unwrap_or_default()))
+        .collect();
+    let aw = amounts
+        .iter()
+        .map(|a| a.0.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(8);
+    let bw = amounts
+        .iter()
+        .map(|a| a.1.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(6);
+    let _ = writeln!(
+        s,
+        "\n  {}",
+        paint.dim(&format!(
+            "{:<width$}  {:>aw$}  {:>bw$}",
+            "team", "run-rate", "budget"
+        ))
+    );
+    for ((team, annual, budget), (a, b)) in rows.iter().zip(&amounts) {
+        let over = match budget {
+            Some(b) if annual > b && b.cents() > 0 => paint.error(&format!(
+                "{}% over",
+                pendulum_core::rules::num(
+                    (annual.cents() - b.cents()) as f64 * 100.0 / b.cents() as f64
+                )
+            )),
+            Some(b) if annual > b => paint.error("over"),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            s,
+            "  {:<width$}  {a:>aw$}  {b:>bw$}  {over}",
+            truncate(team, width)
+        );
+    }
 }
 
 pub fn diff_text(
@@ -260,6 +350,50 @@ pub fn diff_text(
             pendulum_core::rules::num(*b),
             pendulum_core::rules::num(*a)
         );
+    }
+    if let Some(c) = &d.cost {
+        let cur = c.currency.as_ref();
+        let rows = [
+            ("before", "", c.before),
+            ("joined", "+", c.joined),
+            ("left", "−", c.left),
+            ("changed", "+", c.changed),
+            ("after", "=", c.after),
+        ];
+        let texts: Vec<String> = rows.iter().map(|r| r.2.display(cur)).collect();
+        let w = texts.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+        let _ = writeln!(
+            s,
+            "\n{} {}",
+            paint.bold("Cost"),
+            paint.dim("(annual run-rate: before + joined − left + changed = after)")
+        );
+        for ((label, sign, _), text) in rows.iter().zip(&texts) {
+            let _ = writeln!(s, "  {sign:>1} {label:<8} {text:>w$}");
+        }
+        if c.unknown_before > 0 || c.unknown_after > 0 {
+            let _ = writeln!(
+                s,
+                "  {}",
+                paint.dim(&format!(
+                    "unknown cost: {} before, {} after (0 in the sums)",
+                    c.unknown_before, c.unknown_after
+                ))
+            );
+        }
+        if !c.people.is_empty() {
+            let _ = writeln!(s, "\n  {} ({})", paint.bold("cost changed"), c.people.len());
+            let unknown = |m: Option<Money>| m.map_or_else(|| "unknown".into(), |m| m.display(cur));
+            for p in &c.people {
+                let _ = writeln!(
+                    s,
+                    "    {}  {} → {}",
+                    p.person,
+                    unknown(p.before),
+                    unknown(p.after)
+                );
+            }
+        }
     }
     for (label, flags) in [
         ("Flags added", &d.flags_added),
@@ -425,6 +559,36 @@ pub fn simulate_text(
                 paint.dim(&f.subject.id),
                 f.message
             );
+        }
+    }
+
+    if let Some(cost) = &rep.cost {
+        let cur = cost.run_rate.currency.as_ref();
+        let _ = writeln!(s, "\n{}", paint.bold("Cost"));
+        let rr = &cost.run_rate;
+        if rr.before == rr.after {
+            let _ = writeln!(
+                s,
+                "  run-rate unchanged at {} (levels are kept: management is not a promotion)",
+                rr.after.display(cur)
+            );
+        } else {
+            let _ = writeln!(
+                s,
+                "  run-rate {} → {}",
+                rr.before.display(cur),
+                rr.after.display(cur)
+            );
+        }
+        for (w, [before, after]) in &cost.workstreams {
+            if before != after {
+                let _ = writeln!(
+                    s,
+                    "  {w}  {} → {} a year",
+                    before.display(cur),
+                    after.display(cur)
+                );
+            }
         }
     }
 

@@ -25,11 +25,10 @@ use serde::Serialize;
 
 use crate::cost::{Band, Budget, WHOLE_ORG, check_amount};
 use crate::edit::{
-    CostChange, DatedEdit, Edit, EditError, PersonChange, RuleChange, TeamChange,
-    WorkstreamChange,
+    CostChange, DatedEdit, Edit, EditError, PersonChange, RuleChange, TeamChange, WorkstreamChange,
 };
-use crate::money::Money;
 use crate::model::{Allocation, Org, Person, PersonId, Team, TeamId, Workstream, WorkstreamId};
+use crate::money::Money;
 use crate::swing::{SwingError, draft};
 use crate::{Date, RuleConfig};
 

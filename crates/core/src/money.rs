@@ -15,7 +15,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// budget, and small enough that a million people's costs add up without overflow.
 pub const MAX_CENTS: i64 = 1_000_000_000_000;
 
-/// An exact amount, in hundredths of the currency's unit.
+/// An exact amount, kept in hundredths of the currency's unit; JSON and IPC carry it as a
+/// number of whole units with at most two decimals (`95000.5`).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, ts_rs::TS)]
 #[ts(type = "number")]
 pub struct Money(i64);

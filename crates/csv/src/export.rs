@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-use pendulum_core::{Date, Org, Snapshot};
+use pendulum_core::cost::{has_cost, workstream_costs};
+use pendulum_core::{Date, Money, Org, Snapshot};
 
 use crate::value::escape_formula;
 
@@ -53,33 +54,77 @@ pub const WORKLOAD_HEADERS: [&str; 9] = [
     "people",
 ];
 
-/// One row per person, in org order.
+/// Pay columns of the people file, written after [`PEOPLE_HEADERS`] only when the org
+/// carries pay data or a currency: a person's own cost, and the document's currency.
+pub const PEOPLE_PAY_HEADERS: [&str; 2] = ["cost", "currency"];
+pub const BAND_HEADERS: [&str; 2] = ["level", "annual_cost"];
+pub const BUDGET_HEADERS: [&str; 2] = ["team", "annual_budget"];
+/// The workload file's pay column, after [`WORKLOAD_HEADERS`] when the org carries pay data.
+pub const WORKLOAD_PAY_HEADER: &str = "annual_cost";
+
+/// One row per person, in org order; with pay columns when the org carries pay data.
 pub fn people_csv(org: &Org) -> String {
-    let mut out = Table::new(&PEOPLE_HEADERS);
+    let pay = has_cost(org) || org.cost.currency.is_some();
+    let headers: Vec<&str> = if pay {
+        PEOPLE_HEADERS
+            .iter()
+            .chain(&PEOPLE_PAY_HEADERS)
+            .copied()
+            .collect()
+    } else {
+        PEOPLE_HEADERS.to_vec()
+    };
+    let currency = org.cost.currency.as_ref().map(|c| c.code()).unwrap_or("");
+    let mut out = Table::new(&headers);
     for p in &org.people {
-        out.row([
-            p.id.as_str(),
-            &p.name,
-            &p.title,
-            opt(p.manager_id.as_ref().map(|m| m.as_str())),
-            opt(p.role.map(|r| r.as_str())),
-            opt(p.team.as_ref().map(|t| t.as_str())),
-            opt(p.level.as_deref()),
-            p.status.as_str(),
-            &date(p.start_date),
-            &date(p.end_date),
-            &exact(p.fte),
-            opt(p.location.as_deref()),
-            opt(p.email.as_deref()),
-            &date(p.role_since),
-            if p.assistant { "true" } else { "false" },
-            &p.dotted_managers
-                .iter()
-                .map(|d| d.as_str())
-                .collect::<Vec<_>>()
-                .join(";"),
-            &date(p.reramp_from),
-        ]);
+        let cost = p.cost.map(money).unwrap_or_default();
+        let pay_cells = [cost.as_str(), currency];
+        let pay_cells = if pay { &pay_cells[..] } else { &[] };
+        out.row(
+            [
+                p.id.as_str(),
+                &p.name,
+                &p.title,
+                opt(p.manager_id.as_ref().map(|m| m.as_str())),
+                opt(p.role.map(|r| r.as_str())),
+                opt(p.team.as_ref().map(|t| t.as_str())),
+                opt(p.level.as_deref()),
+                p.status.as_str(),
+                &date(p.start_date),
+                &date(p.end_date),
+                &exact(p.fte),
+                opt(p.location.as_deref()),
+                opt(p.email.as_deref()),
+                &date(p.role_since),
+                if p.assistant { "true" } else { "false" },
+                &p.dotted_managers
+                    .iter()
+                    .map(|d| d.as_str())
+                    .collect::<Vec<_>>()
+                    .join(";"),
+                &date(p.reramp_from),
+            ]
+            .into_iter()
+            .chain(pay_cells.iter().copied()),
+        );
+    }
+    out.finish()
+}
+
+/// One row per band, in the document's order.
+pub fn bands_csv(org: &Org) -> String {
+    let mut out = Table::new(&BAND_HEADERS);
+    for b in &org.cost.bands {
+        out.row([b.level.as_str(), &money(b.annual_cost)]);
+    }
+    out.finish()
+}
+
+/// One row per budget, in the document's order; team `*` is the whole org.
+pub fn budgets_csv(org: &Org) -> String {
+    let mut out = Table::new(&BUDGET_HEADERS);
+    for b in &org.cost.budgets {
+        out.row([b.team.as_str(), &money(b.annual_budget)]);
     }
     out.finish()
 }
@@ -132,8 +177,18 @@ pub fn allocations_csv(org: &Org) -> String {
 
 /// The workload report as of the snapshot's day: one row per workstream, in org order.
 pub fn workload_csv(snapshot: &Snapshot<'_>) -> String {
-    let mut out = Table::new(&WORKLOAD_HEADERS);
+    let costs = has_cost(snapshot.org()).then(|| workstream_costs(snapshot));
+    let headers: Vec<&str> = WORKLOAD_HEADERS
+        .iter()
+        .copied()
+        .chain(costs.is_some().then_some(WORKLOAD_PAY_HEADER))
+        .collect();
+    let mut out = Table::new(&headers);
     for (i, w) in snapshot.org().workstreams.iter().enumerate() {
+        let cost = costs
+            .as_ref()
+            .and_then(|c| c.get(i))
+            .map(|c| money(c.annual));
         let load = u32::try_from(i)
             .map(|i| snapshot.workstream_load(i))
             .unwrap_or_default();
@@ -142,19 +197,37 @@ pub fn workload_csv(snapshot: &Snapshot<'_>) -> String {
         } else {
             String::new()
         };
-        out.row([
-            w.id.as_str(),
-            &w.name,
-            opt(w.team.as_ref().map(|t| t.as_str())),
-            w.kind.as_str(),
-            &exact(w.required_fte),
-            &fixed(load.effective_fte),
-            &fixed(load.allocated_fte),
-            &ratio,
-            &load.holders.to_string(),
-        ]);
+        out.row(
+            [
+                w.id.as_str(),
+                &w.name,
+                opt(w.team.as_ref().map(|t| t.as_str())),
+                w.kind.as_str(),
+                &exact(w.required_fte),
+                &fixed(load.effective_fte),
+                &fixed(load.allocated_fte),
+                &ratio,
+                &load.holders.to_string(),
+            ]
+            .into_iter()
+            .chain(cost.as_deref()),
+        );
     }
     out.finish()
+}
+
+/// An amount as the importer reads it back: whole units, and cents when there are any
+/// (`95000`, `95000.50`).
+fn money(m: Money) -> String {
+    let (sign, abs) = if m.is_negative() {
+        ("-", m.cents().unsigned_abs())
+    } else {
+        ("", m.cents().unsigned_abs())
+    };
+    match abs % 100 {
+        0 => format!("{sign}{}", abs / 100),
+        c => format!("{sign}{}.{c:02}", abs / 100),
+    }
 }
 
 fn opt(v: Option<&str>) -> &str {

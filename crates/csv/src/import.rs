@@ -194,6 +194,7 @@ fn run(req: &ImportRequest<'_>) -> Run {
         teams,
         workstreams,
         allocations,
+        ..Org::default()
     };
     if !problems.has_errors() {
         safety_net(&org, req, &origins, &mappings, &mut problems);

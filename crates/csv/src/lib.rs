@@ -62,8 +62,9 @@ mod value;
 
 pub use columns::{ColumnMapping, FileKind, FileMapping};
 pub use export::{
-    ALLOCATION_HEADERS, PEOPLE_HEADERS, TEAM_HEADERS, WORKLOAD_HEADERS, WORKSTREAM_HEADERS,
-    allocations_csv, people_csv, teams_csv, workload_csv, workstreams_csv,
+    ALLOCATION_HEADERS, BAND_HEADERS, BUDGET_HEADERS, PEOPLE_HEADERS, PEOPLE_PAY_HEADERS,
+    TEAM_HEADERS, WORKLOAD_HEADERS, WORKLOAD_PAY_HEADER, WORKSTREAM_HEADERS, allocations_csv,
+    bands_csv, budgets_csv, people_csv, teams_csv, workload_csv, workstreams_csv,
 };
 pub use import::{ImportPreview, ImportRequest, Imported, Source, import, preview};
 pub use parse::MAX_CELL_BYTES;

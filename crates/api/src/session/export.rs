@@ -37,8 +37,8 @@ impl Session {
         let loaded = self.loaded(as_of)?;
         let open = self.open_ref()?;
         match format {
-            ExportFormat::Json => crate::export::write_json(&loaded, out),
-            ExportFormat::Csv => crate::export::write_csv(&loaded, as_of, out),
+            ExportFormat::Json => crate::export::write_json(&loaded, out, pdf.with_cost),
+            ExportFormat::Csv => crate::export::write_csv(&loaded, as_of, out, pdf.with_cost),
             ExportFormat::Svg => {
                 let text = crate::export::svg_text(&loaded, as_of, pdf.root.clone())?;
                 crate::export::write_atomically(out, text.as_bytes())?;

@@ -170,6 +170,16 @@ pub fn has_cost(org: &Org) -> bool {
         || org.people.iter().any(|p| p.cost.is_some())
 }
 
+/// Removes every piece of pay data from an org: people's own costs, bands, budgets, the
+/// currency and the fiscal year. What an export that was not asked for cost starts from, so
+/// no amount, budget flag or waterfall can reach it.
+pub fn strip_pay(org: &mut Org) {
+    for p in &mut org.people {
+        p.cost = None;
+    }
+    org.cost = CostSettings::default();
+}
+
 /// Looks up what each person costs: built once per org, then O(1) per person.
 #[derive(Debug)]
 pub struct Pay {

@@ -69,6 +69,7 @@ fn org_of(payload: &str) -> Org {
         allocations: vec![Allocation::new(&id("2"), &id("w"), 50.0)],
         people: vec![boss, report],
         workstreams: vec![w],
+        ..Org::default()
     }
 }
 

@@ -264,6 +264,7 @@ pub fn arb_org() -> impl Strategy<Value = Org> {
                         assistant: d.assistant,
                         dotted_managers: d.dotted.iter().map(reference).collect(),
                         reramp_from: d.role_since.and(d.dates.1),
+                        cost: None,
                     }
                 })
                 .collect();
@@ -304,6 +305,7 @@ pub fn arb_org() -> impl Strategy<Value = Org> {
                 teams,
                 workstreams,
                 allocations,
+                ..Org::default()
             }
         })
 }

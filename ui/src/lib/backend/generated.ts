@@ -69,6 +69,11 @@ export type Person = {
    * restarts over `ic_reramp_days`. Set by an applied swing; empty in HR exports.
    */
   reramp_from?: IsoDate | null;
+  /**
+   * Annual, fully loaded cost as paid (already reflecting part-time). Without it, the
+   * person costs their level's band × fte (see [`crate::cost`]).
+   */
+  cost?: Money | null;
 };
 
 export type Team = {
@@ -100,6 +105,169 @@ export type Allocation = {
 };
 
 /**
+ * An exact amount, kept in hundredths of the currency's unit; JSON and IPC carry it as a
+ * number of whole units with at most two decimals (`95000.5`).
+ */
+export type Money = number;
+
+/**
+ * An ISO 4217 currency code (`EUR`, `USD`, `JPY`), one per document.
+ */
+export type Currency = string;
+
+/**
+ * The annual cost of a full-time role at a level.
+ */
+export type Band = {
+  level: string;
+  annual_cost: Money;
+};
+
+/**
+ * The annual budget of a team, or of the whole org when `team` is [`WHOLE_ORG`].
+ */
+export type Budget = {
+  team: TeamId;
+  annual_budget: Money;
+};
+
+/**
+ * A document's pay settings: its currency, bands, budgets and fiscal year.
+ */
+export type CostSettings = {
+  /**
+   * One ISO 4217 currency for every amount of the document.
+   */
+  currency?: Currency | null;
+  /**
+   * Level → annual cost of a full-time role, in the order given.
+   */
+  bands?: Array<Band>;
+  /**
+   * Annual budgets of teams, and of the whole org under [`WHOLE_ORG`].
+   */
+  budgets?: Array<Budget>;
+  /**
+   * The month (1–12) the fiscal year starts in; January when absent.
+   */
+  fiscal_year_start?: number | null;
+};
+
+/**
+ * The cost figures of a view on its day, in `stats`.
+ */
+export type CostStats = {
+  currency?: Currency | null;
+  /**
+   * The run-rate: Σ annual cost of the people present (open roles from their start).
+   */
+  annual: Money;
+  /**
+   * Present people and open roles whose cost is unknown (0 in every sum).
+   */
+  unknown: number;
+  /**
+   * Run-rate by team, for every team with someone present or a budget.
+   */
+  by_team: { [key in string]: Money };
+  /**
+   * Present people of unknown cost, by team (teams with none are left out).
+   */
+  unknown_by_team?: { [key in string]: number };
+  /**
+   * Annual budgets by team, `*` for the whole org.
+   */
+  budgets?: { [key in string]: Money };
+};
+
+/**
+ * How the run-rate moves from one view to another.
+ *
+ * `joined` is the cost of the people present in the second view and not in the first,
+ * `left` the reverse, `changed` the sum of after − before over everyone present in both
+ * (a new level, fte, cost or band). Unknown costs are 0, so the identity
+ * `before + joined − left + changed = after` always holds, in exact cents.
+ */
+export type CostDiff = {
+  /**
+   * The second view's currency (the first's when the second has none).
+   */
+  currency?: Currency | null;
+  before: Money;
+  after: Money;
+  joined: Money;
+  left: Money;
+  changed: Money;
+  /**
+   * Present people of unknown cost in each view.
+   */
+  unknown_before: number;
+  unknown_after: number;
+  /**
+   * People present in both views whose cost differs, by id.
+   */
+  people: Array<PersonCostChange>;
+};
+
+/**
+ * One person's annual cost before and after (`None`: unknown).
+ */
+export type PersonCostChange = {
+  person: PersonId;
+  before?: Money | null;
+  after?: Money | null;
+};
+
+/**
+ * One month of a [`Projection`].
+ */
+export type MonthCost = {
+  /**
+   * `YYYY-MM`.
+   */
+  month: string;
+  cost: Money;
+  /**
+   * People present some day of the month whose cost is unknown.
+   */
+  unknown: number;
+};
+
+/**
+ * A fiscal year's cost, month by month.
+ */
+export type Projection = {
+  currency?: Currency | null;
+  /**
+   * The fiscal year's first day (the first of its start month).
+   */
+  start: IsoDate;
+  /**
+   * The first day after it.
+   */
+  end: IsoDate;
+  months: Array<MonthCost>;
+  /**
+   * Σ of the months.
+   */
+  total: Money;
+};
+
+/**
+ * What a workstream costs on the view's day.
+ */
+export type WorkstreamCost = {
+  /**
+   * Σ over its active allocations of percent / 100 × the person's annual cost.
+   */
+  annual: Money;
+  /**
+   * Active allocations whose person's cost is unknown.
+   */
+  unknown: number;
+};
+
+/**
  * One change to an org or its rule configuration. One edit is one transaction in the
  * document and one step of undo.
  */
@@ -117,6 +285,7 @@ export type Edit =
   | { "op": "allocate", allocation: Allocation, }
   | { "op": "deallocate", person: PersonId, workstream: WorkstreamId, }
   | { "op": "set-rule", change: RuleChange, }
+  | { "op": "set-cost", change: CostChange, }
   | { "op": "batch", label: string, edits: Array<Edit>, }
   | { "op": "swing", swing: Swing, };
 
@@ -139,7 +308,8 @@ export type PersonChange =
   | { "field": "role_since", "value": IsoDate | null }
   | { "field": "assistant", "value": boolean }
   | { "field": "dotted_managers", "value": Array<PersonId> }
-  | { "field": "reramp_from", "value": IsoDate | null };
+  | { "field": "reramp_from", "value": IsoDate | null }
+  | { "field": "cost", "value": Money | null };
 
 /**
  * A new value for one field of a team. `Name` renames the team everywhere it is named.
@@ -175,7 +345,17 @@ export type RuleChange =
   | { "field": "ramp_days", "value": number }
   | { "field": "manager_ic_fraction", "value": number }
   | { "field": "ic_reramp_days", "value": number }
-  | { "field": "horizon_months", "value": number };
+  | { "field": "horizon_months", "value": number }
+  | { "field": "budget_tolerance", "value": number };
+
+/**
+ * A change to a document's pay settings ([`crate::CostSettings`]).
+ */
+export type CostChange =
+  | { "field": "currency", "value": Currency | null }
+  | { "field": "band", "value": { level: string, annual_cost: Money | null, } }
+  | { "field": "budget", "value": { team: TeamId, annual_budget: Money | null, } }
+  | { "field": "fiscal_year_start", "value": number };
 
 /**
  * An edit and the day it takes effect: views as of a day D apply it when D ≥ `effective`;
@@ -234,6 +414,10 @@ export type RuleConfig = {
    * Months in a swing report's timeline.
    */
   horizon_months: number;
+  /**
+   * `over-budget`: percent a team's run-rate may exceed its budget by.
+   */
+  budget_tolerance: number;
 };
 
 export type Severity = "error" | "warning" | "info";
@@ -255,7 +439,8 @@ export type Rule =
   | "workstream-overloaded"
   | "single-point-of-failure"
   | "migrations-in-flight"
-  | "pendulum-due";
+  | "pendulum-due"
+  | "over-budget";
 
 export type SubjectKind = "person" | "team" | "workstream";
 
@@ -290,7 +475,8 @@ export type FlagSummary = {
  * `headcount` counts present people who are not open roles; `managers` are those of them
  * with role manager, director or executive, `ics` the rest; spans, their mean, max and
  * histogram are over managers; `layers` is the greatest depth. Fractional figures are
- * rounded to 4 decimals so equal orgs print equal numbers.
+ * rounded to 4 decimals so equal orgs print equal numbers. `cost` is kept out of
+ * [`Stats::metrics`]: pay is shown only where asked for.
  */
 export type Stats = {
   headcount: number;
@@ -302,6 +488,10 @@ export type Stats = {
   max_span: number;
   layers: number;
   span_histogram: { [key in number]: number };
+  /**
+   * Pay figures, when the org carries any cost, band or budget.
+   */
+  cost?: CostStats;
 };
 
 /**
@@ -349,6 +539,11 @@ export type Diff = {
   metrics: { [key in string]: [number, number] };
   flags_added: Array<Flag>;
   flags_resolved: Array<Flag>;
+  /**
+   * The cost waterfall, when either view carries pay data. A person's `cost` is
+   * compared here, never in `changed`, so pay stays out of views that leave it out.
+   */
+  cost?: CostDiff;
 };
 
 /**
@@ -400,6 +595,19 @@ export type TimelinePoint = {
 };
 
 /**
+ * A swing's cost effect. A swing keeps everyone's level, so the run-rate does not move
+ * (management is not a promotion); the swinging people's cost moves between workstreams
+ * with their allocations.
+ */
+export type SwingCost = {
+  run_rate: CostDiff;
+  /**
+   * Each affected workstream's annual cost `[before, after]`, by id.
+   */
+  workstreams: { [key in string]: [Money, Money] };
+};
+
+/**
  * Everything a swing does (the `simulate` JSON of `docs/cli.md`).
  */
 export type SwingReport = {
@@ -415,6 +623,10 @@ export type SwingReport = {
    * The edit that applies the swing to a scenario ([`Edit::Swing`]).
    */
   edit: Edit;
+  /**
+   * What the swing does to cost, when the org carries pay data.
+   */
+  cost?: SwingCost;
 };
 
 /**
@@ -786,6 +998,11 @@ export type PdfRequest = {
    * The title; default the file's name (and the scenario's).
    */
   title?: string | null;
+  /**
+   * Put pay into the export: a "Cost" page in the report, cost columns and the bands and
+   * budgets in CSV and JSON. Without it no amount, budget flag or waterfall is written.
+   */
+  with_cost?: boolean;
 };
 
 /**
@@ -834,6 +1051,10 @@ export type StatsReport = {
   max_span: number;
   layers: number;
   span_histogram: { [key in number]: number };
+  /**
+   * Pay figures, when the org carries any cost, band or budget.
+   */
+  cost?: CostStats;
 };
 
 /**
@@ -900,6 +1121,10 @@ export type SimulateReport = {
    * The edit that applies the swing to a scenario ([`Edit::Swing`]).
    */
   edit: Edit;
+  /**
+   * What the swing does to cost, when the org carries pay data.
+   */
+  cost?: SwingCost;
 };
 
 /**
