@@ -749,6 +749,7 @@ const RULE_DEFAULTS: RuleConfig = {
   manager_ic_fraction: 0.2,
   ic_reramp_days: 60,
   horizon_months: 12,
+  budget_tolerance: 0,
 };
 
 /** The view the Rust side would send for `org`: cards, a layout that skips collapsed subtrees, stats. */
