@@ -44,7 +44,7 @@ pub struct PersonCostChange {
 
 impl CostDiff {
     /// The waterfall from `before` to `after`, or `None` when neither view carries pay
-    /// data. People are matched by id, as [`crate::diff`] matches them.
+    /// data. People are matched by id, as [`crate::diff()`] matches them.
     /// O(n log n) in the people of both views.
     pub fn between(before: &Snapshot<'_>, after: &Snapshot<'_>) -> Option<CostDiff> {
         if !has_cost(before.org()) && !has_cost(after.org()) {
