@@ -5,6 +5,7 @@
 //! Architecture Invariant: this is the only place that turns a user's files into an
 //! [`pendulum_core::Org`]; front ends never parse.
 
+pub mod cost;
 pub mod document;
 pub mod error;
 pub mod export;

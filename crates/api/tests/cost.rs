@@ -279,3 +279,67 @@ fn pdftotext(pdf: &[u8]) -> String {
         .expect("pdftotext (poppler-utils) must be installed");
     String::from_utf8(out.stdout).unwrap()
 }
+
+#[test]
+fn a_scenarios_projection_counts_dated_edits_from_their_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("year.pendulum");
+    let mut org = Org::default();
+    // 73,000 a year over 365 days is 200.00 a day.
+    org.cost.bands = vec![Band {
+        level: "L".into(),
+        annual_cost: units(73_000.0),
+    }];
+    let mut p = Person::new("p", "Pat");
+    p.level = Some("L".into());
+    org.people = vec![p];
+    let mut doc = Document::create(&path, &org, &RuleConfig::default()).unwrap();
+    let base = pendulum_store::ScenarioId::BASELINE;
+    let plan = doc.fork(base, "raise").unwrap();
+    // From July the band is 146,000 (400.00 a day).
+    doc.apply(
+        plan,
+        DatedEdit::from(
+            Edit::SetCost {
+                change: CostChange::Band {
+                    level: "L".into(),
+                    annual_cost: Some(units(146_000.0)),
+                },
+            },
+            day("2027-07-01"),
+        ),
+    )
+    .unwrap();
+    let on = day("2027-03-01");
+    let flat = pendulum_api::cost::scenario_projection(&mut doc, base, on).unwrap();
+    assert_eq!(flat.total, units(73_000.0));
+    let raised = pendulum_api::cost::scenario_projection(&mut doc, plan, on).unwrap();
+    let month = |m: &str| raised.months.iter().find(|x| x.month == m).unwrap().cost;
+    assert_eq!(month("2027-06"), units(30.0 * 200.0));
+    assert_eq!(month("2027-07"), units(31.0 * 400.0));
+    // January to June at 200 a day (181 days), July to December at 400 (184 days).
+    assert_eq!(raised.total, units(181.0 * 200.0 + 184.0 * 400.0));
+
+    // The fiscal year follows the document's start month.
+    doc.apply(
+        base,
+        DatedEdit::always(Edit::SetCost {
+            change: CostChange::FiscalYearStart(4),
+        }),
+    )
+    .unwrap();
+    let april = pendulum_api::cost::scenario_projection(&mut doc, base, on).unwrap();
+    assert_eq!(
+        (april.start, april.end),
+        (day("2026-04-01"), day("2027-04-01"))
+    );
+    assert_eq!(april.months[0].month, "2026-04");
+
+    let compared = pendulum_api::cost::compare(&mut doc, base, plan, day("2027-08-01")).unwrap();
+    let w = compared.waterfall.unwrap();
+    assert_eq!(
+        (w.before, w.after, w.changed),
+        (units(73_000.0), units(146_000.0), units(73_000.0))
+    );
+    assert_eq!(compared.after.unwrap().total, raised.total);
+}
