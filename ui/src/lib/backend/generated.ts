@@ -1131,6 +1131,7 @@ export type SimulateReport = {
  * Every rule threshold's default: core's `RuleConfig::default()`.
  */
 export const RULE_DEFAULTS: RuleConfig = {
+  budget_tolerance: 0.0,
   director_max_span: 5,
   horizon_months: 12,
   ic_reramp_days: 60,
