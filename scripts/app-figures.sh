@@ -3,11 +3,28 @@
 # demo and for a 10k org, and frame times while panning the 10k org. Runs the two end-to-end
 # journeys that measure them (tauri-driver + WebKitWebDriver on Xvfb, as scripts/e2e.sh) and
 # prints only their `figure:` lines on stdout (setup and build output go to stderr).
+#
+#   scripts/app-figures.sh             the debug build the tests use
+#   scripts/app-figures.sh --release   the release build (cargo build --release), driven by
+#                                      the same journeys through PENDULUM_E2E_APP
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/target-dir.sh"
+release=false
+for arg in "$@"; do
+  case "$arg" in
+    --release) release=true ;;
+    *) echo "usage: scripts/app-figures.sh [--release]" >&2; exit 2 ;;
+  esac
+done
 "$root/scripts/setup.sh" >&2
 cd "$root"
+if $release; then
+  cargo build --release --locked -p pendulum-app >&2
+  export PENDULUM_E2E_APP="$CARGO_TARGET_DIR/release/pendulum-app"
+  echo "app-figures: measuring $PENDULUM_E2E_APP" >&2
+fi
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 if ! cargo test -p pendulum-app --test e2e -- --nocapture \

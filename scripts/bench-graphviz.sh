@@ -4,11 +4,12 @@
 # Usage: scripts/bench-graphviz.sh [PEOPLE...]   (default: 1000 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/target-dir.sh
 command -v dot >/dev/null || { echo "Graphviz 'dot' is not installed (apt-get install graphviz)" >&2; exit 1; }
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000)
 cargo build -q --release -p pendulum-export --example graphviz
-bin="${CARGO_TARGET_DIR:-target}/release/examples/graphviz"
+bin="$CARGO_TARGET_DIR/release/examples/graphviz"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 printf '%-8s %14s %14s %8s %s\n' people pendulum_ms dot_ms ratio pages

@@ -5,6 +5,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/target-dir.sh"
 sizes=(10000 100000 1000000)
 seed=42
 runs=11
@@ -30,7 +31,7 @@ echo "==> npm ci (bench/d3: d3-hierarchy pinned by package-lock.json)"
 
 echo "==> cargo build --release -p pendulum-layout --example d3_compare"
 (cd "$root" && nice -n 10 cargo build --release --locked -p pendulum-layout --example d3_compare)
-example="$root/target/release/examples/d3_compare"
+example="$CARGO_TARGET_DIR/release/examples/d3_compare"
 
 echo "==> load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 files=()

@@ -12,6 +12,7 @@ for arg in "$@"; do
   esac
 done
 
-"$root/scripts/setup.sh"
+source "$root/scripts/target-dir.sh"
+"$root/scripts/setup.sh" --app
 cd "$root"
 exec cargo run -p pendulum-app "${profile[@]}"

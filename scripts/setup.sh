@@ -1,17 +1,32 @@
 #!/usr/bin/env bash
 # Installs what building and testing the desktop app needs on Debian 12, then builds the UI.
-# Idempotent: each step checks first and does nothing when its work is already done.
+# `--app`: only what building the app needs (scripts/run-app.sh, scripts/package.sh), not the
+# test tools. Idempotent: each step checks first and does nothing when its work is already done.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tests=true
+case "${1:-}" in
+  --app) tests=false ;;
+  "") ;;
+  *) echo "usage: scripts/setup.sh [--app]" >&2; exit 2 ;;
+esac
 
-# System libraries for Tauri (WebKitGTK 4.1) and the headless test tools (Xvfb, WebKitWebDriver,
-# imagemagick for screenshots, poppler for PDF checks, a CJK font so names in Chinese draw).
+# System libraries for Tauri (WebKitGTK 4.1), and a CJK font so names in Chinese draw.
 packages=(
   libwebkit2gtk-4.1-dev build-essential libssl-dev libayatana-appindicator3-dev librsvg2-dev
-  libxdo-dev pkg-config xvfb xauth webkit2gtk-driver poppler-utils imagemagick fonts-dejavu-core
-  fonts-wqy-microhei
+  libxdo-dev pkg-config fonts-dejavu-core fonts-wqy-microhei
 )
+# The headless test tools: Xvfb, WebKitWebDriver, imagemagick for screenshots, poppler for PDF
+# checks, a D-Bus session bus for the single-instance test, and what the package test runs
+# (dpkg-deb is always there; desktop-file-validate, xdg-mime with its shared-mime-info lookup,
+# xwininfo to wait for the window, rpm to read the .rpm).
+if $tests; then
+  packages+=(
+    xvfb xauth webkit2gtk-driver poppler-utils imagemagick dbus-daemon desktop-file-utils
+    xdg-utils libfile-mimeinfo-perl shared-mime-info x11-utils rpm
+  )
+fi
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -32,7 +47,7 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 fi
 
 # The WebDriver bridge for the end-to-end tests; major version 2 (crates.io's newest is a 3.0 alpha).
-if ! command -v tauri-driver >/dev/null; then
+if $tests && ! command -v tauri-driver >/dev/null; then
   echo "setup: installing tauri-driver"
   cargo install tauri-driver --version '^2' --locked
 fi

@@ -4,9 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
-# Build outside the clone so a fresh clone (as in CI) reuses what an earlier run compiled;
-# a cold cache works too, just slower. Override by setting CARGO_TARGET_DIR.
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pendulum/target}"
+source scripts/target-dir.sh
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -38,4 +36,8 @@ cargo test --doc --workspace "${excludes[@]}" --locked
 if [ -f src-tauri/Cargo.toml ]; then
   step "desktop app: IPC tests and end-to-end tests under Xvfb"
   cargo test -p pendulum-app --locked --tests   # no doc tests here: the closing line is a real test count
+
+  step "Linux package: a .deb of the tested debug build, checked, installed into a fresh root, launched"
+  bash scripts/package.sh --debug
+  bash scripts/package-test.sh "$CARGO_TARGET_DIR"/debug/bundle/deb/Pendulum_*_amd64.deb
 fi
