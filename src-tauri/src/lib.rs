@@ -6,6 +6,7 @@
 
 mod commands;
 pub mod dialogs;
+pub mod launch;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -81,42 +82,19 @@ pub fn session() -> Session {
     Session::new(commands::today())
 }
 
-/// Opens `file` (a path from the command line, never from the web side): a document as it is,
-/// a CSV or JSON export imported into the app's data folder first. On failure the window still
-/// opens, on the demo, so the user is not left with nothing.
-fn open_from_command_line<R: tauri::Runtime>(app: &tauri::App<R>, file: &std::path::Path) {
-    use tauri::Manager;
-    let Some(state) = app.try_state::<AppState>() else {
-        return;
-    };
-    let opened = app
-        .path()
-        .app_data_dir()
-        .map_err(|e| pendulum_api::ApiError::usage(format!("no folder for the app's data: {e}")))
-        .and_then(|dir| {
-            let mut session = state
-                .session
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let info = session.open_or_import(file, &dir.join("imports"))?;
-            Ok((info, session.path().map(std::path::Path::to_path_buf)))
-        });
-    match opened {
-        Ok((_, Some(path))) => commands::remember(app.handle(), &state, &path),
-        Ok((_, None)) => {}
-        Err(e) => eprintln!("pendulum: cannot open {}: {e}", file.display()),
-    }
-}
-
 /// Builds and runs the app until its last window closes.
 pub fn run(file: Option<PathBuf>) -> tauri::Result<()> {
+    let context = tauri::generate_context!();
+    // First, so a second launch hands over its file and exits before anything else starts.
+    let single = launch::single_instance(&context.config().identifier);
     let builder = tauri::Builder::default()
+        .plugin(single)
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             if let Some(file) = &file {
-                open_from_command_line(app, file);
+                launch::open_file(app.handle(), file);
             }
             Ok(())
         });
-    with_commands(builder, session(), None, Dialogs::from_env()).run(tauri::generate_context!())
+    with_commands(builder, session(), None, Dialogs::from_env()).run(context)
 }
