@@ -7,6 +7,7 @@
 mod harness;
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
