@@ -5,8 +5,9 @@
 # would download its tools, so it is not made).
 #
 #   scripts/package.sh           release build, then .deb and .rpm
-#   scripts/package.sh --debug   .deb of the debug app the tests built (cargo test -p pendulum-app)
-#                                and a debug CLI: quick, for scripts/package-test.sh in CI
+#   scripts/package.sh --debug   .deb of the debug binaries the tests built (scripts/test.sh:
+#                                cargo nextest, then cargo test -p pendulum-app), without
+#                                building anything: quick, for scripts/package-test.sh in CI
 #
 # Prints the packages' paths and sizes and the binaries' sizes. Installs what it needs (system
 # packages, npm packages, the Tauri CLI) when missing.
@@ -52,11 +53,13 @@ if [[ $profile == release ]]; then
   cargo tauri build --ci --bundles deb,rpm --config "$config"
   bundles=(deb rpm)
 else
-  cargo build --locked -p pendulum-cli
-  if [[ ! -x $bin/pendulum-app ]]; then
-    echo "package: $bin/pendulum-app is missing: build it first (cargo test -p pendulum-app)" >&2
-    exit 1
-  fi
+  # A `cargo build` here would compile much again: the tests' builds unify other features.
+  for b in pendulum-app pendulum; do
+    if [[ ! -x $bin/$b ]]; then
+      echo "package: $bin/$b is missing: run the tests first (scripts/test.sh)" >&2
+      exit 1
+    fi
+  done
   cargo tauri bundle --ci --debug --bundles deb --config "$config"
   bundles=(deb)
 fi
