@@ -9,8 +9,11 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
+use pendulum_core::Projection;
 use pendulum_core::{Date, PersonId, Snapshot, SwingReport, check, diff};
-use pendulum_export::{PageSize, PdfOptions, ReportInput, ScenarioSection, SvgOptions};
+use pendulum_export::{
+    CostSection, PageSize, PdfOptions, ReportInput, ScenarioSection, SvgOptions,
+};
 use pendulum_layout::{ChartOptions, layout_snapshot};
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
@@ -360,13 +363,50 @@ fn with_report<T>(
         }
         _ => Vec::new(),
     };
+    let projections = if request.with_cost && pendulum_core::cost::has_cost(&loaded.org) {
+        Some(report_projections(
+            source,
+            loaded,
+            as_of,
+            scenario_name.is_some(),
+        )?)
+    } else {
+        None
+    };
     let input = ReportInput {
         snapshot: &snapshot,
         config: &loaded.rules,
         flags: &flags,
+        cost: projections.as_ref().map(|(p, before)| CostSection {
+            projection: Some(p),
+            projection_before: before.as_ref(),
+        }),
         scenario,
     };
     make(&input, &swings, &options).map_err(export_error)
+}
+
+/// The fiscal year of the report's view and, for a scenario of a document, of the baseline
+/// it is compared with.
+fn report_projections(
+    source: &OrgSource,
+    loaded: &Loaded,
+    as_of: Date,
+    scenario: bool,
+) -> ApiResult<(Projection, Option<Projection>)> {
+    if kind_of(&source.path)? != FileKind::Document {
+        return Ok((crate::cost::org_projection(&loaded.org, as_of), None));
+    }
+    let mut doc = pendulum_store::Document::open_read_only(&source.path)?;
+    let id = crate::scenario::scenario_id(&doc, source.scenario.as_deref())?;
+    let view = crate::cost::scenario_projection(&mut doc, id, as_of)?;
+    let before = if scenario {
+        let base = pendulum_store::ScenarioId::BASELINE;
+        Some(crate::cost::scenario_projection(&mut doc, base, as_of)?)
+    } else {
+        None
+    };
+    Ok((view, before))
 }
 
 /// The pixels per chart unit of a PNG export: crisp on a laptop's high-density screen.

@@ -250,6 +250,20 @@ fn exports_without_cost_hold_none_of_the_amounts() {
         assert!(csv.bands.unwrap().contains("L4,97531.17"));
         assert!(csv.budgets.unwrap().contains("*,999888.77"));
         assert!(csv.workload.unwrap().contains("annual_cost"));
+        let asked = PdfRequest {
+            with_cost: true,
+            ..PdfRequest::default()
+        };
+        let pdf = pdf_bytes(&source, &loaded, as_of, as_of, &asked).unwrap();
+        let text = pdftotext(&pdf);
+        assert!(
+            text.contains("Run-rate and budgets"),
+            "the cost page is there"
+        );
+        assert!(text.contains("€867,979.98"), "{text}");
+        if scenario.is_some() {
+            assert!(text.contains("how the run-rate moves"), "{text}");
+        }
     }
 }
 

@@ -22,6 +22,7 @@ fn main() {
             snapshot: &s,
             config: &config,
             flags: &flags,
+            cost: None,
             scenario: None,
         };
         match pdf(&input, &options()) {
@@ -60,6 +61,7 @@ fn report(bencher: Bencher, people: usize) {
         snapshot: &s,
         config: &config,
         flags: &flags,
+        cost: None,
         scenario: None,
     };
     let opts = options();

@@ -55,6 +55,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         snapshot: &snapshot,
         config: &config,
         flags: &flags,
+        cost: None,
         scenario,
     };
     let swings = if input.scenario.is_some() {

@@ -63,6 +63,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         snapshot: &s,
         config: &config,
         flags: &flags,
+        cost: None,
         scenario: None,
     };
     let opts = PdfOptions::new(

@@ -121,6 +121,17 @@ pub struct ReportInput<'a> {
     pub flags: &'a [Flag],
     /// For a scenario: its comparison with what it was branched from.
     pub scenario: Option<ScenarioSection<'a>>,
+    /// The "Cost" page, only when the user asked for pay; `None` prints no amount.
+    pub cost: Option<CostSection<'a>>,
+}
+
+/// What the "Cost" page prints besides the view's own figures (which come from its org):
+/// the fiscal year month by month, and for a scenario the one it is compared with. The
+/// scenario's waterfall comes from its diff.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CostSection<'a> {
+    pub projection: Option<&'a pendulum_core::Projection>,
+    pub projection_before: Option<&'a pendulum_core::Projection>,
 }
 
 /// The scenario pages of a report.

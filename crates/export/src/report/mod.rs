@@ -1,11 +1,13 @@
 //! The report's pages as marks: the title page, the chart, the summary, flags and workload
-//! pages and, for a scenario, its diff and swing pages; with footers, links and the outline.
+//! pages, the cost page when pay was asked for and, for a scenario, its diff and swing
+//! pages; with footers, links and the outline.
 //!
 //! `typeset.rs` flows headings, notes and tables over pages; `scope.rs` says who the report
 //! covers; `paging.rs` splits the chart over pages by subtree; each page kind has its own
 //! file. Figures (headcount, spans, layers) come from core's `Stats`, never computed here.
 
 mod chart;
+mod cost;
 mod diff;
 mod flags;
 mod outline;
@@ -94,6 +96,20 @@ pub(crate) fn compose(
 
     let workload = workload::workload_pages(&mut doc, snap, input.config, &scope);
     sections.add("Workload", workload, Vec::new());
+
+    if let Some(section) = &input.cost {
+        let waterfall = input.scenario.as_ref().and_then(|sc| {
+            sc.diff
+                .cost
+                .as_ref()
+                .map(|d| (sc.name, sc.compared_with, d))
+        });
+        if let Some(page) =
+            cost::cost_pages(&mut doc, snap, input.config, &scope, section, waterfall)
+        {
+            sections.add("Cost", page, Vec::new());
+        }
+    }
 
     // A scenario's diff, then its swings under it; swings alone get a section of their own.
     let before = input.scenario.as_ref().and_then(|sc| sc.before);

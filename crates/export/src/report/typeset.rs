@@ -151,7 +151,7 @@ impl Doc {
     }
 
     /// Room for `height` more points on this page, or a continuation page.
-    fn ensure(&mut self, height: f64) {
+    pub(super) fn ensure(&mut self, height: f64) {
         if self.y + height > self.body_bottom() {
             let (kicker, title) = self.header.clone();
             self.new_page(&kicker, &format!("{title} (continued)"), "");
