@@ -9,8 +9,7 @@
 
 use pendulum_core::cost::projection;
 use pendulum_core::{
-    Band, Budget, Currency, Date, Money, Org, Person, PersonId, RuleConfig, Snapshot, TeamId,
-    check,
+    Band, Budget, Currency, Date, Money, Org, Person, PersonId, RuleConfig, Snapshot, TeamId, check,
 };
 use pendulum_export::{CostSection, PdfOptions, ReportInput, pdf};
 
@@ -90,7 +89,10 @@ fn the_cost_page_is_printed_only_when_asked() {
     assert!(t.contains("£191,111.10"), "{t}");
     assert!(t.contains("£150,000.00"), "{t}");
     assert!(t.contains("27.41% over"), "{t}");
-    assert!(t.contains("Fiscal year 1 January 2027 to 31 December 2027"), "{t}");
+    assert!(
+        t.contains("Fiscal year 1 January 2027 to 31 December 2027"),
+        "{t}"
+    );
 
     let without = text(&report(&org, false));
     assert!(!without.contains("Run-rate and budgets"), "{without}");
