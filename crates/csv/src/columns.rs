@@ -13,8 +13,12 @@ use serde::Serialize;
 pub(crate) enum Shape {
     /// Free text or an identifier: formula-looking values are worth a warning.
     Text,
-    /// A number, date, boolean or enumerated word: parsed, never free text.
+    /// A boolean or enumerated word: parsed, never free text.
     Value,
+    /// A number: a decimal comma is read in `;`-separated files.
+    Number,
+    /// A date: a spreadsheet's number cell is a date serial.
+    Date,
 }
 
 /// One field a column can map to.
@@ -43,10 +47,22 @@ const fn text(
 }
 
 const fn value(key: &'static str, aliases: &'static [&'static str]) -> FieldSpec {
+    shaped(key, aliases, Shape::Value)
+}
+
+const fn number(key: &'static str, aliases: &'static [&'static str]) -> FieldSpec {
+    shaped(key, aliases, Shape::Number)
+}
+
+const fn date(key: &'static str, aliases: &'static [&'static str]) -> FieldSpec {
+    shaped(key, aliases, Shape::Date)
+}
+
+const fn shaped(key: &'static str, aliases: &'static [&'static str], shape: Shape) -> FieldSpec {
     FieldSpec {
         key,
         aliases,
-        shape: Shape::Value,
+        shape,
         examples: "",
     }
 }
@@ -70,6 +86,55 @@ impl FileKind {
             FileKind::Workstreams => "workstreams",
             FileKind::Allocations => "allocations",
         }
+    }
+
+    pub(crate) const ALL: [FileKind; 4] = [
+        FileKind::People,
+        FileKind::Teams,
+        FileKind::Workstreams,
+        FileKind::Allocations,
+    ];
+
+    /// Whether a workbook's sheet name says it holds this kind of file (matched like a
+    /// header: letters and digits, ignoring case).
+    pub(crate) fn sheet_matches(self, sheet: &str) -> bool {
+        let names: &[&str] = match self {
+            FileKind::People => &[
+                "people",
+                "person",
+                "persons",
+                "employees",
+                "employee",
+                "staff",
+                "workers",
+                "headcount",
+                "roster",
+                "directory",
+                "orgchart",
+                "org",
+                "hierarchy",
+                "census",
+                "members",
+                "teammembers",
+            ],
+            FileKind::Teams => &["teams", "team", "departments", "squads"],
+            FileKind::Workstreams => &[
+                "workstreams",
+                "workstream",
+                "projects",
+                "project",
+                "initiatives",
+                "streams",
+            ],
+            FileKind::Allocations => &[
+                "allocations",
+                "allocation",
+                "assignments",
+                "staffing",
+                "staffingplan",
+            ],
+        };
+        names.contains(&normalise(sheet).as_str())
     }
 
     pub(crate) fn fields(self) -> &'static [FieldSpec] {
@@ -252,9 +317,9 @@ static PEOPLE: &[FieldSpec] = &[
             "seatstatus",
         ],
     ),
-    value("start_date", DATE_START),
-    value("end_date", DATE_END),
-    value(
+    date("start_date", DATE_START),
+    date("end_date", DATE_END),
+    number(
         "fte",
         &["fte", "fulltimeequivalent", "ftepercent", "ftepercentage"],
     ),
@@ -283,7 +348,7 @@ static PEOPLE: &[FieldSpec] = &[
         ],
         "",
     ),
-    value(
+    date(
         "role_since",
         &[
             "rolesince",
@@ -312,7 +377,7 @@ static PEOPLE: &[FieldSpec] = &[
         ],
         "",
     ),
-    value("reramp_from", &["rerampfrom", "backtoicsince"]),
+    date("reramp_from", &["rerampfrom", "backtoicsince"]),
 ];
 
 pub(crate) const T_NAME: usize = 0;
@@ -393,7 +458,7 @@ static WORKSTREAMS: &[FieldSpec] = &[
         ],
         "",
     ),
-    value(
+    number(
         "required_fte",
         &[
             "requiredfte",
@@ -417,8 +482,8 @@ static WORKSTREAMS: &[FieldSpec] = &[
             "category",
         ],
     ),
-    value("start_date", DATE_START),
-    value("end_date", DATE_END),
+    date("start_date", DATE_START),
+    date("end_date", DATE_END),
     text("priority", &["priority", "prio", "rank"], ""),
 ];
 
@@ -459,7 +524,7 @@ static ALLOCATIONS: &[FieldSpec] = &[
         ],
         "workstream, Workstream ID, Project",
     ),
-    value(
+    number(
         "percent",
         &[
             "percent",
@@ -474,8 +539,8 @@ static ALLOCATIONS: &[FieldSpec] = &[
             "percentoftime",
         ],
     ),
-    value("start_date", DATE_START),
-    value("end_date", DATE_END),
+    date("start_date", DATE_START),
+    date("end_date", DATE_END),
 ];
 
 /// Letters and digits of a header, lower-cased.
@@ -506,7 +571,13 @@ pub struct FileMapping {
     /// The file name as the caller gave it.
     pub file: String,
     pub kind: FileKind,
-    /// The row holding the header (1 unless the file starts with blank lines); `None` for an
+    /// How the file was read: "CSV, comma-separated", "Excel workbook (.xlsx)", …
+    pub format: String,
+    /// The sheet read, for a workbook.
+    pub sheet: Option<String>,
+    /// Every sheet of the workbook, in order (empty for CSV), to pick another one.
+    pub sheets: Vec<String>,
+    /// The row holding the header (below any title rows and blank lines); `None` for an
     /// empty file.
     pub header_row: Option<u64>,
     /// Data rows read (blank rows not counted).

@@ -1,9 +1,7 @@
 //! CSV files in, one [`Org`] out: all of it, or with any error none of it.
 
-use std::borrow::Cow;
-
 use pendulum_core::{
-    Allocation, Date, Org, Person, PersonId, Role, Status, Team, TeamId, TeamKind, Workstream,
+    Allocation, Org, Person, PersonId, Role, Status, Team, TeamId, TeamKind, Workstream,
     WorkstreamId, WorkstreamKind,
 };
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -15,22 +13,37 @@ use crate::columns::{
     P_ROLE_SINCE, P_START, P_STATUS, P_TEAM, P_TITLE, T_LEAD, T_NAME, T_TYPE, W_END, W_ID, W_KIND,
     W_NAME, W_PRIORITY, W_REQUIRED, W_START, W_TEAM,
 };
-use crate::columns::{FileKind, FileMapping, Shape, match_headers};
-use crate::decode::decode;
-use crate::parse::{CellProblem, Reader, Record};
+use crate::columns::{FileKind, FileMapping};
 use crate::problem::{ImportErrors, ImportProblem, Problems};
-use crate::value::{self, FORMULA_TRIGGERS, is_bidi_control, unescape_formula};
+use crate::sheet::{self, Book};
+use crate::table::{Row, read_file};
+use crate::value;
 
-/// One CSV file: its name (used in every message) and its bytes.
+/// One file: its name (used in every message), its bytes (CSV text or a workbook), and for
+/// a workbook the sheet to read.
 #[derive(Clone, Copy, Debug)]
 pub struct Source<'a> {
     pub name: &'a str,
     pub bytes: &'a [u8],
+    /// The sheet of a workbook; `None` picks one by its name or its header.
+    pub sheet: Option<&'a str>,
 }
 
 impl<'a> Source<'a> {
     pub fn new(name: &'a str, bytes: &'a [u8]) -> Source<'a> {
-        Source { name, bytes }
+        Source {
+            name,
+            bytes,
+            sheet: None,
+        }
+    }
+
+    /// The same file, reading `sheet` of a workbook.
+    pub fn sheet(self, sheet: &'a str) -> Source<'a> {
+        Source {
+            sheet: Some(sheet),
+            ..self
+        }
     }
 }
 
@@ -138,7 +151,47 @@ struct Origins {
     allocations: Vec<u64>,
 }
 
+/// The sheets of the people workbook, when it is one: the others are read from its
+/// sheets named like them (Teams, Workstreams, Allocations) unless given as files.
+fn sheets_of(people: Source<'_>) -> Vec<String> {
+    if sheet::sniff(people.bytes).is_none() {
+        return Vec::new();
+    }
+    Book::open(people.bytes)
+        .map(|b| b.sheet_names().to_vec())
+        .unwrap_or_default()
+}
+
 fn run(req: &ImportRequest<'_>) -> Run {
+    let sheets = sheets_of(req.people);
+    let beside = |given: Option<Source<'_>>, kind: FileKind| -> Option<String> {
+        if given.is_some() {
+            return None;
+        }
+        sheets
+            .iter()
+            .find(|s| kind.sheet_matches(s) && Some(s.as_str()) != req.people.sheet)
+            .cloned()
+    };
+    let named = [
+        beside(req.teams, FileKind::Teams),
+        beside(req.workstreams, FileKind::Workstreams),
+        beside(req.allocations, FileKind::Allocations),
+    ];
+    let from_book = |given, i: usize| {
+        Option::or_else(given, || {
+            named
+                .get(i)
+                .and_then(|n| n.as_deref())
+                .map(|n| Source::new(req.people.name, req.people.bytes).sheet(n))
+        })
+    };
+    let req = &ImportRequest {
+        people: req.people,
+        teams: from_book(req.teams, 0),
+        workstreams: from_book(req.workstreams, 1),
+        allocations: from_book(req.allocations, 2),
+    };
     let mut problems = Problems::default();
     let mut mappings = Vec::new();
     let mut origins = Origins::default();
@@ -254,9 +307,14 @@ fn safety_net(
             .find(|m| m.kind == kind)
             .and_then(|m| m.columns.iter().find(|c| c.field == Some(field)));
         let file = source.map_or(req.people.name, |s| s.name).to_string();
+        let sheet = mappings
+            .iter()
+            .find(|m| m.kind == kind)
+            .and_then(|m| m.sheet.clone());
         let problem = match (row, column) {
             (Some(row), Some(c)) => ImportProblem {
                 file,
+                sheet,
                 row: Some(row),
                 column: Some(c.column),
                 header: Some(c.header.clone()),
@@ -264,6 +322,7 @@ fn safety_net(
             },
             _ => ImportProblem {
                 file,
+                sheet,
                 row: None,
                 column: None,
                 header: None,
@@ -271,387 +330,6 @@ fn safety_net(
             },
         };
         problems.error(problem);
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// Reading a file: decode, split, find the header, map columns, clean cells.
-
-/// A mapped cell of a data row, cleaned.
-#[derive(Debug)]
-struct Value<'a> {
-    text: Cow<'a, str>,
-    /// 0-based column.
-    column: usize,
-    /// A problem was already reported for this cell.
-    bad: bool,
-}
-
-/// One data row, as the file's fields (not its columns).
-#[derive(Debug)]
-struct Row<'a> {
-    file: &'a str,
-    row: u64,
-    headers: &'a [String],
-    /// Per field: `None` when the file has no column for it.
-    values: Vec<Option<Value<'a>>>,
-}
-
-impl Row<'_> {
-    fn has(&self, field: usize) -> bool {
-        matches!(self.values.get(field), Some(Some(_)))
-    }
-
-    /// The cell's text; `None` when there is no such column or the cell is known bad.
-    fn text(&self, field: usize) -> Option<&str> {
-        match self.values.get(field) {
-            Some(Some(v)) if !v.bad => Some(&v.text),
-            _ => None,
-        }
-    }
-
-    /// Non-empty text.
-    fn filled(&self, field: usize) -> Option<&str> {
-        self.text(field).filter(|t| !t.is_empty())
-    }
-
-    fn is_bad(&self, field: usize) -> bool {
-        matches!(self.values.get(field), Some(Some(v)) if v.bad)
-    }
-
-    fn column_of(&self, field: usize) -> usize {
-        match self.values.get(field) {
-            Some(Some(v)) => v.column,
-            _ => 0,
-        }
-    }
-
-    fn problem(&self, field: usize, message: String) -> ImportProblem {
-        let column = self.column_of(field);
-        ImportProblem {
-            file: self.file.to_string(),
-            row: Some(self.row),
-            column: Some(column as u64 + 1),
-            header: self.headers.get(column).filter(|h| !h.is_empty()).cloned(),
-            message,
-        }
-    }
-
-    /// Parses a non-empty cell; an error names the cell. `Ok(None)` for empty or absent.
-    fn parse<T>(
-        &self,
-        field: usize,
-        problems: &mut Problems,
-        parse: impl FnOnce(&str) -> Result<T, String>,
-    ) -> Option<T> {
-        let text = self.filled(field)?;
-        match parse(text) {
-            Ok(v) => Some(v),
-            Err(message) => {
-                problems.error(self.problem(field, message));
-                None
-            }
-        }
-    }
-
-    fn date(&self, field: usize, problems: &mut Problems) -> Option<Date> {
-        self.parse(field, problems, |t| {
-            Date::parse(t).map_err(|e| e.to_string())
-        })
-    }
-
-    /// Start and end dates, refusing an end before the start.
-    fn dates(
-        &self,
-        start: usize,
-        end: usize,
-        problems: &mut Problems,
-    ) -> (Option<Date>, Option<Date>) {
-        let s = self.date(start, problems);
-        let e = self.date(end, problems);
-        if let (Some(s), Some(e)) = (s, e)
-            && e < s
-        {
-            problems.error(self.problem(end, format!("end date {e} is before start date {s}")));
-        }
-        (s, e)
-    }
-}
-
-fn whole_file(file: &str, message: String) -> ImportProblem {
-    ImportProblem {
-        file: file.to_string(),
-        row: None,
-        column: None,
-        header: None,
-        message,
-    }
-}
-
-fn cell_problem(file: &str, headers: &[String], p: CellProblem) -> ImportProblem {
-    let header = usize::try_from(p.column)
-        .ok()
-        .and_then(|c| c.checked_sub(1))
-        .and_then(|c| headers.get(c))
-        .filter(|h| !h.is_empty())
-        .cloned();
-    ImportProblem {
-        file: file.to_string(),
-        row: Some(p.row),
-        column: Some(p.column),
-        header,
-        message: p.message,
-    }
-}
-
-/// Reads one file's rows through `on_row`. `required` lists groups of fields of which one
-/// must have a column. Returns how the columns were read and, when the rows could be
-/// read at all, the column of each field.
-fn read_file<'s>(
-    source: Source<'s>,
-    kind: FileKind,
-    required: &[&[usize]],
-    problems: &mut Problems,
-    mut on_row: impl FnMut(&Row<'_>, &mut Problems),
-) -> (FileMapping, Option<Vec<Option<usize>>>) {
-    let file = source.name;
-    let fields = kind.fields();
-    let mut mapping = FileMapping {
-        file: file.to_string(),
-        kind,
-        header_row: None,
-        records: 0,
-        columns: Vec::new(),
-    };
-    let decoded = match decode(source.bytes) {
-        Ok(d) => d,
-        Err(message) => {
-            problems.error(whole_file(file, message));
-            return (mapping, None);
-        }
-    };
-    if let Some(w) = decoded.warning {
-        problems.warning(whole_file(file, w));
-    }
-    let mut reader = Reader::new(&decoded.text);
-    let mut cell_problems = Vec::new();
-    let header = loop {
-        match reader.next_record(&mut cell_problems) {
-            Some(r) if r.is_blank() => continue,
-            other => break other,
-        }
-    };
-    for p in cell_problems.drain(..) {
-        problems.error(cell_problem(file, &[], p));
-    }
-    let Some(header) = header else {
-        problems.error(whole_file(
-            file,
-            format!(
-                "the file is empty: expected a header row naming the columns, such as {}",
-                example_header(kind)
-            ),
-        ));
-        return (mapping, None);
-    };
-    let headers: Vec<String> = header.cells.iter().map(|c| c.text.to_string()).collect();
-    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let matched = match_headers(kind, &header_refs);
-    mapping.header_row = Some(header.row);
-    mapping.columns = matched.columns;
-    for (c, message) in matched.duplicates {
-        problems.error(ImportProblem {
-            file: file.to_string(),
-            row: Some(header.row),
-            column: Some(c as u64 + 1),
-            header: headers.get(c).cloned(),
-            message,
-        });
-    }
-    let mut missing = false;
-    for group in required {
-        if group
-            .iter()
-            .all(|&f| matched.field_column.get(f).copied().flatten().is_none())
-        {
-            missing = true;
-            let spec = group.first().and_then(|&f| fields.get(f));
-            let (key, examples) = spec.map_or(("?", ""), |s| (s.key, s.examples));
-            problems.error(whole_file(
-                file,
-                format!(
-                    "no {key} column: expected a header such as {examples}; found {}",
-                    if headers.is_empty() {
-                        "no headers".to_string()
-                    } else {
-                        headers.join(", ")
-                    }
-                ),
-            ));
-        }
-    }
-    if missing {
-        return (mapping, None);
-    }
-
-    let width = headers.len();
-    // One record's and one row's storage, reused for every line of the file.
-    let mut spare = Vec::new();
-    let mut row = Row {
-        file,
-        row: 0,
-        headers: &headers,
-        values: Vec::with_capacity(fields.len()),
-    };
-    while let Some(record) = reader.next_record_in(std::mem::take(&mut spare), &mut cell_problems) {
-        let (errors_before, warnings_before) = (problems.errors.len(), problems.warnings.len());
-        for p in cell_problems.drain(..) {
-            problems.error(cell_problem(file, &headers, p));
-        }
-        if !record.is_blank() {
-            mapping.records += 1;
-            if fits(&record, width, file, &headers, problems) {
-                row.row = record.row;
-                row.values.clear();
-                row.values.extend(
-                    matched
-                        .field_column
-                        .iter()
-                        .zip(fields)
-                        .map(|(column, spec)| {
-                            let column = (*column)?;
-                            let cell = record.cells.get(column)?;
-                            Some(clean(
-                                &cell.text, cell.bad, column, spec.shape, record.row, file,
-                                &headers, problems,
-                            ))
-                        }),
-                );
-                on_row(&row, problems);
-            }
-        }
-        // A row's problems read left to right, whatever order its fields were checked in.
-        if let Some(row_errors) = problems.errors.get_mut(errors_before..) {
-            row_errors.sort_by_key(|p| p.column);
-        }
-        if let Some(row_warnings) = problems.warnings.get_mut(warnings_before..) {
-            row_warnings.sort_by_key(|p| p.column);
-        }
-        spare = record.cells;
-    }
-    for p in cell_problems.drain(..) {
-        problems.error(cell_problem(file, &headers, p));
-    }
-    (mapping, Some(matched.field_column))
-}
-
-/// Checks that a record has as many cells as the header has columns. Extra empty cells
-/// (trailing commas) are fine; anything else means the columns are shifted, so the row is
-/// reported and not read.
-fn fits(
-    record: &Record<'_>,
-    width: usize,
-    file: &str,
-    headers: &[String],
-    problems: &mut Problems,
-) -> bool {
-    let n = record.cells.len();
-    if n < width {
-        problems.error(ImportProblem {
-            file: file.to_string(),
-            row: Some(record.row),
-            column: Some(n as u64 + 1),
-            header: headers.get(n).filter(|h| !h.is_empty()).cloned(),
-            message: format!(
-                "this row has {n} cell{} but the header has {width} columns (a missing comma, or a cell with \
-                 an unquoted line break?)",
-                if n == 1 { "" } else { "s" }
-            ),
-        });
-        return false;
-    }
-    if let Some(extra) = record
-        .cells
-        .iter()
-        .skip(width)
-        .position(|c| !c.text.is_empty() || c.quoted)
-    {
-        problems.error(ImportProblem {
-            file: file.to_string(),
-            row: Some(record.row),
-            column: Some((width + extra) as u64 + 1),
-            header: None,
-            message: format!(
-                "this row has {n} cells but the header has {width} columns (a cell with an unquoted comma?)"
-            ),
-        });
-        return false;
-    }
-    true
-}
-
-/// Cleans a mapped cell: removes bidi controls (with a warning), undoes the exporter's
-/// formula escape, and warns about text a spreadsheet would run as a formula.
-#[allow(clippy::too_many_arguments)]
-fn clean<'a>(
-    text: &Cow<'a, str>,
-    bad: bool,
-    column: usize,
-    shape: Shape,
-    row: u64,
-    file: &str,
-    headers: &[String],
-    problems: &mut Problems,
-) -> Value<'a> {
-    if bad {
-        return Value {
-            text: Cow::Borrowed(""),
-            column,
-            bad,
-        };
-    }
-    let at = |message: String| ImportProblem {
-        file: file.to_string(),
-        row: Some(row),
-        column: Some(column as u64 + 1),
-        header: headers.get(column).filter(|h| !h.is_empty()).cloned(),
-        message,
-    };
-    let mut text: Cow<'a, str> = text.clone();
-    if text.contains(is_bidi_control) {
-        let stripped: String = text.chars().filter(|&c| !is_bidi_control(c)).collect();
-        problems.warning(at(
-            "removed invisible bidirectional control characters (they can make text display differently \
-             from what it is)"
-                .into(),
-        ));
-        text = Cow::Owned(stripped.trim().to_string());
-    }
-    let unescaped = unescape_formula(&text);
-    if unescaped.len() < text.len() {
-        text = Cow::Owned(unescaped.to_string());
-    } else if let Some(literal) = value::excel_text(&text) {
-        text = Cow::Owned(literal);
-    } else if shape == Shape::Text && text.starts_with(FORMULA_TRIGGERS) {
-        let first = text
-            .chars()
-            .next()
-            .map(|c| c.escape_debug().to_string())
-            .unwrap_or_default();
-        problems.warning(at(format!(
-            "begins with '{first}', so a spreadsheet would run it as a formula; imported as text, and \
-             exports will escape it with a leading apostrophe"
-        )));
-    }
-    Value { text, column, bad }
-}
-
-fn example_header(kind: FileKind) -> &'static str {
-    match kind {
-        FileKind::People => "id,name,title,manager_id",
-        FileKind::Teams => "name,lead,type",
-        FileKind::Workstreams => "id,name,team,required_fte,kind",
-        FileKind::Allocations => "person,workstream,percent",
     }
 }
 
@@ -803,14 +481,16 @@ fn read_people(
         c.note = Some("first name: joined with the last-name column".into());
     }
     if readable && mapping.records == 0 {
-        problems.error(whole_file(
+        problems.error(ImportProblem::whole(
             source.name,
+            mapping.sheet.as_deref(),
             "the file has a header but no people".into(),
         ));
     }
     if mapping.records > 0 && column(P_MANAGER).is_none() {
-        problems.warning(whole_file(
+        problems.warning(ImportProblem::whole(
             source.name,
+            mapping.sheet.as_deref(),
             "no manager column (such as manager_id, parentId, SupervisorID, Reports To or Manager Email): \
              everyone is a root"
                 .into(),
@@ -825,6 +505,7 @@ fn read_people(
         };
         Some(ImportProblem {
             file: source.name.to_string(),
+            sheet: mapping.sheet.clone(),
             row: Some(p.row),
             column: Some(column as u64 + 1),
             header: mapping

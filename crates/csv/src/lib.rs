@@ -54,10 +54,13 @@
 
 mod columns;
 mod decode;
+mod dialect;
 mod export;
 mod import;
 mod parse;
 mod problem;
+mod sheet;
+mod table;
 mod value;
 
 pub use columns::{ColumnMapping, FileKind, FileMapping};
@@ -68,5 +71,5 @@ pub use export::{
 };
 pub use import::{ImportPreview, ImportRequest, Imported, Source, import, preview};
 pub use parse::MAX_CELL_BYTES;
-pub use problem::{ImportErrors, ImportProblem, MAX_LISTED};
+pub use problem::{ImportErrors, ImportProblem, MAX_LISTED, cell_reference, column_letters};
 pub use value::{FORMULA_TRIGGERS, escape_formula, unescape_formula};

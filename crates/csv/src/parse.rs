@@ -17,24 +17,60 @@ pub const MAX_CELL_BYTES: usize = 64 * 1024;
 
 #[derive(Debug)]
 pub(crate) struct Cell<'a> {
+    /// 0-based column. A CSV record holds every cell, so this is the cell's index; a
+    /// spreadsheet row holds only the cells that are there.
+    pub column: u32,
     pub text: Cow<'a, str>,
     pub quoted: bool,
     /// A problem was reported for this cell; its text is empty and must not be read.
     pub bad: bool,
+    /// A spreadsheet's number cell (its text is the number written out), which a date
+    /// column reads as a date serial.
+    pub number: Option<f64>,
+}
+
+impl<'a> Cell<'a> {
+    pub fn text(column: u32, text: Cow<'a, str>) -> Cell<'a> {
+        Cell {
+            column,
+            text,
+            quoted: false,
+            bad: false,
+            number: None,
+        }
+    }
 }
 
 #[derive(Debug)]
 pub(crate) struct Record<'a> {
     pub row: u64,
+    /// In column order.
     pub cells: Vec<Cell<'a>>,
 }
 
-impl Record<'_> {
+impl<'a> Record<'a> {
     /// A record with no text at all (an empty line, or only delimiters).
     pub fn is_blank(&self) -> bool {
         self.cells
             .iter()
             .all(|c| c.text.is_empty() && !c.quoted && !c.bad)
+    }
+
+    /// The cell in a 0-based column, if the record has one there.
+    pub fn cell(&self, column: usize) -> Option<&Cell<'a>> {
+        match self.cells.get(column) {
+            Some(c) if c.column as usize == column => Some(c),
+            _ => self
+                .cells
+                .binary_search_by_key(&column, |c| c.column as usize)
+                .ok()
+                .and_then(|i| self.cells.get(i)),
+        }
+    }
+
+    /// One past the column of the last cell.
+    pub fn width(&self) -> usize {
+        self.cells.last().map_or(0, |c| c.column as usize + 1)
     }
 }
 
@@ -52,10 +88,12 @@ pub(crate) struct Reader<'a> {
     pos: usize,
     row: u64,
     done: bool,
+    delimiter: u8,
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(text: &'a str) -> Reader<'a> {
+    /// A reader splitting cells on `delimiter` (one of `,` `;` tab `|`).
+    pub fn new(text: &'a str, delimiter: u8) -> Reader<'a> {
         // A BOM that survived decoding (a doubled one) is not part of the first header.
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         Reader {
@@ -63,10 +101,26 @@ impl<'a> Reader<'a> {
             pos: 0,
             row: 0,
             done: false,
+            delimiter,
+        }
+    }
+
+    /// Whether `c` ends an unquoted cell.
+    fn ends_cell(&self, c: char) -> bool {
+        c == char::from(self.delimiter) || c == '\r' || c == '\n'
+    }
+
+    /// Blanks skipped around quoted cells: spaces, and tabs unless tab is the delimiter.
+    fn blank(&self) -> &'static [char] {
+        if self.delimiter == b'\t' {
+            &[' ']
+        } else {
+            &[' ', '\t']
         }
     }
 
     /// The next record, or `None` at the end of the text or after a fatal problem.
+    #[cfg(test)]
     pub fn next_record(&mut self, problems: &mut Vec<CellProblem>) -> Option<Record<'a>> {
         self.next_record_in(Vec::new(), problems)
     }
@@ -86,13 +140,14 @@ impl<'a> Reader<'a> {
         cells.clear();
         loop {
             let column = cells.len() as u64 + 1;
-            let Some(cell) = self.read_cell(row, column, problems) else {
+            let Some(mut cell) = self.read_cell(row, column, problems) else {
                 self.done = true;
                 return None;
             };
+            cell.column = u32::try_from(cells.len()).unwrap_or(u32::MAX);
             cells.push(cell);
             match self.text.as_bytes().get(self.pos) {
-                Some(b',') => self.pos += 1,
+                Some(&b) if b == self.delimiter => self.pos += 1,
                 Some(b'\r') => {
                     self.pos += 1;
                     if self.text.as_bytes().get(self.pos) == Some(&b'\n') {
@@ -120,9 +175,9 @@ impl<'a> Reader<'a> {
     ) -> Option<Cell<'a>> {
         let text = self.text;
         let rest = text.get(self.pos..).unwrap_or("");
-        let after_spaces = rest.trim_start_matches([' ', '\t']);
+        let after_spaces = rest.trim_start_matches(self.blank());
         if !after_spaces.starts_with('"') {
-            let end = rest.find([',', '\r', '\n']).unwrap_or(rest.len());
+            let end = rest.find(|c| self.ends_cell(c)).unwrap_or(rest.len());
             self.pos += end;
             let raw = rest.get(..end).unwrap_or("");
             return Some(checked(
@@ -170,9 +225,13 @@ impl<'a> Reader<'a> {
         };
         self.pos = close + 1;
         let tail = text.get(self.pos..).unwrap_or("");
-        let after = tail.trim_start_matches([' ', '\t']);
+        let after = tail.trim_start_matches(self.blank());
         match after.as_bytes().first() {
-            None | Some(b',' | b'\r' | b'\n') => {
+            None => {
+                self.pos += tail.len() - after.len();
+                Some(checked(value, true, row, column, problems))
+            }
+            Some(&b) if b == b'\r' || b == b'\n' || b == self.delimiter => {
                 self.pos += tail.len() - after.len();
                 Some(checked(value, true, row, column, problems))
             }
@@ -184,11 +243,12 @@ impl<'a> Reader<'a> {
                               the quotes inside it (\"\")"
                         .into(),
                 });
-                self.pos += tail.find([',', '\r', '\n']).unwrap_or(tail.len());
+                let skip = tail.find(|c| self.ends_cell(c)).unwrap_or(tail.len());
+                self.pos += skip;
                 Some(Cell {
-                    text: Cow::Borrowed(""),
                     quoted: true,
                     bad: true,
+                    ..Cell::text(0, Cow::Borrowed(""))
                 })
             }
         }
@@ -223,15 +283,14 @@ fn checked<'a>(
                 message,
             });
             Cell {
-                text: Cow::Borrowed(""),
                 quoted,
                 bad: true,
+                ..Cell::text(0, Cow::Borrowed(""))
             }
         }
         None => Cell {
-            text,
             quoted,
-            bad: false,
+            ..Cell::text(0, text)
         },
     }
 }
@@ -241,7 +300,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> (Vec<(u64, Vec<String>)>, Vec<CellProblem>) {
-        let mut reader = Reader::new(text);
+        let mut reader = Reader::new(text, b',');
         let mut problems = Vec::new();
         let mut out = Vec::new();
         while let Some(r) = reader.next_record(&mut problems) {

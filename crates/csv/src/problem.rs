@@ -11,11 +11,13 @@ use crate::columns::FileMapping;
 pub const MAX_LISTED: usize = 100;
 
 /// One error or warning. Either `row` and `column` are both set (a cell) or both `None`
-/// (a problem of the whole file: its encoding, an empty file, a missing column).
+/// (a problem of the whole file or sheet: its encoding, an empty file, a missing column).
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, ts_rs::TS)]
 pub struct ImportProblem {
     /// The file name as the caller gave it.
     pub file: String,
+    /// The sheet, for a spreadsheet.
+    pub sheet: Option<String>,
     /// 1-based row; the header is row 1 and blank rows count, as in a spreadsheet.
     pub row: Option<u64>,
     /// 1-based column.
@@ -25,9 +27,69 @@ pub struct ImportProblem {
     pub message: String,
 }
 
+impl ImportProblem {
+    /// A problem of a whole file or sheet.
+    pub(crate) fn whole(file: &str, sheet: Option<&str>, message: String) -> ImportProblem {
+        ImportProblem {
+            file: file.to_string(),
+            sheet: sheet.map(str::to_string),
+            row: None,
+            column: None,
+            header: None,
+            message,
+        }
+    }
+
+    /// Where the problem is, as a spreadsheet names it (`People!D14`, or the sheet name
+    /// alone), for a problem in a sheet.
+    pub fn cell_reference(&self) -> Option<String> {
+        let sheet = self.sheet.as_deref()?;
+        Some(match (self.row, self.column) {
+            (Some(row), Some(column)) => cell_reference(sheet, row, column),
+            _ => quoted_sheet(sheet),
+        })
+    }
+}
+
+/// `People!D14`: a cell as spreadsheets name it (1-based row and column).
+pub fn cell_reference(sheet: &str, row: u64, column: u64) -> String {
+    format!("{}!{}{row}", quoted_sheet(sheet), column_letters(column))
+}
+
+/// A sheet name as a formula writes it: quoted when it is more than letters, digits and `_`.
+fn quoted_sheet(sheet: &str) -> String {
+    let plain = !sheet.is_empty()
+        && !sheet.starts_with(|c: char| c.is_ascii_digit())
+        && sheet.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if plain {
+        sheet.to_string()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
+    }
+}
+
+/// Spreadsheet column letters of a 1-based column (1 → A, 27 → AA).
+pub fn column_letters(column: u64) -> String {
+    let mut n = column;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
 impl fmt::Display for ImportProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;
+        if let Some(reference) = self.cell_reference() {
+            write!(f, ": {reference}")?;
+            if let Some(header) = &self.header {
+                write!(f, " ({header})")?;
+            }
+            return write!(f, ": {}", self.message);
+        }
         if let Some(row) = self.row {
             write!(f, ":{row}")?;
         }
@@ -105,5 +167,30 @@ impl Problems {
 
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty() || self.more_errors > 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_cells_as_spreadsheets_do() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(16_384), "XFD");
+        assert_eq!(cell_reference("People", 14, 4), "People!D14");
+        assert_eq!(cell_reference("My staff", 2, 1), "'My staff'!A2");
+        assert_eq!(cell_reference("Bob's", 2, 1), "'Bob''s'!A2");
+        let p = ImportProblem {
+            file: "org.xlsx".into(),
+            sheet: Some("People".into()),
+            row: Some(14),
+            column: Some(4),
+            header: Some("Start Date".into()),
+            message: "bad".into(),
+        };
+        assert_eq!(p.to_string(), "org.xlsx: People!D14 (Start Date): bad");
     }
 }
