@@ -5,6 +5,7 @@ mod formula; // E1: exported cells never start a formula
 mod layouts; // HR-tool layouts and the public Oracle HR sample
 mod robustness; // C1: arbitrary bytes never panic, every error is placed
 mod round_trip; // C3: org → CSV → org
+mod sheets; // X1: spreadsheets and CSV dialects in
 
 use pendulum_csv::{ImportErrors, ImportProblem, ImportRequest, Imported, Source, import};
 
