@@ -41,7 +41,12 @@ impl Table {
             .collect();
         let rows = reader
             .records()
-            .map(|r| r.expect("a CSV record").iter().map(str::to_string).collect())
+            .map(|r| {
+                r.expect("a CSV record")
+                    .iter()
+                    .map(str::to_string)
+                    .collect()
+            })
             .collect();
         Table {
             name: name.to_string(),
@@ -88,7 +93,9 @@ pub fn xlsx(tables: &[Table], title: Option<&str>) -> Vec<u8> {
                 match table.kind(c) {
                     Cell::Date => {
                         let d = ExcelDateTime::parse_from_str(text).expect("an ISO date");
-                        sheet.write_datetime_with_format(r, c16, &d, &date).expect("date");
+                        sheet
+                            .write_datetime_with_format(r, c16, &d, &date)
+                            .expect("date");
                     }
                     Cell::Number => {
                         let v: f64 = text.trim_end_matches('%').parse().expect("a number");
@@ -122,7 +129,8 @@ pub fn ods_zip(content: &str) -> Vec<u8> {
     zip.start_file("mimetype", stored).expect("zip");
     zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
         .expect("zip");
-    zip.start_file("META-INF/manifest.xml", deflated).expect("zip");
+    zip.start_file("META-INF/manifest.xml", deflated)
+        .expect("zip");
     zip.write_all(
         br#"<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">

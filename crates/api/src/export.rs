@@ -457,7 +457,7 @@ mod tests {
             path: dir.join("people.csv"),
             workstreams: Some(dir.join("workstreams.csv")),
             allocations: Some(dir.join("allocations.csv")),
-            scenario: None,
+            ..OrgSource::default()
         };
         let loaded = crate::source::load(&source, as_of()).unwrap();
         (source, loaded)

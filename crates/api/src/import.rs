@@ -1,4 +1,4 @@
-//! CSV files → a loaded org, through `pendulum-csv`.
+//! CSV files and workbooks → a loaded org, through `pendulum-csv`.
 
 use pendulum_core::RuleConfig;
 use pendulum_csv::{ImportRequest, Source};
@@ -6,18 +6,22 @@ use pendulum_csv::{ImportRequest, Source};
 use crate::error::{ApiError, ApiResult};
 use crate::loaded::Loaded;
 
-/// Imports a people CSV with optional workstreams and allocations CSVs, each as (file name,
-/// bytes). Every problem is listed in the error, with file, row and column.
+/// Imports a people CSV or workbook (reading `sheet` of a workbook) with optional
+/// workstreams and allocations files, each as (file name, bytes). Every problem is listed
+/// in the error, with file, row and column (sheet and cell for a workbook).
 pub(crate) fn import_csv<'a>(
     people: (&'a str, &'a [u8]),
+    sheet: Option<&'a str>,
     workstreams: Option<(&'a str, &'a [u8])>,
     allocations: Option<(&'a str, &'a [u8])>,
 ) -> ApiResult<Loaded> {
     fn source<'a>((name, bytes): (&'a str, &'a [u8])) -> Source<'a> {
-        Source { name, bytes }
+        Source::new(name, bytes)
     }
+    let mut people = source(people);
+    people.sheet = sheet;
     let request = ImportRequest {
-        people: source(people),
+        people,
         teams: None,
         workstreams: workstreams.map(source),
         allocations: allocations.map(source),

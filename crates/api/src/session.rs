@@ -33,12 +33,14 @@ pub const DEMO_FILE_NAME: &str = "Larkspur demo.pendulum";
 /// The one person a new document starts with (id, name), so its chart is never empty.
 pub const NEW_DOCUMENT_HEAD: (&str, &str) = ("p-1", "Head of the org");
 
-/// The CSV files of an import, as picked in dialogs.
+/// The files of an import (CSVs or workbooks), as picked in dialogs.
 #[derive(Clone, Debug, Default)]
 pub struct ImportFiles {
     pub people: PathBuf,
     pub workstreams: Option<PathBuf>,
     pub allocations: Option<PathBuf>,
+    /// The sheet of a people workbook, when the user picked one.
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug)]
@@ -175,6 +177,7 @@ impl Session {
             path: path.to_path_buf(),
             workstreams: beside("workstreams.csv"),
             allocations: beside("allocations.csv"),
+            sheet: None,
             scenario: None,
         };
         std::fs::create_dir_all(imports_dir)
@@ -225,20 +228,17 @@ impl Session {
                 .map(file_name)
                 .unwrap_or_default(),
         ];
+        let mut people = pendulum_csv::Source::new(&names[0], &people);
+        people.sheet = files.sheet.as_deref();
         let request = pendulum_csv::ImportRequest {
-            people: pendulum_csv::Source {
-                name: &names[0],
-                bytes: &people,
-            },
+            people,
             teams: None,
-            workstreams: ws.as_deref().map(|b| pendulum_csv::Source {
-                name: &names[1],
-                bytes: b,
-            }),
-            allocations: al.as_deref().map(|b| pendulum_csv::Source {
-                name: &names[2],
-                bytes: b,
-            }),
+            workstreams: ws
+                .as_deref()
+                .map(|b| pendulum_csv::Source::new(&names[1], b)),
+            allocations: al
+                .as_deref()
+                .map(|b| pendulum_csv::Source::new(&names[2], b)),
         };
         Ok(pendulum_csv::preview(&request))
     }
@@ -250,6 +250,7 @@ impl Session {
             path: files.people.clone(),
             workstreams: files.workstreams.clone(),
             allocations: files.allocations.clone(),
+            sheet: files.sheet.clone(),
             scenario: None,
         };
         if self.open.as_ref().is_some_and(|o| o.path == out) {
@@ -285,6 +286,7 @@ impl Session {
 fn demo_org() -> ApiResult<Loaded> {
     crate::import::import_csv(
         ("people.csv", DEMO_PEOPLE.as_bytes()),
+        None,
         Some(("workstreams.csv", DEMO_WORKSTREAMS.as_bytes())),
         Some(("allocations.csv", DEMO_ALLOCATIONS.as_bytes())),
     )

@@ -1,5 +1,5 @@
-//! Where an org comes from: a people CSV (with workstreams and allocations beside it), a
-//! JSON export, or a `.pendulum` document.
+//! Where an org comes from: a people CSV or workbook (with workstreams and allocations
+//! beside it, or in the workbook's other sheets), a JSON export, or a `.pendulum` document.
 
 use std::path::{Path, PathBuf};
 
@@ -12,14 +12,18 @@ use crate::loaded::Loaded;
 /// Files larger than this are refused before reading (a people CSV of 1M rows is ~150 MB).
 const MAX_INPUT_BYTES: u64 = 2 << 30;
 
-/// What to load. `path` is a `.pendulum` document, a JSON export, or a people CSV.
+/// What to load. `path` is a `.pendulum` document, a JSON export, or a people CSV or
+/// workbook (`.xlsx`, `.xls`, `.xlsb`, `.ods`).
 #[derive(Clone, Debug, Default)]
 pub struct OrgSource {
     pub path: PathBuf,
-    /// Workstreams CSV, when `path` is a people CSV.
+    /// Workstreams CSV or workbook, when `path` is a people file.
     pub workstreams: Option<PathBuf>,
-    /// Allocations CSV, when `path` is a people CSV.
+    /// Allocations CSV or workbook, when `path` is a people file.
     pub allocations: Option<PathBuf>,
+    /// The sheet of a people workbook to read (default: the one named like People, or the
+    /// first whose header fits).
+    pub sheet: Option<String>,
     /// For a `.pendulum` document: the scenario to read (default the baseline).
     pub scenario: Option<String>,
 }
@@ -76,6 +80,7 @@ pub fn read_file(path: &Path) -> ApiResult<Vec<u8>> {
 pub enum FileKind {
     Document,
     Json,
+    /// A people CSV or workbook: `pendulum-csv` reads both.
     Csv,
 }
 
@@ -130,6 +135,11 @@ pub fn load(source: &OrgSource, as_of: Date) -> ApiResult<Loaded> {
 }
 
 fn load_bytes(source: &OrgSource, name: &str, bytes: &[u8], kind: FileKind) -> ApiResult<Loaded> {
+    if source.sheet.is_some() && !(kind == FileKind::Csv && pendulum_csv::is_workbook(bytes)) {
+        return Err(ApiError::usage(format!(
+            "{name}: --sheet picks a sheet of a workbook; this file is not one"
+        )));
+    }
     if kind != FileKind::Csv && (source.workstreams.is_some() || source.allocations.is_some()) {
         return Err(ApiError::usage(
             "--workstreams and --allocations go with a people CSV; this file already holds the whole org",
@@ -151,6 +161,7 @@ fn load_bytes(source: &OrgSource, name: &str, bytes: &[u8], kind: FileKind) -> A
             let allocations = source.allocations.as_deref().map(read_named).transpose()?;
             crate::import::import_csv(
                 (name, bytes),
+                source.sheet.as_deref(),
                 workstreams
                     .as_ref()
                     .map(|(n, b)| (n.as_str(), b.as_slice())),

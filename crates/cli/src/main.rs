@@ -18,7 +18,8 @@ use pendulum_core::Date;
     name = "pendulum",
     version,
     about = "Plan org charts and team workloads; check them against span, layer and staffing rules.",
-    after_help = "ORG is a people CSV (with --workstreams/--allocations beside it) or a JSON export."
+    after_help = "ORG is a .pendulum document, a JSON export, or a people CSV or workbook (.xlsx, .xls, \
+                  .xlsb, .ods) with --workstreams/--allocations beside it or its other sheets."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -110,17 +111,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Import CSVs (or a JSON export) into a new .pendulum document.
+    /// Import CSVs or workbooks (or a JSON export) into a new .pendulum document.
     Import {
-        /// People CSV.
-        #[arg(long, value_name = "CSV")]
+        /// People CSV or workbook (its Workstreams and Allocations sheets are read too).
+        #[arg(long, value_name = "FILE")]
         people: PathBuf,
-        /// Workstreams CSV.
-        #[arg(long, value_name = "CSV")]
+        /// Workstreams CSV or workbook.
+        #[arg(long, value_name = "FILE")]
         workstreams: Option<PathBuf>,
-        /// Allocations CSV.
-        #[arg(long, value_name = "CSV")]
+        /// Allocations CSV or workbook.
+        #[arg(long, value_name = "FILE")]
         allocations: Option<PathBuf>,
+        /// The sheet of the people workbook to read (default: one named like People).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
         /// The document to create.
         #[arg(short = 'o', long = "output", value_name = "ORG.pendulum")]
         output: PathBuf,
@@ -198,15 +202,19 @@ struct PdfArgs {
 
 #[derive(Args, Debug)]
 struct OrgArgs {
-    /// The org: a people CSV or a JSON export.
+    /// The org: a .pendulum document, a JSON export, or a people CSV or workbook.
     #[arg(value_name = "ORG")]
     path: PathBuf,
-    /// Workstreams CSV (with a people CSV).
-    #[arg(long, value_name = "CSV")]
+    /// Workstreams CSV or workbook (with a people file).
+    #[arg(long, value_name = "FILE")]
     workstreams: Option<PathBuf>,
-    /// Allocations CSV (with a people CSV).
-    #[arg(long, value_name = "CSV")]
+    /// Allocations CSV or workbook (with a people file).
+    #[arg(long, value_name = "FILE")]
     allocations: Option<PathBuf>,
+    /// The sheet of a people workbook to read (default: one named like People, else the
+    /// first whose header fits).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
     /// The day to look at the org as of (YYYY-MM-DD); default today.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<Date>,
@@ -269,6 +277,7 @@ impl OrgArgs {
             path: self.path.clone(),
             workstreams: self.workstreams.clone(),
             allocations: self.allocations.clone(),
+            sheet: self.sheet.clone(),
             scenario: self.scenario.clone(),
         }
     }
@@ -488,6 +497,7 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             people,
             workstreams,
             allocations,
+            sheet,
             output,
             force,
         } => {
@@ -495,6 +505,7 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                 path: people,
                 workstreams,
                 allocations,
+                sheet,
                 scenario: None,
             };
             let progress = output::Progress::start("Importing");

@@ -201,7 +201,10 @@ fn run(req: &ImportRequest<'_>) -> Run {
     let directory = &people.directory;
 
     let mut teams: Vec<Team> = Vec::new();
-    if let Some(source) = req.teams {
+    // Without readable people, every person a teams or allocations file names would be
+    // reported unknown: those files wait until the people file is fixed.
+    let people_read = people.readable;
+    if let Some(source) = req.teams.filter(|_| people_read) {
         let (t, rows) = read_teams(source, directory, &mut problems, &mut mappings);
         teams = t;
         origins.teams = rows.into_iter().map(Some).collect();
@@ -211,7 +214,7 @@ fn run(req: &ImportRequest<'_>) -> Run {
         None => (Vec::new(), Vec::new()),
     };
     origins.workstreams = ws_rows;
-    let (allocations, alloc_rows) = match req.allocations {
+    let (allocations, alloc_rows) = match req.allocations.filter(|_| people_read) {
         Some(source) => read_allocations(
             source,
             directory,
@@ -342,6 +345,8 @@ fn words<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str) -> String {
 
 #[derive(Debug, Default)]
 struct PeopleFile {
+    /// The file's rows could be read (it has a header naming an id and a name).
+    readable: bool,
     people: Vec<Person>,
     /// Row of each person.
     rows: Vec<u64>,
@@ -463,6 +468,7 @@ fn read_people(
         },
     );
     let readable = field_column.is_some();
+    out.readable = readable;
     let column = |f: usize| {
         field_column
             .as_ref()

@@ -1,9 +1,24 @@
-//! CSV import and export of an org.
+//! CSV and spreadsheet import, and CSV export, of an org.
 //!
 //! # Import
 //! [`import`] turns a people file and, optionally, teams, workstreams and allocations files
 //! (bytes plus a name for messages) into a [`pendulum_core::Org`]; [`preview`] reports what
 //! it would do without failing. Nothing here touches the file system.
+//!
+//! - **Spreadsheets.** A file whose bytes are a workbook (`.xlsx`, `.xlsb`, `.ods`: a zip;
+//!   `.xls`: an OLE compound file) is read with calamine, one sheet per file: the sheet the
+//!   [`Source`] names, else one named like the file's kind (People, Employees, Staff, …;
+//!   Workstreams, Projects; Allocations, Assignments; Teams), else the first whose header
+//!   fits. A people workbook's Teams, Workstreams and Allocations sheets are read when those
+//!   files are not given. Cells are read as a CSV would hold them (see the `sheet` module);
+//!   problems name the sheet and cell (`People!D14`). Hostile workbooks (zip bombs, absurd
+//!   declared sizes) are refused before calamine opens them, and `.xlsx`/`.xlsb` sheets are
+//!   streamed, so a 1,048,576-row sheet is read in bounded memory.
+//! - **Dialects.** The delimiter is detected among `,` `;` tab and `|` (the one that splits
+//!   the first lines most consistently, quotes respected); in `;` files a decimal comma is
+//!   read in number columns (`0,8`).
+//! - **Header row.** The first of the first 20 non-blank rows that names the required
+//!   columns, so title rows above it are skipped; else the first non-blank row.
 //!
 //! - **Encodings.** UTF-8 with or without BOM; UTF-16 LE/BE with a BOM, or without one when
 //!   every other byte of the start is zero (warning). A file that is not valid UTF-8 is read
@@ -15,8 +30,8 @@
 //!   quote, a NUL character, or a cell over 64 KiB ([`MAX_CELL_BYTES`]) is an error at that
 //!   row and column. A row with fewer cells than the header, or with text beyond the last
 //!   header column, is an error (its cells are not read); empty trailing cells are fine.
-//! - **Rows and columns.** Both 1-based; the header is row 1 and blank rows count, as in a
-//!   spreadsheet, so a row number is a line number unless a quoted cell spans lines.
+//! - **Rows and columns.** Both 1-based; blank rows count, as in a spreadsheet, so a row
+//!   number is a line number unless a quoted cell spans lines.
 //! - **Headers.** Matched on their letters and digits only, ignoring case (so spaces,
 //!   underscores and hyphens never matter), against aliases: `id,parentId` (d3-org-chart),
 //!   `PersonID,SupervisorID` (Visio, TheOrgChart), `Work Email,Manager Email` (ChartHop,
@@ -71,5 +86,11 @@ pub use export::{
 };
 pub use import::{ImportPreview, ImportRequest, Imported, Source, import, preview};
 pub use parse::MAX_CELL_BYTES;
+
+/// Whether the bytes are a workbook (`.xlsx`, `.xlsb`, `.ods`: a zip; `.xls`: an OLE
+/// compound file) rather than CSV text.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    sheet::sniff(bytes).is_some()
+}
 pub use problem::{ImportErrors, ImportProblem, MAX_LISTED, cell_reference, column_letters};
 pub use value::{FORMULA_TRIGGERS, escape_formula, unescape_formula};

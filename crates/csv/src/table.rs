@@ -384,6 +384,11 @@ fn choose_sheet(
         .map_or_else(|| names[0].clone(), |n| (*n).clone()))
 }
 
+/// The next record of a file, into the storage of a spent one, with the problems found
+/// splitting it.
+type NextRecord<'n, 'r> =
+    dyn FnMut(Vec<Cell<'r>>, &mut Vec<CellProblem>) -> Option<Record<'r>> + 'n;
+
 /// The records of one file: header search, mapping, then each data row.
 fn read_records<'r>(
     context: &Context<'_>,
@@ -391,7 +396,7 @@ fn read_records<'r>(
     required: &[&[usize]],
     problems: &mut Problems,
     mapping: &mut FileMapping,
-    next: &mut dyn FnMut(Vec<Cell<'r>>, &mut Vec<CellProblem>) -> Option<Record<'r>>,
+    next: &mut NextRecord<'_, 'r>,
     mut on_row: impl FnMut(&Row<'_>, &mut Problems),
 ) -> Option<Vec<Option<usize>>> {
     let fields = kind.fields();

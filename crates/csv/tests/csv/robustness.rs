@@ -144,3 +144,87 @@ proptest! {
         check(&ImportRequest::people(Source::new("oracle.csv", &people)))?;
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// RELIABILITY X1: bytes given as a workbook.
+
+fn sheet_fixture(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/sheets")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The workbook re-zipped with every part stored, so that edits land in its XML rather
+/// than in compressed bytes (which the zip's checksum would catch first).
+fn stored(zipped: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut source = zip::ZipArchive::new(std::io::Cursor::new(zipped)).expect("a zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..source.len() {
+        let mut part = source.by_index(i).expect("a part");
+        let name = part.name().expect("a name").into_owned();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).expect("a part");
+        out.start_file(name, options).expect("zip");
+        out.write_all(&bytes).expect("zip");
+    }
+    out.finish().expect("zip").into_inner()
+}
+
+/// Bytes that matter inside a workbook's XML or BIFF records.
+fn workbook_token() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        proptest::sample::select(vec![
+            b"<".to_vec(),
+            b">".to_vec(),
+            b"\"".to_vec(),
+            b"9999999999".to_vec(),
+            b"-1".to_vec(),
+            b"XFD1048576".to_vec(),
+            b"\xFF\xFF\xFF\xFF".to_vec(),
+            b"\x00\x00".to_vec(),
+            b"\x00\x02\x0E\x00".to_vec(),
+            b"\xFE\xFF\xFF\xFF".to_vec(),
+        ]),
+        proptest::collection::vec(any::<u8>(), 1..6),
+    ]
+}
+
+fn workbook_edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<prop::sample::Index>(), workbook_token()).prop_map(|(i, t)| Edit::Replace(i, t)),
+        (any::<prop::sample::Index>(), workbook_token()).prop_map(|(i, t)| Edit::Insert(i, t)),
+        (any::<prop::sample::Index>(), 1usize..64).prop_map(|(i, n)| Edit::Delete(i, n)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn random_bytes_as_a_workbook_never_panic(
+        cfb in any::<bool>(),
+        bytes in proptest::collection::vec(any::<u8>(), 0..2048),
+    ) {
+        let magic: &[u8] = if cfb { b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" } else { b"PK\x03\x04" };
+        let file = [magic, &bytes].concat();
+        check(&ImportRequest::people(Source::new("org.xlsx", &file)))?;
+    }
+
+    #[test]
+    fn mutated_workbooks_never_panic(
+        which in 0usize..3,
+        edits in proptest::collection::vec(workbook_edit(), 1..6),
+    ) {
+        let (name, bytes) = match which {
+            0 => ("larkspur.xls", sheet_fixture("larkspur.xls")),
+            1 => ("larkspur.ods", stored(&sheet_fixture("larkspur.ods"))),
+            _ => ("larkspur.xlsx", stored(&sheet_fixture("larkspur.xlsx"))),
+        };
+        let file = mutate(bytes, &edits);
+        check(&ImportRequest::people(Source::new(name, &file)))?;
+    }
+}

@@ -4,6 +4,11 @@
 //! cell named; hostile zips refused before anything is unpacked; a 1,048,576-row sheet read
 //! to its end.
 
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on any unexpected error"
+)]
+
 use std::io::Write;
 
 use pendulum_core::Org;
@@ -47,7 +52,9 @@ fn demo_org() -> Org {
         workstreams: Some(Source::new("workstreams.csv", &w)),
         allocations: Some(Source::new("allocations.csv", &a)),
     };
-    import(&req).map(|i| i.org).unwrap_or_else(|e| panic!("{e}"))
+    import(&req)
+        .map(|i| i.org)
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// One workbook, its other sheets found by name.
@@ -57,7 +64,10 @@ fn workbook(name: &str, bytes: &[u8]) -> Result<Imported, ImportErrors> {
 
 fn refused(name: &str, bytes: &[u8]) -> ImportErrors {
     match workbook(name, bytes) {
-        Ok(i) => panic!("{name} should be refused, imported {} people", i.org.people.len()),
+        Ok(i) => panic!(
+            "{name} should be refused, imported {} people",
+            i.org.people.len()
+        ),
         Err(e) => e,
     }
 }
@@ -67,12 +77,19 @@ fn the_demo_reads_the_same_from_csv_semicolons_xlsx_and_ods() {
     let expected = demo_org();
     let tables = demo_tables();
 
-    let book = xlsx(&tables, Some("Larkspur engineering — HR export of 1 March 2027"));
+    let book = xlsx(
+        &tables,
+        Some("Larkspur engineering — HR export of 1 March 2027"),
+    );
     let got = workbook("larkspur.xlsx", &book).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(got.org, expected, "xlsx");
     let people = &got.mappings[0];
     assert_eq!(people.sheet.as_deref(), Some("People"));
-    assert_eq!(people.header_row, Some(3), "the header is found below the title");
+    assert_eq!(
+        people.header_row,
+        Some(3),
+        "the header is found below the title"
+    );
     assert_eq!(people.sheets, ["People", "Workstreams", "Allocations"]);
     assert_eq!(got.mappings.len(), 3, "the other sheets are read by name");
 
@@ -102,9 +119,16 @@ fn typed_cells_read_as_a_csv_would_hold_them() {
     let percent = Format::new().set_num_format("0%");
     let people = book.add_worksheet();
     people.set_name("Employees").unwrap();
-    for (c, h) in ["Employee ID", "First Name", "Last Name", "Hire Date", "Manager ID", "FTE"]
-        .iter()
-        .enumerate()
+    for (c, h) in [
+        "Employee ID",
+        "First Name",
+        "Last Name",
+        "Hire Date",
+        "Manager ID",
+        "FTE",
+    ]
+    .iter()
+    .enumerate()
     {
         people.write_string(0, c as u16, *h).unwrap();
     }
@@ -119,7 +143,9 @@ fn typed_cells_read_as_a_csv_would_hold_them() {
         .unwrap();
     people.write_string(2, 2, "Wu").unwrap();
     people.write_number(2, 4, 1001).unwrap();
-    people.write_number_with_format(2, 5, 0.8, &percent).unwrap();
+    people
+        .write_number_with_format(2, 5, 0.8, &percent)
+        .unwrap();
     let alloc = book.add_worksheet();
     alloc.set_name("Assignments").unwrap();
     for (c, h) in ["Employee ID", "Project", "Allocation"].iter().enumerate() {
@@ -326,7 +352,11 @@ fn raw_xlsx(rows: impl FnOnce(&mut dyn Write)) -> Vec<u8> {
 }
 
 fn text_cell(out: &mut dyn Write, reference: &str, text: &str) {
-    write!(out, r#"<c r="{reference}" t="inlineStr"><is><t>{text}</t></is></c>"#).unwrap();
+    write!(
+        out,
+        r#"<c r="{reference}" t="inlineStr"><is><t>{text}</t></is></c>"#
+    )
+    .unwrap();
 }
 
 /// Excel's last row.
@@ -368,7 +398,11 @@ fn formulas_filled_down_to_the_last_row_are_blank_rows() {
                 text_cell(out, &format!("A{r}"), &format!("p{r}"));
                 text_cell(out, &format!("B{r}"), "Someone");
             }
-            write!(out, r#"<c r="C{r}" t="str"><f>IF(A{r}="","",1)</f><v></v></c>"#).unwrap();
+            write!(
+                out,
+                r#"<c r="C{r}" t="str"><f>IF(A{r}="","",1)</f><v></v></c>"#
+            )
+            .unwrap();
             out.write_all(b"</row>").unwrap();
         }
     });
@@ -410,7 +444,9 @@ fn zip_bombs_are_refused_before_unpacking() {
     let bomb = declare_size(book.clone(), "xl/worksheets/sheet1.xml", 0xF000_0000);
     let e = refused("bomb.xlsx", &bomb);
     assert!(
-        e.errors[0].to_string().contains("would unpack to 4026531840 bytes"),
+        e.errors[0]
+            .to_string()
+            .contains("would unpack to 4026531840 bytes"),
         "{e}"
     );
     // A part that unpacks past what it declares is stopped at the declared size.
@@ -442,7 +478,11 @@ fn an_absurd_shared_string_count_is_refused() {
     }
     let bytes = out.finish().unwrap().into_inner();
     let e = refused("strings.xlsx", &bytes);
-    assert!(e.to_string().contains("declares 99999999999 shared strings"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("declares 99999999999 shared strings"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -453,7 +493,8 @@ fn an_ods_of_millions_of_repeated_cells_is_refused() {
     let bytes = ods_zip(&ods_content(&[table]));
     let e = refused("repeated.ods", &bytes);
     assert!(
-        e.to_string().contains("sheet \"People\" spans more than 5000000 cells"),
+        e.to_string()
+            .contains("sheet \"People\" spans more than 5000000 cells"),
         "{e}"
     );
 }
@@ -472,7 +513,11 @@ fn not_a_workbook_is_said_so() {
     let mut cfb = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
     cfb.resize(700, 0);
     let e = refused("old.xls", &cfb);
-    assert!(e.to_string().contains("not a readable Excel 97-2003 workbook"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("not a readable Excel 97-2003 workbook"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -480,7 +525,54 @@ fn the_preview_lists_the_sheets() {
     let book = xlsx(&demo_tables(), None);
     let p = preview(&ImportRequest::people(Source::new("org.xlsx", &book)));
     assert!(p.errors.is_empty(), "{:?}", p.errors);
-    assert_eq!(p.mappings[0].sheets, ["People", "Workstreams", "Allocations"]);
+    assert_eq!(
+        p.mappings[0].sheets,
+        ["People", "Workstreams", "Allocations"]
+    );
     assert_eq!(p.mappings[0].format, "Excel workbook (.xlsx)");
     assert_eq!(p.allocations, demo_org().allocations.len());
+}
+
+/// A workbook of `tests/fixtures/sheets`: the demo org as LibreOffice saved it from the
+/// `.xlsx` above (title row included).
+fn saved_by_libreoffice(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/sheets")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn workbooks_saved_by_libreoffice_read_the_same() {
+    let expected = demo_org();
+    for name in ["larkspur.ods", "larkspur.xls"] {
+        let bytes = saved_by_libreoffice(name);
+        let got = workbook(name, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(got.org, expected, "{name}");
+        assert_eq!(got.mappings[0].header_row, Some(3), "{name}");
+    }
+}
+
+#[test]
+fn an_xls_declaring_billions_of_cells_is_refused() {
+    let mut bytes = saved_by_libreoffice("larkspur.xls");
+    // DIMENSIONS (0x0200, 14 bytes): first row, last row + 1 (u32), first column, last + 1.
+    let at = bytes
+        .windows(4)
+        .position(|w| w == [0x00, 0x02, 0x0E, 0x00])
+        .expect("a DIMENSIONS record");
+    bytes[at + 8..at + 12].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+    let e = refused("dims.xls", &bytes);
+    assert!(
+        e.to_string().contains("spans more than 5000000 cells"),
+        "{e}"
+    );
+    // A last row before the first: calamine would count rows backwards.
+    bytes[at + 4..at + 8].copy_from_slice(&0x10u32.to_le_bytes());
+    bytes[at + 8..at + 12].copy_from_slice(&0x02u32.to_le_bytes());
+    let e = refused("dims.xls", &bytes);
+    assert!(
+        e.to_string().contains("dimensions end before they start"),
+        "{e}"
+    );
 }

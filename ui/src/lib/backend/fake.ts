@@ -190,6 +190,9 @@ export class FakeBackend implements Backend {
         {
           file: 'people.csv',
           kind: 'people',
+          format: 'CSV, comma-separated',
+          sheet: null,
+          sheets: [],
           header_row: 1,
           records: this.picked.people.length,
           columns: [

@@ -666,7 +666,19 @@ export type FileMapping = {
   file: string;
   kind: FileKind;
   /**
-   * The row holding the header (1 unless the file starts with blank lines); `None` for an
+   * How the file was read: "CSV, comma-separated", "Excel workbook (.xlsx)", …
+   */
+  format: string;
+  /**
+   * The sheet read, for a workbook.
+   */
+  sheet: string | null;
+  /**
+   * Every sheet of the workbook, in order (empty for CSV), to pick another one.
+   */
+  sheets: Array<string>;
+  /**
+   * The row holding the header (below any title rows and blank lines); `None` for an
    * empty file.
    */
   header_row: number | null;
@@ -679,13 +691,17 @@ export type FileMapping = {
 
 /**
  * One error or warning. Either `row` and `column` are both set (a cell) or both `None`
- * (a problem of the whole file: its encoding, an empty file, a missing column).
+ * (a problem of the whole file or sheet: its encoding, an empty file, a missing column).
  */
 export type ImportProblem = {
   /**
    * The file name as the caller gave it.
    */
   file: string;
+  /**
+   * The sheet, for a spreadsheet.
+   */
+  sheet: string | null;
   /**
    * 1-based row; the header is row 1 and blank rows count, as in a spreadsheet.
    */
