@@ -1,6 +1,6 @@
 //! The reports the CLI prints and the app shows: `check` and `stats` (shapes in `docs/cli.md`).
 
-use pendulum_core::{Date, Flag, FlagSummary, PersonId, Snapshot, Stats, check};
+use pendulum_core::{AbsentManager, Date, Flag, FlagSummary, PersonId, Snapshot, Stats, check};
 use pendulum_layout::{ChartOptions, Orientation, layout_snapshot};
 use serde::Serialize;
 
@@ -50,9 +50,12 @@ pub struct LayoutRequest {
     pub collapsed: Vec<PersonId>,
 }
 
-/// The `layout` JSON (`docs/cli.md`): one node per present person (top-left corner, y downwards), one edge
-/// per reporting line from manager to report, and one dotted route per dotted line whose two
-/// people are drawn, from the secondary manager to the person.
+/// The `layout` JSON (`docs/cli.md`): one node per present person (top-left corner, y
+/// downwards), one edge per reporting line from manager to report, and one dotted route per
+/// dotted line whose two people are drawn, from the secondary manager to the person. People
+/// whose manager is named but absent hang under a placeholder: an extra node, after the
+/// people's, with `"placeholder": true` and the absent manager's id, and an edge from it to
+/// each of them.
 #[derive(Clone, Debug, serde::Serialize, ts_rs::TS)]
 pub struct LayoutReport {
     pub as_of: Date,
@@ -66,11 +69,26 @@ pub struct LayoutReport {
 
 #[derive(Clone, Debug, serde::Serialize, ts_rs::TS)]
 pub struct LayoutNode {
+    /// A person's id; for a placeholder, the absent manager's id (or e-mail) as written.
     pub id: String,
     pub x: f64,
     pub y: f64,
     pub width: f64,
     pub height: f64,
+    /// A placeholder: the card of a manager who is named but not drawn (not in the file, or
+    /// not here that day), standing over the people who report to them. Not a person: no
+    /// figure counts it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<bool>", optional)]
+    pub placeholder: bool,
+    /// A placeholder of a manager who is in the file but not here that day: their name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub name: Option<String>,
+    /// A placeholder: how many present people report to the absent manager.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reports: Option<u32>,
 }
 
 #[derive(Clone, Debug, serde::Serialize, ts_rs::TS)]
@@ -113,7 +131,26 @@ pub fn layout_of(snapshot: &Snapshot<'_>, request: &LayoutRequest) -> ApiResult<
                 y: n.y,
                 width: n.width,
                 height: n.height,
+                placeholder: false,
+                name: None,
+                reports: None,
             })
+            .chain(chart.placeholders.iter().map(|b| {
+                let absent = snapshot.placeholders().get(b.placeholder as usize);
+                LayoutNode {
+                    id: b.id.to_string(),
+                    x: b.x,
+                    y: b.y,
+                    width: b.width,
+                    height: b.height,
+                    placeholder: true,
+                    name: absent.and_then(|p| match p.manager {
+                        AbsentManager::NotHere(m) => Some(snapshot.person(m).name.clone()),
+                        AbsentManager::NotInFile(_) => None,
+                    }),
+                    reports: absent.map(|p| p.reports.len() as u32),
+                }
+            }))
             .collect(),
         edges: chart
             .edges
@@ -123,6 +160,11 @@ pub fn layout_of(snapshot: &Snapshot<'_>, request: &LayoutRequest) -> ApiResult<
                 to: e.to.to_string(),
                 points: e.points.clone(),
             })
+            .chain(chart.placeholder_lines.iter().map(|e| LayoutEdge {
+                from: e.from.to_string(),
+                to: e.to.to_string(),
+                points: e.points.clone(),
+            }))
             .collect(),
         dotted: chart
             .dotted

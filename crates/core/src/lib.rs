@@ -36,7 +36,7 @@ pub use model::{
 };
 pub use money::{Currency, Money};
 pub use rules::{Flag, FlagSummary, Rule, RuleConfig, Severity, Subject, SubjectKind, check};
-pub use snapshot::{Line, PersonIx, Snapshot, WorkstreamLoad};
+pub use snapshot::{AbsentManager, Line, PersonIx, Placeholder, Snapshot, Top, WorkstreamLoad};
 pub use stats::Stats;
 pub use swing::{Swing, SwingCost, SwingError, SwingReport, SwingTo, TimelinePoint};
 pub use team::TeamFigures;

@@ -45,6 +45,34 @@ pub struct WorkstreamLoad {
     pub allocated_fte: f64,
 }
 
+/// A manager who is named but not drawn: the people who report to them hang under one
+/// placeholder card standing for them. A placeholder is not a person, so no figure counts it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbsentManager<'a> {
+    /// The `manager_id` (an id, or an e-mail the importer could not resolve) names no one in
+    /// the file, as written.
+    NotInFile(&'a str),
+    /// The person is in the file but not present on the snapshot's day (left, or not
+    /// started yet).
+    NotHere(PersonIx),
+}
+
+/// One placeholder card: the absent manager and the present people drawn under it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placeholder<'a> {
+    pub manager: AbsentManager<'a>,
+    /// Roots of the person forest whose manager this is, in input order.
+    pub reports: Vec<PersonIx>,
+}
+
+/// A tree of the drawn forest: a person at its top, or a placeholder with its reports'
+/// trees under it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Top {
+    Person(PersonIx),
+    Placeholder(u32),
+}
+
 /// The org as of one date.
 #[derive(Debug)]
 pub struct Snapshot<'a> {
@@ -71,6 +99,13 @@ pub struct Snapshot<'a> {
     child_start: Vec<u32>,
     children: Vec<PersonIx>,
     roots: Vec<PersonIx>,
+    /// One per distinct absent manager of a root, in the order of their first report.
+    placeholders: Vec<Placeholder<'a>>,
+    /// For each person, the placeholder they hang under (roots only); `NONE` otherwise.
+    placeholder_of: Vec<u32>,
+    /// The trees as drawn: roots without a placeholder, and placeholders, in input order of
+    /// the (first) root.
+    tops: Vec<Top>,
     /// Present people in breadth-first order from the roots (every present person once).
     order: Vec<PersonIx>,
     span: Vec<u32>,
@@ -156,6 +191,8 @@ impl<'a> Snapshot<'a> {
         let roots: Vec<u32> = (0..n as u32)
             .filter(|&i| present[i as usize] && parent[i as usize] == NONE)
             .collect();
+        let (placeholders, placeholder_of, tops) =
+            placeholders(org, &person_index, &present, &in_cycle, &roots);
 
         // Breadth-first order, depth and tree root.
         let mut order = Vec::with_capacity(n);
@@ -306,6 +343,9 @@ impl<'a> Snapshot<'a> {
             child_start,
             children,
             roots,
+            placeholders,
+            placeholder_of,
+            tops,
             order,
             span,
             role,
@@ -418,6 +458,39 @@ impl<'a> Snapshot<'a> {
     pub fn roots(&self) -> &[PersonIx] {
         &self.roots
     }
+    /// The managers of roots who are named but not drawn, one placeholder each, in the order
+    /// of their first report. Cycle members whose line the drawing breaks have none.
+    pub fn placeholders(&self) -> &[Placeholder<'a>] {
+        &self.placeholders
+    }
+    /// The placeholder a root hangs under, if any.
+    pub fn placeholder_of(&self, i: PersonIx) -> Option<u32> {
+        let k = *self.placeholder_of.get(i as usize)?;
+        (k != NONE).then_some(k)
+    }
+    /// The id placeholder `k` shows: the missing manager id (or e-mail) as written, or the
+    /// id of the manager who is not here that day.
+    pub fn placeholder_id(&self, k: u32) -> &'a str {
+        match self.placeholders.get(k as usize).map(|p| p.manager) {
+            Some(AbsentManager::NotInFile(id)) => id,
+            Some(AbsentManager::NotHere(m)) => self.person(m).id.as_str(),
+            None => "",
+        }
+    }
+    /// People drawn under placeholder `k`: its reports and everyone under them.
+    pub fn placeholder_people(&self, k: u32) -> u32 {
+        self.placeholders.get(k as usize).map_or(0, |p| {
+            p.reports
+                .iter()
+                .map(|&r| self.total_under(r).saturating_add(1))
+                .fold(0u32, u32::saturating_add)
+        })
+    }
+    /// The trees of the drawn forest: each root, or the placeholder it hangs under (once,
+    /// where its first report is), in input order.
+    pub fn tops(&self) -> &[Top] {
+        &self.tops
+    }
     /// Every present person once, breadth-first from the roots.
     pub fn breadth_first(&self) -> &[PersonIx] {
         &self.order
@@ -480,6 +553,56 @@ impl<'a> Snapshot<'a> {
             .map(|&i| self.org.people[i as usize].fte * self.ramp[i as usize])
             .sum()
     }
+}
+
+/// Groups the roots whose manager is named but absent (not in the file, or not present that
+/// day) by that manager, in the order of their first report; returns the placeholders, the
+/// placeholder of each person, and the drawn forest's tops. O(people).
+#[allow(clippy::type_complexity)]
+fn placeholders<'a>(
+    org: &'a Org,
+    person_index: &FxHashMap<&'a str, PersonIx>,
+    present: &[bool],
+    in_cycle: &[bool],
+    roots: &[PersonIx],
+) -> (Vec<Placeholder<'a>>, Vec<u32>, Vec<Top>) {
+    let mut placeholders: Vec<Placeholder<'a>> = Vec::new();
+    let mut placeholder_of = vec![NONE; present.len()];
+    let mut tops = Vec::with_capacity(roots.len());
+    let mut by_id: FxHashMap<&'a str, u32> = FxHashMap::default();
+    let mut by_person: FxHashMap<PersonIx, u32> = FxHashMap::default();
+    for &r in roots {
+        let named = org.people[r as usize].manager_id.as_ref();
+        let absent = match named {
+            // A cycle's broken line names someone present: that root stays a root.
+            Some(_) if in_cycle[r as usize] => None,
+            Some(m) => match person_index.get(m.as_str()) {
+                None => Some(AbsentManager::NotInFile(m.as_str())),
+                Some(&mi) if !present[mi as usize] => Some(AbsentManager::NotHere(mi)),
+                Some(_) => None,
+            },
+            None => None,
+        };
+        let Some(absent) = absent else {
+            tops.push(Top::Person(r));
+            continue;
+        };
+        let next = placeholders.len() as u32;
+        let k = match absent {
+            AbsentManager::NotInFile(id) => *by_id.entry(id).or_insert(next),
+            AbsentManager::NotHere(m) => *by_person.entry(m).or_insert(next),
+        };
+        if k == next {
+            placeholders.push(Placeholder {
+                manager: absent,
+                reports: Vec::new(),
+            });
+            tops.push(Top::Placeholder(k));
+        }
+        placeholders[k as usize].reports.push(r);
+        placeholder_of[r as usize] = k;
+    }
+    (placeholders, placeholder_of, tops)
 }
 
 /// Looks `id` up, unless it is the id looked up last time.

@@ -1,12 +1,13 @@
 //! A person's card and the small "continued on page N" card, as marks.
 
-use pendulum_core::{Flag, PersonIx, Role, Severity, Snapshot, Status, SubjectKind};
+use pendulum_core::{AbsentManager, Flag, PersonIx, Role, Severity, Snapshot, Status, SubjectKind};
 use rustc_hash::FxHashMap;
 
 use crate::marks::{
     ACCENT, ACCENT_SOFT, Align, DOTTED, EDGE, INK, INK_2, INK_3, Mark, PAPER, RULE, SHADE, WARNING,
     WARNING_SOFT, severity_colour, team_colour,
 };
+use crate::report::long_date;
 use crate::text::{Shaper, clean};
 
 /// The card size the PDF lays charts out with, in points at scale 1.
@@ -246,6 +247,85 @@ pub(crate) fn person_card(
         ));
         right -= 2.0 * r + 3.0 * s;
     }
+}
+
+/// Draws placeholder `k`'s card: a dashed box standing for a manager who is named but not
+/// drawn, "Not in this file" (with the id or e-mail as written) or "Not here on <day>" (with
+/// their name), and how many report to them. It is no person, so it has no stripe, role or
+/// flags.
+pub(crate) fn placeholder_card(
+    out: &mut Vec<Mark>,
+    sh: &mut Shaper,
+    snap: &Snapshot<'_>,
+    k: u32,
+    (x, y, w, h): (f64, f64, f64, f64),
+    s: f64,
+) {
+    let Some(placeholder) = snap.placeholders().get(k as usize) else {
+        return;
+    };
+    out.push(Mark::Rect {
+        x,
+        y,
+        w,
+        h,
+        radius: 4.0 * s,
+        fill: Some(SHADE),
+        stroke: Some((EDGE, 0.8 * s)),
+        dashed: true,
+    });
+    let left = x + 10.0 * s;
+    let room = (w - 18.0 * s).max(0.0);
+    let (kicker, main) = match placeholder.manager {
+        AbsentManager::NotInFile(id) => ("Not in this file".to_owned(), clean(id)),
+        AbsentManager::NotHere(m) => (
+            format!("Not here on {}", long_date(snap.as_of())),
+            clean(&snap.person(m).name),
+        ),
+    };
+    out.push(Mark::text(
+        left,
+        y + 13.0 * s,
+        7.0 * s,
+        true,
+        INK_3,
+        sh.fit(&kicker.to_uppercase(), true, 7.0 * s, room),
+    ));
+    let mut size = NAME_PT * s;
+    while !sh.fits(&main, true, size, room) && size > 9.0 * s {
+        size -= 0.5 * s;
+    }
+    out.push(Mark::text(
+        left,
+        y + 29.0 * s,
+        size,
+        true,
+        INK_2,
+        sh.fit(&main, true, size, room),
+    ));
+    if h < 40.0 * s {
+        return;
+    }
+    let reports = placeholder.reports.len();
+    let people = snap.placeholder_people(k);
+    let mut count = match reports {
+        1 => "1 report".to_owned(),
+        n => format!("{n} reports"),
+    };
+    if people as usize > reports {
+        count.push_str(&format!(" · {people} people"));
+    }
+    if let AbsentManager::NotHere(m) = placeholder.manager {
+        count = format!("{} · {count}", clean(snap.person(m).id.as_str()));
+    }
+    out.push(Mark::text(
+        left,
+        y + 41.5 * s,
+        7.5 * s,
+        false,
+        INK_3,
+        sh.fit(&count, false, 7.5 * s, room),
+    ));
 }
 
 /// Draws the card that stands for people drawn on another page.

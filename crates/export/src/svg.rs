@@ -7,7 +7,7 @@ use std::fmt::{self, Write};
 use pendulum_core::{Flag, Snapshot};
 use pendulum_layout::ChartLayout;
 
-use crate::card::{PersonFlags, person_card};
+use crate::card::{PersonFlags, person_card, placeholder_card};
 use crate::fonts::SVG_FAMILIES;
 use crate::marks::{Align, DASH, DOTTED, EDGE, Mark, PAPER};
 use crate::text::Shaper;
@@ -68,9 +68,14 @@ pub fn write_svg(
         r#"<g fill="none" stroke="{}" stroke-width="1">"#,
         EDGE.hex()
     )?;
-    for e in &layout.edges {
+    for points in layout
+        .edges
+        .iter()
+        .map(|e| &e.points)
+        .chain(layout.placeholder_lines.iter().map(|e| &e.points))
+    {
         out.write_str("<path d=\"")?;
-        path_data(out, &e.points, m)?;
+        path_data(out, points, m)?;
         writeln!(out, "\"/>")?;
     }
     writeln!(out, "</g>")?;
@@ -113,6 +118,22 @@ pub fn write_svg(
             &[],
         );
         writeln!(out, r#"<g data-id="{}">"#, escape(b.id))?;
+        for mark in &marks {
+            write_mark(out, mark)?;
+        }
+        writeln!(out, "</g>")?;
+    }
+    for b in &layout.placeholders {
+        marks.clear();
+        placeholder_card(
+            &mut marks,
+            &mut shaper,
+            snapshot,
+            b.placeholder,
+            (b.x + m, b.y + m, b.width, b.height),
+            1.0,
+        );
+        writeln!(out, r#"<g data-placeholder="{}">"#, escape(b.id))?;
         for mark in &marks {
             write_mark(out, mark)?;
         }

@@ -7,10 +7,14 @@
 //! transposes coordinates on the way out.
 
 use crate::forest::{Forest, NONE};
+use crate::rows::{TreeBox, arrange_trees};
 use crate::tidy::{TidyForest, Unit};
-use crate::{EdgeRoute, Layout, LayoutError, LayoutOptions, NodeBox, Orientation, Placement};
+use crate::{
+    EdgeRoute, Layout, LayoutError, LayoutOptions, NodeBox, Orientation, Placement, Trees,
+};
 
-/// Lays out every tree of the forest, side by side in the order of their roots.
+/// Lays out every tree of the forest, set out as `options.trees` says (in the order of their
+/// roots, for a single row).
 ///
 /// O(n) time and memory; no recursion.
 pub fn layout(forest: &Forest, options: &LayoutOptions) -> Layout {
@@ -24,10 +28,20 @@ pub fn layout_subtree(
     root: u32,
     options: &LayoutOptions,
 ) -> Result<Layout, LayoutError> {
-    if root as usize >= forest.len() {
-        return Err(LayoutError::NoSuchNode { node: root });
+    layout_trees(forest, &[root], options)
+}
+
+/// Lays out the subtrees under `roots` (none under another) as the trees of a forest, in
+/// that order for a single row.
+pub fn layout_trees(
+    forest: &Forest,
+    roots: &[u32],
+    options: &LayoutOptions,
+) -> Result<Layout, LayoutError> {
+    if let Some(&node) = roots.iter().find(|&&r| r as usize >= forest.len()) {
+        return Err(LayoutError::NoSuchNode { node });
     }
-    Ok(arrange(forest, &[root], options))
+    Ok(arrange(forest, roots, options))
 }
 
 /// Options made safe to compute with: gaps finite and ≥ 0, column bounds ordered and ≥ 1.
@@ -36,6 +50,7 @@ struct Geometry {
     sibling: f64,
     level: f64,
     tree: f64,
+    trees: Trees,
     stack: Option<Stack>,
 }
 
@@ -59,6 +74,13 @@ impl Geometry {
             sibling: gap(options.sibling_gap),
             level: gap(options.level_gap),
             tree: gap(options.tree_gap),
+            trees: match options.trees {
+                Trees::Rows { aspect } if aspect.is_finite() && aspect > 0.0 => {
+                    Trees::Rows { aspect }
+                }
+                Trees::Rows { .. } => Trees::Rows { aspect: 1.0 },
+                Trees::Row => Trees::Row,
+            },
             stack: options.stack.map(|s| {
                 let min_columns = s.min_columns.max(1);
                 Stack {
@@ -147,6 +169,8 @@ fn arrange(forest: &Forest, roots: &[u32], options: &LayoutOptions) -> Layout {
     for (tree, &r) in (0u32..).zip(roots) {
         units.push(UnitKind::Person(r), tree, 0.0);
     }
+    // Visible nodes per tree, to set the biggest trees first.
+    let mut tree_nodes = vec![0usize; roots.len()];
 
     let (mut beside, mut regular) = (Vec::new(), Vec::new());
     let mut u = 0;
@@ -165,6 +189,7 @@ fn arrange(forest: &Forest, roots: &[u32], options: &LayoutOptions) -> Layout {
                         }
                     }
                 }
+                tree_nodes[units.tree[u] as usize] += 1 + beside.len();
                 let (breadth, depth, anchor) =
                     hang_assistants(forest, &geo, v, &beside, u as u32, &mut seats);
                 units.shape[u].breadth = breadth;
@@ -200,6 +225,7 @@ fn arrange(forest: &Forest, roots: &[u32], options: &LayoutOptions) -> Layout {
                 }
             }
             UnitKind::Team { start, len } => {
+                tree_nodes[units.tree[u] as usize] += len as usize;
                 let members = &team_members[start as usize..(start + len) as usize];
                 let (breadth, depth) = stack_team(forest, &geo, members, u as u32, &mut seats);
                 units.shape[u].breadth = breadth;
@@ -212,7 +238,7 @@ fn arrange(forest: &Forest, roots: &[u32], options: &LayoutOptions) -> Layout {
         u += 1;
     }
 
-    let unit_left = place_units(&units, &geo, roots.len());
+    let unit_left = place_units(&mut units, &geo, &tree_nodes);
     let order = visible_order(forest, roots);
 
     // Boxes; each seat's offset becomes the card's (breadth, depth) corner, for the routes.
@@ -393,9 +419,11 @@ fn stack_team(
     ((column_left - geo.sibling).max(0.0), depth)
 }
 
-/// Runs the tidy algorithm, then sets the trees side by side from breadth 0; returns the
-/// left side of every unit.
-fn place_units(units: &Units, geo: &Geometry, tree_count: usize) -> Vec<f64> {
+/// Runs the tidy algorithm, then sets the trees out from breadth and depth 0: side by side,
+/// or in rows (see `src/rows.rs`), moving each unit's top with its tree; returns the left
+/// side of every unit. `tree_nodes` counts the visible nodes of each tree.
+fn place_units(units: &mut Units, geo: &Geometry, tree_nodes: &[usize]) -> Vec<f64> {
+    let tree_count = tree_nodes.len();
     let tidy = TidyForest {
         units: &units.shape,
         root_count: tree_count,
@@ -405,18 +433,50 @@ fn place_units(units: &Units, geo: &Geometry, tree_count: usize) -> Vec<f64> {
     let mut left = tidy.place();
     let mut low = vec![f64::INFINITY; tree_count];
     let mut high = vec![f64::NEG_INFINITY; tree_count];
+    let mut deep = vec![0.0f64; tree_count];
     for ((&x, unit), &t) in left.iter().zip(&units.shape).zip(&units.tree) {
-        low[t as usize] = low[t as usize].min(x);
-        high[t as usize] = high[t as usize].max(x + unit.breadth);
+        let t = t as usize;
+        low[t] = low[t].min(x);
+        high[t] = high[t].max(x + unit.breadth);
+        deep[t] = deep[t].max(unit.top + unit.depth);
     }
-    let mut cursor = 0.0;
-    let mut shift = vec![0.0; tree_count];
-    for t in 0..tree_count {
-        shift[t] = cursor - low[t];
-        cursor += high[t] - low[t] + geo.tree;
+    // (breadth, depth) shift of each tree.
+    let mut shift = vec![(0.0, 0.0); tree_count];
+    match geo.trees {
+        Trees::Row => {
+            let mut cursor = 0.0;
+            for t in 0..tree_count {
+                shift[t] = (cursor - low[t], 0.0);
+                cursor += high[t] - low[t] + geo.tree;
+            }
+        }
+        Trees::Rows { aspect } => {
+            // Rows run across the page, so they are packed in output coordinates.
+            let boxes: Vec<TreeBox> = (0..tree_count)
+                .map(|t| {
+                    let (b, d) = (high[t] - low[t], deep[t]);
+                    let (width, height) = if geo.lr { (d, b) } else { (b, d) };
+                    TreeBox {
+                        width,
+                        height,
+                        weight: tree_nodes[t],
+                    }
+                })
+                .collect();
+            for (t, [x, y]) in arrange_trees(&boxes, geo.tree, aspect)
+                .into_iter()
+                .enumerate()
+            {
+                let (b, d) = if geo.lr { (y, x) } else { (x, y) };
+                shift[t] = (b - low[t], d);
+            }
+        }
     }
     for (x, &t) in left.iter_mut().zip(&units.tree) {
-        *x += shift[t as usize];
+        *x += shift[t as usize].0;
+    }
+    for (unit, &t) in units.shape.iter_mut().zip(&units.tree) {
+        unit.top += shift[t as usize].1;
     }
     left
 }

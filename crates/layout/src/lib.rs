@@ -23,7 +23,9 @@
 //!   deep as it is broad (by default twice, so a team of up to about ten is one column), and
 //!   the whole block is one leaf unit under the manager;
 //! - a **collapsed** node keeps its box and hides all its descendants;
-//! - the trees of a **forest** are laid out one by one and set side by side, tops aligned;
+//! - the trees of a **forest** are laid out one by one and set side by side, tops aligned,
+//!   or in **rows**, biggest first, packed to come near a screen's or a page's proportions
+//!   (details in `src/rows.rs`);
 //! - **left-right** orientation lays the forest out top-down with widths and heights swapped,
 //!   then transposes every coordinate.
 //!
@@ -51,14 +53,15 @@ mod arrange;
 mod dotted;
 mod forest;
 mod org;
+mod rows;
 mod tidy;
 
-pub use arrange::{layout, layout_subtree};
+pub use arrange::{layout, layout_subtree, layout_trees};
 pub use dotted::dotted_route;
 pub use forest::{Forest, ForestNode, Size};
 pub use org::{
-    ChartLayout, ChartOptions, DottedLine, PersonBox, ReportingLine, layout_snapshot,
-    snapshot_forest,
+    CHART_ASPECT, ChartLayout, ChartOptions, DottedLine, PersonBox, PlaceholderBox,
+    PlaceholderLine, ReportingLine, layout_snapshot, snapshot_forest,
 };
 
 use serde::Serialize;
@@ -105,6 +108,17 @@ impl Default for StackOptions {
     }
 }
 
+/// How the trees of a forest are set out.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Trees {
+    /// Side by side in one row, tops aligned, in the order of their roots.
+    #[default]
+    Row,
+    /// In rows, biggest first, so that the drawing's width over height comes near `aspect`
+    /// (non-positive or non-finite: 1). One tree is drawn as in a single row.
+    Rows { aspect: f64 },
+}
+
 /// Geometry of a layout; gaps are in the units of the box sizes. Negative or non-finite
 /// gaps count as 0.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -116,6 +130,8 @@ pub struct LayoutOptions {
     pub level_gap: f64,
     /// Between the trees of a forest.
     pub tree_gap: f64,
+    /// How the trees of a forest are set out.
+    pub trees: Trees,
     /// `None`: never stack.
     pub stack: Option<StackOptions>,
 }
@@ -127,6 +143,7 @@ impl Default for LayoutOptions {
             sibling_gap: 20.0,
             level_gap: 40.0,
             tree_gap: 60.0,
+            trees: Trees::Row,
             stack: Some(StackOptions::default()),
         }
     }

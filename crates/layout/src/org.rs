@@ -1,13 +1,15 @@
 //! The org chart: a [`Snapshot`]'s present people as a forest of cards, laid out, with
-//! person ids in the output (the `layout` JSON of `docs/cli.md`).
+//! person ids in the output (the `layout` JSON of `docs/cli.md`). People whose manager is
+//! named but absent (not in the file, or not here that day) hang under one placeholder card
+//! per absent manager, which is drawn but is not a person.
 
-use pendulum_core::{PersonId, PersonIx, Snapshot};
+use pendulum_core::{PersonId, PersonIx, Snapshot, Top};
 use serde::Serialize;
 
 use crate::forest::NONE;
 use crate::{
-    Forest, LayoutError, LayoutOptions, NodeBox, Placement, Size, dotted_route, layout,
-    layout_subtree,
+    Forest, LayoutError, LayoutOptions, NodeBox, Placement, Size, Trees, dotted_route,
+    layout_subtree, layout_trees,
 };
 
 /// How to draw an org chart.
@@ -23,10 +25,19 @@ pub struct ChartOptions {
     pub root: Option<PersonId>,
 }
 
+/// The proportions a chart's forest aims at: a laptop screen's, less the side panel.
+pub const CHART_ASPECT: f64 = 1.6;
+
 impl Default for ChartOptions {
+    /// The app's cards; a forest in rows near a screen's proportions.
     fn default() -> ChartOptions {
         ChartOptions {
-            layout: LayoutOptions::default(),
+            layout: LayoutOptions {
+                trees: Trees::Rows {
+                    aspect: CHART_ASPECT,
+                },
+                ..LayoutOptions::default()
+            },
             card: Size::new(220.0, 88.0),
             collapsed: Vec::new(),
             root: None,
@@ -59,6 +70,33 @@ pub struct ReportingLine<'a> {
     pub points: Vec<[f64; 2]>,
 }
 
+/// A placeholder's card: it stands for an absent manager (see
+/// [`pendulum_core::Snapshot::placeholders`]), and is no person.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct PlaceholderBox<'a> {
+    /// The placeholder's index in [`Snapshot::placeholders`].
+    #[serde(skip)]
+    pub placeholder: u32,
+    /// The missing manager id (or e-mail) as written, or the id of the manager not here.
+    pub id: &'a str,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// The route from a placeholder's card to one of the people under it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlaceholderLine<'a> {
+    #[serde(skip)]
+    pub placeholder: u32,
+    #[serde(skip)]
+    pub report: PersonIx,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub points: Vec<[f64; 2]>,
+}
+
 /// The route of one dotted line, from the secondary manager's card to the person's.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DottedLine<'a> {
@@ -82,14 +120,20 @@ pub struct ChartLayout<'a> {
     /// One route per dotted line whose two people are drawn, in the order of the person's
     /// card, then of their `dotted_managers`.
     pub dotted: Vec<DottedLine<'a>>,
+    /// One card per drawn placeholder, in breadth-first order.
+    pub placeholders: Vec<PlaceholderBox<'a>>,
+    /// One route per line from a placeholder to a person under it, in the order of the
+    /// person's card.
+    pub placeholder_lines: Vec<PlaceholderLine<'a>>,
     /// Bounds every card and every route.
     pub width: f64,
     pub height: f64,
 }
 
 /// Lays out the people present on the snapshot's day, as drawn: cycles are already broken
-/// by the snapshot, people whose manager is unknown or absent are roots, and trees stand side
-/// by side in the order of their roots.
+/// by the snapshot, people whose manager is named but absent hang under that manager's
+/// placeholder card, and the trees are set out as [`LayoutOptions::trees`] says, in the
+/// order of [`Snapshot::tops`].
 ///
 /// O(people) time and memory; no recursion.
 pub fn layout_snapshot<'a>(
@@ -98,13 +142,28 @@ pub fn layout_snapshot<'a>(
 ) -> Result<ChartLayout<'a>, LayoutError> {
     let (mut forest, node_of, ids) = indexed_forest(s, options.card)?;
     let order = s.breadth_first();
+    let people = order.len() as u32;
     for id in &options.collapsed {
         if let Some(p) = s.person_ix(id.as_str()) {
             forest.set_collapsed(node_of[p as usize], true);
+        } else if let Some(k) =
+            (0..s.placeholders().len() as u32).find(|&k| s.placeholder_id(k) == id.as_str())
+        {
+            forest.set_collapsed(people + k, true);
         }
     }
     let laid_out = match &options.root {
-        None => layout(&forest, &options.layout),
+        None => {
+            let tops: Vec<u32> = s
+                .tops()
+                .iter()
+                .map(|t| match *t {
+                    Top::Person(p) => node_of[p as usize],
+                    Top::Placeholder(k) => people + k,
+                })
+                .collect();
+            layout_trees(&forest, &tops, &options.layout)?
+        }
         Some(id) => {
             let p = s
                 .person_ix(id.as_str())
@@ -130,11 +189,15 @@ pub fn layout_snapshot<'a>(
             height = height.max(y);
         }
     }
-    Ok(ChartLayout {
-        nodes: laid_out
-            .nodes
-            .iter()
-            .map(|b| PersonBox {
+    let mut chart = ChartLayout {
+        dotted,
+        width,
+        height,
+        ..ChartLayout::default()
+    };
+    for b in &laid_out.nodes {
+        if b.index < people {
+            chart.nodes.push(PersonBox {
                 person: person(b.index),
                 id: id(b.index),
                 x: b.x,
@@ -142,23 +205,38 @@ pub fn layout_snapshot<'a>(
                 width: b.width,
                 height: b.height,
                 placement: b.placement,
-            })
-            .collect(),
-        edges: laid_out
-            .edges
-            .into_iter()
-            .map(|e| ReportingLine {
+            });
+        } else {
+            chart.placeholders.push(PlaceholderBox {
+                placeholder: b.index - people,
+                id: id(b.index),
+                x: b.x,
+                y: b.y,
+                width: b.width,
+                height: b.height,
+            });
+        }
+    }
+    for e in laid_out.edges {
+        if e.from < people {
+            chart.edges.push(ReportingLine {
                 manager: person(e.from),
                 report: person(e.to),
                 from: id(e.from),
                 to: id(e.to),
                 points: e.points,
-            })
-            .collect(),
-        dotted,
-        width,
-        height,
-    })
+            });
+        } else {
+            chart.placeholder_lines.push(PlaceholderLine {
+                placeholder: e.from - people,
+                report: person(e.to),
+                from: id(e.from),
+                to: id(e.to),
+                points: e.points,
+            });
+        }
+    }
+    Ok(chart)
 }
 
 /// Routes the dotted lines whose two people have a box in `boxes`: each person's
@@ -191,6 +269,7 @@ fn dotted_lines<'a>(
     let order = s.breadth_first();
     let mut lines = Vec::new();
     for b in boxes {
+        // Placeholders (nodes past the people) have no dotted lines.
         let Some(&p) = order.get(b.index as usize) else {
             continue;
         };
@@ -217,14 +296,15 @@ fn dotted_lines<'a>(
     lines
 }
 
-/// The present people of a snapshot as a forest of `card`-sized boxes: node `k` is person
-/// `s.breadth_first()[k]`, assistants are marked, nothing is collapsed.
+/// The present people of a snapshot as a forest of `card`-sized boxes, as drawn: node `k` is
+/// person `s.breadth_first()[k]`, and after the people, node `people + j` is placeholder `j`
+/// with the roots it stands over as its children; assistants are marked, nothing is collapsed.
 pub fn snapshot_forest(s: &Snapshot<'_>, card: Size) -> Result<Forest, LayoutError> {
     indexed_forest(s, card).map(|(forest, ..)| forest)
 }
 
 /// [`snapshot_forest`], the node of each person (`NONE` for people not present) and the id of
-/// each node.
+/// each node (a placeholder's is the absent manager's id).
 #[allow(clippy::type_complexity)]
 fn indexed_forest<'a>(
     s: &Snapshot<'a>,
@@ -238,29 +318,33 @@ fn indexed_forest<'a>(
         return Err(LayoutError::BadCard);
     }
     let order = s.breadth_first();
+    let people = order.len();
+    let nodes = people + s.placeholders().len();
     let mut node_of = vec![NONE; s.people_count()];
     for (k, &p) in (0u32..).zip(order) {
         node_of[p as usize] = k;
     }
     // Node k is order[k]: breadth-first order keeps each manager's reports in input order, as
     // the forest needs. People are read in input order, which is the order they sit in memory.
-    let mut ids = vec![""; order.len()];
-    let mut parent = vec![NONE; order.len()];
-    let mut assistant = vec![false; order.len()];
+    let mut ids = vec![""; nodes];
+    let mut parent = vec![NONE; nodes];
+    let mut assistant = vec![false; nodes];
     for ((p, person), &k) in (0u32..).zip(&s.org().people).zip(&node_of) {
         if k == NONE {
             continue;
         }
         let k = k as usize;
         ids[k] = person.id.as_str();
-        parent[k] = s.parent(p).map_or(NONE, |m| node_of[m as usize]);
+        parent[k] = match (s.parent(p), s.placeholder_of(p)) {
+            (Some(m), _) => node_of[m as usize],
+            (None, Some(j)) => (people as u32).saturating_add(j),
+            (None, None) => NONE,
+        };
         assistant[k] = person.assistant;
     }
-    let forest = Forest::index(
-        parent,
-        vec![card; order.len()],
-        assistant,
-        vec![false; order.len()],
-    )?;
+    for (j, id) in (0u32..).zip(&mut ids[people..]) {
+        *id = s.placeholder_id(j);
+    }
+    let forest = Forest::index(parent, vec![card; nodes], assistant, vec![false; nodes])?;
     Ok((forest, node_of, ids))
 }

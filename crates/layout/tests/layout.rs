@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use pendulum_core::{Date, Org, Person, PersonId, RuleConfig, Snapshot};
 use pendulum_layout::{
     ChartOptions, EdgeRoute, Forest, ForestNode, Layout, LayoutError, LayoutOptions, NodeBox,
-    Orientation, Placement, Size, StackOptions, layout, layout_snapshot, layout_subtree,
+    Orientation, Placement, Size, StackOptions, Trees, layout, layout_snapshot, layout_subtree,
 };
 use proptest::prelude::*;
 
@@ -428,11 +428,20 @@ fn the_org_chart_names_people_by_id_in_the_spec_json_shape() {
     let s = Snapshot::new(&org, day(), &RuleConfig::default());
     let chart = layout_snapshot(&s, &ChartOptions::default()).unwrap();
     let ids: Vec<&str> = chart.nodes.iter().map(|b| b.id).collect();
-    assert_eq!(ids, ["ceo", "lost", "pa", "cto", "dev"]);
+    // "lost" hangs under the placeholder of "nobody", a tree beside the CEO's.
+    assert_eq!(ids, ["ceo", "pa", "cto", "lost", "dev"]);
     let lines: Vec<(&str, &str)> = chart.edges.iter().map(|e| (e.from, e.to)).collect();
     assert_eq!(lines, [("ceo", "pa"), ("ceo", "cto"), ("cto", "dev")]);
-    assert_eq!(chart.nodes[2].placement, Placement::Assistant);
-    assert_eq!(chart.nodes[2].person, 1);
+    assert_eq!(chart.nodes[1].placement, Placement::Assistant);
+    assert_eq!(chart.nodes[1].person, 1);
+    let placeholders: Vec<&str> = chart.placeholders.iter().map(|b| b.id).collect();
+    assert_eq!(placeholders, ["nobody"]);
+    let under: Vec<(&str, &str)> = chart
+        .placeholder_lines
+        .iter()
+        .map(|e| (e.from, e.to))
+        .collect();
+    assert_eq!(under, [("nobody", "lost")]);
 
     let json = serde_json::to_value(&chart).unwrap();
     let node = &json["nodes"][0];
@@ -451,6 +460,132 @@ fn the_org_chart_names_people_by_id_in_the_spec_json_shape() {
     let again =
         serde_json::to_string(&layout_snapshot(&s, &ChartOptions::default()).unwrap()).unwrap();
     assert_eq!(serde_json::to_string(&chart).unwrap(), again);
+}
+
+/// Every card of a chart, people's and placeholders', as boxes.
+fn chart_boxes(chart: &pendulum_layout::ChartLayout<'_>) -> Vec<NodeBox> {
+    chart
+        .nodes
+        .iter()
+        .map(|b| (b.x, b.y, b.width, b.height))
+        .chain(
+            chart
+                .placeholders
+                .iter()
+                .map(|b| (b.x, b.y, b.width, b.height)),
+        )
+        .map(|(x, y, width, height)| NodeBox {
+            index: 0,
+            x,
+            y,
+            width,
+            height,
+            placement: Placement::Root,
+        })
+        .collect()
+}
+
+/// Everyone whose manager is missing hangs under one placeholder per missing id, and everyone
+/// whose manager is not here that day under one per such manager; cycles stay roots.
+#[test]
+fn missing_and_absent_managers_get_one_placeholder_each() {
+    let mut org = Org::default();
+    for (id, m) in [
+        ("a", Some("x@example.com")),
+        ("b", Some("m-9")),
+        ("c", Some("x@example.com")),
+        ("d", Some("gone")),
+        ("e", Some("gone")),
+        ("f", Some("a")),
+        ("g", Some("h")),
+        ("h", Some("g")),
+        ("root", None),
+    ] {
+        org.people.push(person(id, m));
+    }
+    org.people.push(Person {
+        end_date: Some(Date::from_ymd(2025, 6, 1).unwrap()),
+        ..person("gone", None)
+    });
+    let s = Snapshot::new(&org, day(), &RuleConfig::default());
+    let chart = layout_snapshot(&s, &ChartOptions::default()).unwrap();
+    let mut under: Vec<(&str, &str)> = chart
+        .placeholder_lines
+        .iter()
+        .map(|e| (e.from, e.to))
+        .collect();
+    under.sort_unstable();
+    assert_eq!(
+        under,
+        [
+            ("gone", "d"),
+            ("gone", "e"),
+            ("m-9", "b"),
+            ("x@example.com", "a"),
+            ("x@example.com", "c")
+        ]
+    );
+    assert_eq!(chart.placeholders.len(), 3);
+    // Each placeholder sits above its people, one level gap over them.
+    for line in &chart.placeholder_lines {
+        let p = chart
+            .placeholders
+            .iter()
+            .find(|b| b.id == line.from)
+            .unwrap();
+        let r = chart.nodes.iter().find(|b| b.id == line.to).unwrap();
+        assert!(r.y >= p.y + p.height, "{p:?} over {r:?}");
+        assert_eq!(r.placement, Placement::Report);
+    }
+    // People keep one card each; the cycle (g, h) is drawn from g, the root "root" alone.
+    assert_eq!(chart.nodes.len(), 9);
+    assert_no_overlap(&chart_boxes(&chart));
+    // A placeholder can be collapsed by its id, like a person.
+    let collapsed = layout_snapshot(
+        &s,
+        &ChartOptions {
+            collapsed: vec![PersonId::from("x@example.com")],
+            ..ChartOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        collapsed
+            .nodes
+            .iter()
+            .all(|b| !["a", "c", "f"].contains(&b.id))
+    );
+}
+
+/// A one-department HR export: hundreds of small trees under ~140 missing managers draw in
+/// rows near a screen's proportions, not as a strip.
+#[test]
+fn a_forest_of_many_trees_is_set_out_in_rows() {
+    let org = pendulum_synth::generate(&pendulum_synth::SynthConfig {
+        shape: pendulum_synth::Shape::HrExport,
+        ..pendulum_synth::SynthConfig::new(1_336, 42)
+    });
+    let s = Snapshot::new(
+        &org,
+        pendulum_synth::reference_date(),
+        &RuleConfig::default(),
+    );
+    let chart = layout_snapshot(&s, &ChartOptions::default()).unwrap();
+    assert!(s.tops().len() > 100, "{} trees", s.tops().len());
+    assert!(
+        chart.width <= 4.0 * chart.height && chart.height <= 4.0 * chart.width,
+        "{} × {}",
+        chart.width,
+        chart.height
+    );
+    let boxes = chart_boxes(&chart);
+    assert_no_overlap(&boxes);
+    // The biggest tree is at the top left.
+    let top_left = boxes
+        .iter()
+        .min_by(|a, b| (a.y, a.x).partial_cmp(&(b.y, b.x)).unwrap())
+        .unwrap();
+    assert!(top_left.y < 1.0, "{top_left:?}");
 }
 
 #[test]
@@ -846,10 +981,10 @@ fn case(max_nodes: usize) -> impl Strategy<Value = Case> {
         any::<u32>(),
         any::<bool>(),
         stack,
-        (0u32..3, 0u32..3),
+        (0u32..3, 0u32..3, prop::option::of(1u32..5)),
         any::<usize>(),
     )
-        .prop_map(|(raw, shuffle, lr, stack, (sibling, level), pick)| {
+        .prop_map(|(raw, shuffle, lr, stack, (sibling, level, rows), pick)| {
             let n = raw.len();
             // parents first in a generation order, then the indices are shuffled so that the
             // forest's index order is not a topological one
@@ -898,6 +1033,9 @@ fn case(max_nodes: usize) -> impl Strategy<Value = Case> {
                 sibling_gap: f64::from(sibling) * 10.0,
                 level_gap: f64::from(level) * 20.0,
                 tree_gap: 30.0,
+                trees: rows.map_or(Trees::Row, |r| Trees::Rows {
+                    aspect: f64::from(r) * 0.8,
+                }),
                 stack: stack.map(
                     |(min_leaves, min_columns, max_columns, row, indent, aspect)| StackOptions {
                         min_leaves,

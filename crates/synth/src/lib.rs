@@ -42,6 +42,7 @@
 //!
 //! [`chain`] and [`star`] build the degenerate shapes that stress depth and width.
 
+mod hr;
 mod rng;
 mod words;
 
@@ -64,6 +65,11 @@ pub enum Shape {
     Chain,
     /// One manager and everyone else reporting to them. Roles are left to inference.
     Star,
+    /// One department as an HR system exports it: about a third of the people report to a
+    /// manager who is not in the file (some 140 distinct ones at 1,336 people), so the org
+    /// is one big tree and hundreds of small ones; a few wide spans; leavers; odd titles.
+    /// See `src/hr.rs`.
+    HrExport,
 }
 
 /// What to generate. `people` and `workstreams` are exact counts.
@@ -123,9 +129,10 @@ pub fn generate(config: &SynthConfig) -> Org {
         Shape::Realistic => realistic_plan(config.people, &mut rng),
         Shape::Chain => Plan::chain(config.people),
         Shape::Star => Plan::star(config.people),
+        Shape::HrExport => hr::hr_export_plan(config.people, &mut rng),
     };
     let mut order: Vec<u32> = (0..plan.seats.len() as u32).collect();
-    if config.shape == Shape::Realistic {
+    if matches!(config.shape, Shape::Realistic | Shape::HrExport) {
         rng.shuffle(&mut order);
     }
     OrgBuilder::new(plan, order, config.as_of, rng).build(config.workstreams)
@@ -143,6 +150,12 @@ struct Seat {
     open: bool,
     team: u32,
     discipline: u8,
+    /// Not in the file (an export of part of a company); others may still name them.
+    outside: bool,
+    /// Left before the org's day (an end date in the past).
+    left: bool,
+    /// Holds one of the odd titles real HR data has.
+    odd_title: bool,
 }
 
 impl Seat {
@@ -154,6 +167,9 @@ impl Seat {
             open: false,
             team: NONE,
             discipline: 0,
+            outside: false,
+            left: false,
+            odd_title: false,
         }
     }
 }
@@ -418,14 +434,23 @@ impl OrgBuilder {
     }
 
     fn build(mut self, workstreams: usize) -> Org {
-        let people: Vec<Person> = (0..self.order.len())
-            .map(|j| self.person(self.order[j]))
-            .collect();
+        // Seats outside the file keep their ids (others name them as managers) but no row.
+        let mut people = Vec::with_capacity(self.order.len());
+        for j in 0..self.order.len() {
+            let seat = self.order[j];
+            if !self.plan.seats[seat as usize].outside {
+                people.push(self.person(seat));
+            }
+        }
         let teams: Vec<Team> = (0..self.plan.teams.len() as u32)
-            .map(|t| Team {
-                id: TeamId(self.team_name(t)),
-                lead: Some(PersonId(self.person_id(self.plan.teams[t as usize]))),
-                kind: Some(self.team_kind()),
+            .map(|t| {
+                let lead = self.plan.teams[t as usize];
+                Team {
+                    id: TeamId(self.team_name(t)),
+                    lead: (!self.plan.seats[lead as usize].outside)
+                        .then(|| PersonId(self.person_id(lead))),
+                    kind: Some(self.team_kind()),
+                }
             })
             .collect();
         let (workstreams, owned) = self.workstreams(workstreams);
@@ -517,6 +542,16 @@ impl OrgBuilder {
             }
         }
         p.title = title;
+        if s.odd_title {
+            p.title = pick(&mut self.rng, hr::ODD_TITLES).to_owned();
+        }
+        if s.left {
+            // Gone before the org's day: their reports' manager is not here that day.
+            let end = self.rng.range(1, 200) as i32;
+            p.end_date = Some(as_of.add_days(-end));
+            p.start_date = p.start_date.map(|st| st.min(as_of.add_days(-end - 30)));
+            p.status = Status::Active;
+        }
         p.level = Some(level);
         p.role = s.role;
         p.assistant = s.assistant;
@@ -598,7 +633,7 @@ impl OrgBuilder {
         for j in 0..self.order.len() {
             let seat = self.order[j];
             let s = &self.plan.seats[seat as usize];
-            if s.assistant {
+            if s.assistant || s.outside {
                 continue;
             }
             let (open, team) = (s.open, s.team);

@@ -32,6 +32,7 @@ pub(crate) use outline::OutlineItem;
 use outline::Sections;
 use scope::{Scope, scoped_flags};
 use typeset::{Doc, footer};
+pub(crate) use words::long_date;
 
 /// The whole report, ready to render.
 #[derive(Debug)]

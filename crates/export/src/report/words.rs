@@ -5,7 +5,7 @@ use pendulum_core::{Date, PersonIx, Snapshot};
 use crate::text::clean;
 
 /// "1 March 2027".
-pub(super) fn long_date(d: Date) -> String {
+pub(crate) fn long_date(d: Date) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",

@@ -870,11 +870,28 @@ export type PersonCard = {
 };
 
 export type LayoutNode = {
+  /**
+   * A person's id; for a placeholder, the absent manager's id (or e-mail) as written.
+   */
   id: string;
   x: number;
   y: number;
   width: number;
   height: number;
+  /**
+   * A placeholder: the card of a manager who is named but not drawn (not in the file, or
+   * not here that day), standing over the people who report to them. Not a person: no
+   * figure counts it.
+   */
+  placeholder?: boolean;
+  /**
+   * A placeholder of a manager who is in the file but not here that day: their name.
+   */
+  name?: string;
+  /**
+   * A placeholder: how many present people report to the absent manager.
+   */
+  reports?: number;
 };
 
 export type LayoutEdge = {
@@ -884,9 +901,12 @@ export type LayoutEdge = {
 };
 
 /**
- * The `layout` JSON (`docs/cli.md`): one node per present person (top-left corner, y downwards), one edge
- * per reporting line from manager to report, and one dotted route per dotted line whose two
- * people are drawn, from the secondary manager to the person.
+ * The `layout` JSON (`docs/cli.md`): one node per present person (top-left corner, y
+ * downwards), one edge per reporting line from manager to report, and one dotted route per
+ * dotted line whose two people are drawn, from the secondary manager to the person. People
+ * whose manager is named but absent hang under a placeholder: an extra node, after the
+ * people's, with `"placeholder": true` and the absent manager's id, and an edge from it to
+ * each of them.
  */
 export type LayoutReport = {
   as_of: IsoDate;
