@@ -159,6 +159,7 @@ const DATE_START: &[&str] = &[
     "dateofjoining",
     "employmentstartdate",
     "originalhiredate",
+    "workstartdate",
     "from",
     "begin",
 ];
@@ -173,6 +174,8 @@ const DATE_END: &[&str] = &[
     "lastday",
     "lastdayofwork",
     "terminateddate",
+    "contractenddate",
+    "employmentenddate",
     "until",
     "to",
 ];
@@ -212,6 +215,7 @@ static PEOPLE: &[FieldSpec] = &[
             "staffid",
             "staffnumber",
             "workerid",
+            "employeeidincompany",
             "userid",
             "uid",
             "nodeid",
@@ -223,6 +227,9 @@ static PEOPLE: &[FieldSpec] = &[
         "manager_id",
         &[
             "managerid",
+            "supervisoreid",
+            "reportstoidincompany",
+            "supervisorworkerid",
             "manager",
             "parentid",
             "parent",
@@ -237,6 +244,7 @@ static PEOPLE: &[FieldSpec] = &[
             "managerempid",
             "bossid",
             "boss",
+            "workreportsto",
             "manageremail",
             "managerworkemail",
             "supervisoremail",
@@ -253,17 +261,27 @@ static PEOPLE: &[FieldSpec] = &[
             "employeename",
             "personname",
             "preferredfullname",
+            "legalname",
+            "legalfullname",
+            "workername",
         ],
         "name, Full Name, Display Name, or First Name and Last Name",
     ),
     text(
         "first_name",
-        &["firstname", "givenname", "first", "forename"],
+        &[
+            "firstname",
+            "givenname",
+            "first",
+            "forename",
+            "legalfirstname",
+            "preferredfirstname",
+        ],
         "",
     ),
     text(
         "last_name",
-        &["lastname", "surname", "familyname", "last"],
+        &["lastname", "surname", "familyname", "last", "legallastname"],
         "",
     ),
     text(
@@ -276,6 +294,8 @@ static PEOPLE: &[FieldSpec] = &[
             "businesstitle",
             "designation",
             "job",
+            "worktitle",
+            "jobprofile",
         ],
         "",
     ),
@@ -292,6 +312,9 @@ static PEOPLE: &[FieldSpec] = &[
             "squad",
             "group",
             "groupname",
+            "workdepartment",
+            "supervisoryorganization",
+            "primarysupervisoryorganization",
         ],
         "",
     ),
@@ -304,6 +327,7 @@ static PEOPLE: &[FieldSpec] = &[
             "band",
             "careerlevel",
             "paygrade",
+            "managementlevel",
         ],
         "",
     ),
@@ -332,6 +356,9 @@ static PEOPLE: &[FieldSpec] = &[
             "worklocation",
             "site",
             "city",
+            "worksite",
+            "workaddress",
+            "primaryworklocation",
         ],
         "",
     ),
@@ -345,6 +372,7 @@ static PEOPLE: &[FieldSpec] = &[
             "businessemail",
             "companyemail",
             "mail",
+            "primaryworkemail",
         ],
         "",
     ),
@@ -543,13 +571,18 @@ static ALLOCATIONS: &[FieldSpec] = &[
     date("end_date", DATE_END),
 ];
 
-/// Letters and digits of a header, lower-cased.
+/// Letters and digits of a header, lower-cased; `#` reads as "number" (BambooHR's
+/// `Employee #` is `employeenumber`).
 pub(crate) fn normalise(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(header.len());
+    for c in header.chars() {
+        if c == '#' {
+            out.push_str("number");
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// How one column of a file was read.

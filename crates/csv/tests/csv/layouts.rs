@@ -275,3 +275,108 @@ fn excel_text_idiom_keeps_leading_zeros() {
     assert_eq!(ids, [("00100", None), ("00200", Some("00100"))]);
     assert!(got.warnings.is_empty(), "{:?}", got.warnings);
 }
+
+/// Imports a three-person export whose header is `header` (`{a}` ids), and checks that
+/// every person, manager, title, team and start date was read.
+fn named_export(system: &str, header: &str, rows: [&str; 3]) {
+    let text = format!("{header}\n{}\n", rows.join("\n"));
+    let got = import(&ImportRequest::people(Source::new(system, text.as_bytes())))
+        .unwrap_or_else(|e| panic!("{system}: {e}"));
+    let org = &got.org;
+    assert_eq!(org.people.len(), 3, "{system}");
+    let managers: Vec<Option<&str>> = org
+        .people
+        .iter()
+        .map(|p| p.manager_id.as_ref().map(|m| m.as_str()))
+        .collect();
+    let ids: Vec<&str> = org.people.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        managers,
+        [None, Some(ids[0]), Some(ids[0])],
+        "{system}: managers"
+    );
+    for p in &org.people {
+        assert!(!p.name.is_empty() && !p.title.is_empty(), "{system}: {p:?}");
+        assert_eq!(
+            p.team.as_ref().map(|t| t.as_str()),
+            Some("Payments"),
+            "{system}"
+        );
+        assert_eq!(p.start_date, Some(day("2024-03-04")), "{system}");
+    }
+    let mapping = &got.mappings[0];
+    let ignored: Vec<&str> = mapping
+        .columns
+        .iter()
+        .filter(|c| c.field.is_none())
+        .map(|c| c.header.as_str())
+        .collect();
+    assert!(ignored.is_empty(), "{system}: ignored {ignored:?}");
+}
+
+#[test]
+fn named_hr_exports_import_as_their_systems_write_them() {
+    named_export(
+        "workday.csv",
+        "Employee ID,Full Name,Business Title,Manager ID,Supervisory Organization,Hire Date,Primary Work Email",
+        [
+            "W1,Ann Lee,VP Engineering,,Payments,2024-03-04,ann@x.org",
+            "W2,Bo Wu,Engineer,W1,Payments,2024-03-04,bo@x.org",
+            "W3,Cy Ng,Engineer,W1,Payments,2024-03-04,cy@x.org",
+        ],
+    );
+    named_export(
+        "bamboohr.csv",
+        "Employee #,Display Name,Job Title,Supervisor EID,Department,Hire Date,Work Email",
+        [
+            "101,Ann Lee,VP Engineering,,Payments,2024-03-04,ann@x.org",
+            "102,Bo Wu,Engineer,101,Payments,2024-03-04,bo@x.org",
+            "103,Cy Ng,Engineer,101,Payments,2024-03-04,cy@x.org",
+        ],
+    );
+    named_export(
+        "hibob.csv",
+        "Employee ID in company,Display name,work.title,Reports to ID in company,work.department,work.startDate,work.site",
+        [
+            "7,Ann Lee,VP Engineering,,Payments,2024-03-04,London",
+            "8,Bo Wu,Engineer,7,Payments,2024-03-04,London",
+            "9,Cy Ng,Engineer,7,Payments,2024-03-04,Berlin",
+        ],
+    );
+    named_export(
+        "personio.csv",
+        "ID,First name,Last name,Position,Supervisor ID,Department,Hire date,Office,Contract end date",
+        [
+            "1,Ann,Lee,VP Engineering,,Payments,2024-03-04,Munich,",
+            "2,Bo,Wu,Engineer,1,Payments,2024-03-04,Munich,",
+            "3,Cy,Ng,Engineer,1,Payments,2024-03-04,Madrid,2027-12-31",
+        ],
+    );
+    named_export(
+        "rippling.csv",
+        "Employee Number,Legal Name,Title,Manager ID,Department,Start Date,Work Email,Work Location",
+        [
+            "R1,Ann Lee,VP Engineering,,Payments,2024-03-04,ann@x.org,NYC",
+            "R2,Bo Wu,Engineer,R1,Payments,2024-03-04,bo@x.org,NYC",
+            "R3,Cy Ng,Engineer,R1,Payments,2024-03-04,cy@x.org,Remote",
+        ],
+    );
+    named_export(
+        "gusto.csv",
+        "Employee ID,First Name,Last Name,Job Title,Manager Email,Department,Hire Date,Work Email,Work Address",
+        [
+            "G1,Ann,Lee,VP Engineering,,Payments,2024-03-04,ann@x.org,Denver",
+            "G2,Bo,Wu,Engineer,ann@x.org,Payments,2024-03-04,bo@x.org,Denver",
+            "G3,Cy,Ng,Engineer,ANN@x.org,Payments,2024-03-04,cy@x.org,Austin",
+        ],
+    );
+    named_export(
+        "charthop.csv",
+        "Work Email,Name,Title,Manager Email,Department,Start Date,Location",
+        [
+            "ann@x.org,Ann Lee,VP Engineering,,Payments,2024-03-04,London",
+            "bo@x.org,Bo Wu,Engineer,ann@x.org,Payments,2024-03-04,London",
+            "cy@x.org,Cy Ng,Engineer,ann@x.org,Payments,2024-03-04,Berlin",
+        ],
+    );
+}
