@@ -171,8 +171,13 @@ pub async fn import_preview<R: Runtime>(
     state: State<'_, AppState>,
 ) -> ApiResult<Option<Value>> {
     let ask = Ask {
-        title: "Import: the people CSV, and the workstreams and allocations CSVs if any".into(),
-        filter: ("CSV files", &["csv", "txt"]),
+        title:
+            "Import: the people CSV or workbook, and the workstreams and allocations files if any"
+                .into(),
+        filter: (
+            "CSV files and spreadsheets",
+            &["csv", "txt", "xlsx", "xls", "xlsb", "ods"],
+        ),
         file_name: None,
     };
     let picked = state.dialogs.open_many(app, ask).await?;
@@ -337,7 +342,7 @@ pub async fn history(
     session(&state).history(&text("person", person)?)
 }
 
-/// Exports the current scenario (PDF report, SVG chart, CSV files or JSON) to a file picked
+/// Exports the current scenario (PDF report, SVG chart, CSV files, an XLSX workbook or JSON) to a file picked
 /// in a save dialog; the names of the files written, or `None` when the user cancels.
 #[tauri::command]
 pub async fn export<R: Runtime>(
@@ -353,6 +358,7 @@ pub async fn export<R: Runtime>(
         ExportFormat::Svg => (&["svg"], "SVG chart"),
         ExportFormat::Png => (&["png"], "PNG image"),
         ExportFormat::Csv => (&["csv"], "CSV files"),
+        ExportFormat::Xlsx => (&["xlsx"], "Excel workbook"),
         ExportFormat::Json => (&["json"], "Pendulum JSON"),
     };
     let name = session(&state).info()?.name;

@@ -115,6 +115,33 @@ pub fn write_csv(
     Ok(written)
 }
 
+/// The org as one `.xlsx` workbook: People, Teams (when the org has any),
+/// Workstreams and Allocations, which import reads back, and the Workload and Flags as of
+/// `as_of`; pay (cost columns, Bands and Budgets sheets) only `with_cost`.
+pub fn xlsx_bytes(loaded: &Loaded, as_of: Date, with_cost: bool) -> ApiResult<Vec<u8>> {
+    let loaded = pay_as_asked(loaded, with_cost);
+    let snapshot = Snapshot::new(&loaded.org, as_of, &loaded.rules);
+    let flags = check(&snapshot, &loaded.rules);
+    pendulum_csv::org_xlsx(&loaded.org, &snapshot, &flags).map_err(|e| {
+        use pendulum_csv::XlsxExportError as E;
+        let code = match e {
+            E::CellTooLong { .. } | E::TooManyRows { .. } => ErrorCode::Usage,
+            E::Writer(_) => ErrorCode::Internal,
+        };
+        ApiError::new(code, format!("XLSX export: {e}"))
+    })
+}
+
+pub fn write_xlsx(
+    loaded: &Loaded,
+    as_of: Date,
+    out: &Path,
+    with_cost: bool,
+) -> ApiResult<Vec<PathBuf>> {
+    write_atomically(out, &xlsx_bytes(loaded, as_of, with_cost)?)?;
+    Ok(vec![out.to_path_buf()])
+}
+
 /// `people.csv` + "workload" → `people-workload.csv`.
 fn sibling(out: &Path, suffix: &str) -> PathBuf {
     let stem = out

@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use pendulum_api::export::{PdfRequest, csv_files, json_text, pdf_bytes};
+use pendulum_api::export::{PdfRequest, csv_files, json_text, pdf_bytes, xlsx_bytes};
 use pendulum_api::{OrgSource, load};
 use pendulum_core::{
     Allocation, Band, Budget, CostChange, Currency, Date, DatedEdit, Edit, Money, Org, Person,
@@ -117,6 +117,17 @@ fn found_in(haystack: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// Every XML part of a workbook, one after another.
+fn unzipped(book: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+    let mut text = String::new();
+    for i in 0..zip.len() {
+        zip.by_index(i).unwrap().read_to_string(&mut text).unwrap();
+    }
+    text
+}
+
 fn document(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("paid.pendulum");
     let mut doc = Document::create(&path, &paid_org(), &RuleConfig::default()).unwrap();
@@ -220,6 +231,13 @@ fn exports_without_cost_hold_none_of_the_amounts() {
             assert!(!text.contains("cost") && !text.contains("EUR"), "{text}");
         }
 
+        let book = unzipped(&xlsx_bytes(&loaded, as_of, false).unwrap());
+        assert_eq!(found_in(book.as_bytes()), Vec::<String>::new(), "XLSX");
+        assert!(
+            !book.contains(">cost<") && !book.contains("EUR") && !book.contains("Budgets"),
+            "{book}"
+        );
+
         let pdf = pdf_bytes(&source, &loaded, as_of, as_of, &PdfRequest::default()).unwrap();
         assert_eq!(found_in(&pdf), Vec::<String>::new(), "PDF bytes");
         let text = pdftotext(&pdf);
@@ -250,6 +268,12 @@ fn exports_without_cost_hold_none_of_the_amounts() {
         assert!(csv.bands.unwrap().contains("L4,97531.17"));
         assert!(csv.budgets.unwrap().contains("*,999888.77"));
         assert!(csv.workload.unwrap().contains("annual_cost"));
+        let book = unzipped(&xlsx_bytes(&loaded, as_of, true).unwrap());
+        assert!(
+            book.contains("<v>97531.17</v>") && book.contains(">EUR<"),
+            "{book}"
+        );
+        assert!(book.contains("name=\"Bands\"") && book.contains("name=\"Budgets\""));
         let asked = PdfRequest {
             with_cost: true,
             ..PdfRequest::default()

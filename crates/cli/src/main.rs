@@ -45,7 +45,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Write the org as JSON or CSV, the PDF report, or the chart as SVG or PNG.
+    /// Write the org as JSON, CSV or an XLSX workbook, the PDF report, or the chart as SVG or PNG.
     Export {
         #[command(flatten)]
         org: OrgArgs,
@@ -53,8 +53,8 @@ enum Command {
         kind: ExportKind,
         #[command(flatten)]
         pdf: PdfArgs,
-        /// Put pay into the export: people's cost and the currency, bands and budgets (CSV
-        /// and JSON), workstream cost (CSV), a "Cost" page (PDF). Left out without it.
+        /// Put pay into the export: people's cost and the currency, bands and budgets (CSV,
+        /// XLSX and JSON), workstream cost (CSV, XLSX), a "Cost" page (PDF). Left out without it.
         #[arg(long)]
         with_cost: bool,
         /// Output file. For --csv, the people file; the others are written beside it.
@@ -159,6 +159,10 @@ struct ExportKind {
     /// People as CSV, plus OUT-workstreams.csv, OUT-allocations.csv and OUT-workload.csv.
     #[arg(long)]
     csv: bool,
+    /// One workbook: People, Teams, Workstreams and Allocations sheets (which import reads
+    /// back), Workload and Flags; header frozen, filters on, dates as dates.
+    #[arg(long)]
+    xlsx: bool,
     /// The report for a leadership review: title, chart, summary, flags, workload (and a
     /// scenario's diff).
     #[arg(long)]
@@ -354,13 +358,15 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             let loaded = org.load()?;
             if with_cost && (kind.svg || kind.png) {
                 return Err(ApiError::usage(
-                    "--with-cost goes with --pdf, --csv or --json; the chart never shows pay",
+                    "--with-cost goes with --pdf, --csv, --xlsx or --json; the chart never shows pay",
                 ));
             }
             let written = if kind.json {
                 pendulum_api::export::write_json(&loaded, &output, with_cost)?
             } else if kind.csv {
                 pendulum_api::export::write_csv(&loaded, org.as_of(), &output, with_cost)?
+            } else if kind.xlsx {
+                pendulum_api::export::write_xlsx(&loaded, org.as_of(), &output, with_cost)?
             } else if kind.svg {
                 let root = pdf.root.map(pendulum_core::PersonId::new);
                 let text = pendulum_api::export::svg_text(&loaded, org.as_of(), root)?;

@@ -182,3 +182,119 @@ fn a_bad_workbook_is_refused_naming_sheet_and_cell() {
         run.stderr
     );
 }
+
+/// One part of a workbook (a zip of XML files), as text.
+fn part(book: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn an_xlsx_export_imports_back_as_the_same_org() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p, w, a) = (
+        demo("people.csv"),
+        demo("workstreams.csv"),
+        demo("allocations.csv"),
+    );
+    let demo_org = [
+        path(&p),
+        "--workstreams",
+        path(&w),
+        "--allocations",
+        path(&a),
+    ];
+    let export = |out: &Path| {
+        let mut args = vec!["export"];
+        args.extend_from_slice(&demo_org);
+        args.extend_from_slice(&["--as-of", AS_OF, "--xlsx", "-o", path(out)]);
+        pendulum(&args)
+    };
+    let book = dir.path().join("plan.xlsx");
+    let run = export(&book);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bytes = std::fs::read(&book).unwrap();
+
+    // Read back: the same org (lossless JSON) and the same flags.
+    let json = |org: &[&str]| {
+        let out = dir.path().join("org.json");
+        let mut args = vec!["export"];
+        args.extend_from_slice(org);
+        args.extend_from_slice(&["--json", "-o", path(&out)]);
+        let run = pendulum(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        std::fs::read_to_string(&out).unwrap()
+    };
+    assert_eq!(
+        json(&[path(&book)]),
+        json(&demo_org),
+        "the org survives the round trip"
+    );
+    assert_eq!(check_json(&[path(&book)]), check_json(&demo_org));
+
+    // The same org and day give the same bytes.
+    let again = dir.path().join("again.xlsx");
+    let run = export(&again);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(std::fs::read(&again).unwrap() == bytes, "deterministic");
+
+    // Sheets by name; header frozen and filtered; dates as date cells.
+    let workbook = part(&bytes, "xl/workbook.xml");
+    let names: Vec<&str> = workbook
+        .split("<sheet name=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "People",
+            "Teams",
+            "Workstreams",
+            "Allocations",
+            "Workload",
+            "Flags"
+        ],
+        "{workbook}"
+    );
+    let people = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(people.contains("state=\"frozen\""), "{people}");
+    assert!(people.contains("<autoFilter ref=\"A1:"), "{people}");
+    assert!(
+        part(&bytes, "xl/styles.xml").contains("formatCode=\"yyyy-mm-dd\""),
+        "a date format"
+    );
+    // The Flags sheet lists the demo's flags, one row each below the header.
+    let flags: serde_json::Value = serde_json::from_str(&check_json(&demo_org)).unwrap();
+    let count = flags["flags"].as_array().unwrap().len();
+    let sheet = part(&bytes, "xl/worksheets/sheet6.xml");
+    assert_eq!(sheet.matches("<row ").count(), count + 1, "{sheet}");
+}
+
+#[test]
+fn an_xlsx_export_writes_a_name_that_looks_like_a_formula_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let people = dir.path().join("people.csv");
+    std::fs::write(
+        &people,
+        "id,name,title,manager_id\nboss,=HYPERLINK(\"http://x\"),Director,\n",
+    )
+    .unwrap();
+    let book = dir.path().join("out.xlsx");
+    let run = pendulum(&["export", path(&people), "--xlsx", "-o", path(&book)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bytes = std::fs::read(&book).unwrap();
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(!sheet.contains("<f>"), "no formula: {sheet}");
+    let strings = part(&bytes, "xl/sharedStrings.xml");
+    assert!(
+        strings.contains("<t>=HYPERLINK(\"http://x\")</t>"),
+        "the name is kept as text: {strings}"
+    );
+}

@@ -60,6 +60,10 @@
 //! deterministic: org order, `\n` line ends, stored numbers in their shortest exact form and
 //! derived figures to three decimals.
 //!
+//! [`org_xlsx`] writes the same tables as one `.xlsx` workbook (People, Teams, Workstreams,
+//! Allocations, which [`import`] reads back, plus Workload and Flags): header bold, frozen
+//! and filtered, dates as date cells, numbers as numbers, text never a formula.
+//!
 //! **Formula escape (OWASP CSV injection).** A cell that begins with `=`, `+`, `-`, `@`, tab
 //! or carriage return, after any leading apostrophes, is written with one more leading `'`
 //! ([`escape_formula`]); quoting alone does not stop a spreadsheet from running it. Import
@@ -77,6 +81,7 @@ mod problem;
 mod sheet;
 mod table;
 mod value;
+mod xlsx;
 
 pub use columns::{ColumnMapping, FileKind, FileMapping};
 pub use export::{
@@ -86,6 +91,7 @@ pub use export::{
 };
 pub use import::{ImportPreview, ImportRequest, Imported, Source, import, preview};
 pub use parse::MAX_CELL_BYTES;
+pub use xlsx::{FLAG_HEADERS, XlsxExportError, org_xlsx};
 
 /// Whether the bytes are a workbook (`.xlsx`, `.xlsb`, `.ods`: a zip; `.xls`: an OLE
 /// compound file) rather than CSV text.

@@ -20,6 +20,7 @@ pub enum ExportFormat {
     Svg,
     Png,
     Csv,
+    Xlsx,
     Json,
 }
 
@@ -39,6 +40,7 @@ impl Session {
         match format {
             ExportFormat::Json => crate::export::write_json(&loaded, out, pdf.with_cost),
             ExportFormat::Csv => crate::export::write_csv(&loaded, as_of, out, pdf.with_cost),
+            ExportFormat::Xlsx => crate::export::write_xlsx(&loaded, as_of, out, pdf.with_cost),
             ExportFormat::Svg => {
                 let text = crate::export::svg_text(&loaded, as_of, pdf.root.clone())?;
                 crate::export::write_atomically(out, text.as_bytes())?;

@@ -6,6 +6,7 @@ mod layouts; // HR-tool layouts and the public Oracle HR sample
 mod robustness; // C1: arbitrary bytes never panic, every error is placed
 mod round_trip; // C3: org → CSV → org
 mod sheets; // X1: spreadsheets and CSV dialects in
+mod xlsx; // X1: spreadsheets out, read back
 
 use pendulum_csv::{ImportErrors, ImportProblem, ImportRequest, Imported, Source, import};
 

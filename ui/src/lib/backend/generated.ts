@@ -1012,7 +1012,7 @@ export type Shown = {
 /**
  * What to export.
  */
-export type ExportFormat = "pdf" | "svg" | "png" | "csv" | "json";
+export type ExportFormat = "pdf" | "svg" | "png" | "csv" | "xlsx" | "json";
 
 /**
  * The PDF report's options, as a front end gives them.
