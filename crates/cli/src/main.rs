@@ -4,6 +4,7 @@
 //! 2 = bad input or usage.
 
 mod output;
+mod update;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -131,6 +132,33 @@ enum Command {
         /// Replace the document if it exists (its scenarios and edits are lost).
         #[arg(long)]
         force: bool,
+    },
+    /// What a newer HR export would change in a document: who joined, left, moved and
+    /// changed, and each scenario's edits that would no longer apply (with why). This
+    /// version previews only: --dry-run is required, and nothing is written.
+    Update {
+        /// The .pendulum document.
+        #[arg(value_name = "ORG.pendulum")]
+        path: PathBuf,
+        /// The newer people CSV or workbook (its Workstreams and Allocations sheets are read too).
+        #[arg(long, value_name = "FILE")]
+        people: PathBuf,
+        /// The newer workstreams CSV or workbook.
+        #[arg(long, value_name = "FILE")]
+        workstreams: Option<PathBuf>,
+        /// The newer allocations CSV or workbook.
+        #[arg(long, value_name = "FILE")]
+        allocations: Option<PathBuf>,
+        /// The sheet of the people workbook to read (default: one named like People).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Show what would change and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Compare a scenario with the baseline (or with another scenario).
     Diff {
@@ -528,6 +556,43 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                 summary.workstreams,
                 summary.allocations
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Update {
+            path,
+            people,
+            workstreams,
+            allocations,
+            sheet,
+            dry_run,
+            as_of,
+            format,
+        } => {
+            if !dry_run {
+                return Err(ApiError::usage(
+                    "this version of pendulum previews an update only: add --dry-run to see what the export would change (nothing is written)",
+                ));
+            }
+            let export = OrgSource {
+                path: people,
+                workstreams,
+                allocations,
+                sheet,
+                scenario: None,
+            };
+            let as_of = as_of.unwrap_or_else(today);
+            let p = pendulum_api::update::update_preview(&path, &export, as_of)?;
+            match format {
+                Format::Json => write_json(&mut out, &p)?,
+                Format::Text => {
+                    let paint = output::Paint::stdout();
+                    let name = export.path.file_name().map_or_else(
+                        || export.path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    write_text(&mut out, &update::preview_text(&p, &name, &paint))?;
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff {

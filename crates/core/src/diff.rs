@@ -148,41 +148,14 @@ pub fn diff_checked(
     after: &Snapshot<'_>,
     after_flags: &[Flag],
 ) -> Diff {
-    let old = present_people(before);
-    let new = present_people(after);
+    let people = compare_people(&present_people(before), &present_people(after));
     let mut d = Diff {
-        added: new
-            .keys()
-            .filter(|id| !old.contains_key(*id))
-            .map(|id| PersonId::new(*id))
-            .collect(),
-        removed: old
-            .keys()
-            .filter(|id| !new.contains_key(*id))
-            .map(|id| PersonId::new(*id))
-            .collect(),
+        added: people.added,
+        removed: people.removed,
+        moved: people.moved,
+        changed: people.changed,
         ..Diff::default()
     };
-    for (id, o) in &old {
-        let Some(n) = new.get(id) else { continue };
-        if o.manager_id != n.manager_id {
-            d.moved.push(Move {
-                person: o.id.clone(),
-                from: o.manager_id.clone(),
-                to: n.manager_id.clone(),
-            });
-        }
-        for ((field, ov), (_, nv)) in fields(o).into_iter().zip(fields(n)) {
-            if ov != nv {
-                d.changed.push(FieldChange {
-                    person: o.id.clone(),
-                    field: field.to_string(),
-                    old: ov,
-                    new: nv,
-                });
-            }
-        }
-    }
 
     d.cost = CostDiff::between(before, after);
     let (sb, sa) = (Stats::of(before), Stats::of(after));
@@ -218,6 +191,69 @@ pub fn diff_checked(
         .cloned()
         .collect();
     d
+}
+
+/// Who is only in one list, whose manager changed and which fields changed, by id.
+#[derive(Clone, PartialEq, Debug, Default, Serialize)]
+pub struct PeopleChanges {
+    /// Ids only in the second list, in string order.
+    pub added: Vec<PersonId>,
+    /// Ids only in the first list, in string order.
+    pub removed: Vec<PersonId>,
+    pub moved: Vec<Move>,
+    pub changed: Vec<FieldChange>,
+}
+
+/// Two lists of people compared by id whatever their dates (the first of duplicate ids
+/// counts): what a newer HR export changes in an org. O(n log n).
+pub fn people_changes(before: &[Person], after: &[Person]) -> PeopleChanges {
+    compare_people(&by_id(before), &by_id(after))
+}
+
+/// People by id, the first of duplicate ids.
+fn by_id(people: &[Person]) -> BTreeMap<&str, &Person> {
+    let mut out = BTreeMap::new();
+    for p in people {
+        out.entry(p.id.as_str()).or_insert(p);
+    }
+    out
+}
+
+fn compare_people(old: &BTreeMap<&str, &Person>, new: &BTreeMap<&str, &Person>) -> PeopleChanges {
+    let mut c = PeopleChanges {
+        added: new
+            .keys()
+            .filter(|id| !old.contains_key(*id))
+            .map(|id| PersonId::new(*id))
+            .collect(),
+        removed: old
+            .keys()
+            .filter(|id| !new.contains_key(*id))
+            .map(|id| PersonId::new(*id))
+            .collect(),
+        ..PeopleChanges::default()
+    };
+    for (id, o) in old {
+        let Some(n) = new.get(id) else { continue };
+        if o.manager_id != n.manager_id {
+            c.moved.push(Move {
+                person: o.id.clone(),
+                from: o.manager_id.clone(),
+                to: n.manager_id.clone(),
+            });
+        }
+        for ((field, ov), (_, nv)) in fields(o).into_iter().zip(fields(n)) {
+            if ov != nv {
+                c.changed.push(FieldChange {
+                    person: o.id.clone(),
+                    field: field.to_string(),
+                    old: ov,
+                    new: nv,
+                });
+            }
+        }
+    }
+    c
 }
 
 /// Present people by id (the first of duplicate ids, as [`Snapshot`] resolves them).

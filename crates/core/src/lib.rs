@@ -26,7 +26,9 @@ pub use cost::{
     WorkstreamCost,
 };
 pub use date::{Date, DateError};
-pub use diff::{Diff, FieldChange, FieldValue, Move, diff, diff_checked};
+pub use diff::{
+    Diff, FieldChange, FieldValue, Move, PeopleChanges, diff, diff_checked, people_changes,
+};
 pub use edit::{
     CostChange, DatedEdit, Edit, EditError, PersonChange, RuleChange, TeamChange, WorkstreamChange,
 };
