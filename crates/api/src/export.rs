@@ -221,15 +221,7 @@ fn default_title(source: &OrgSource, snapshot: &Snapshot<'_>) -> String {
             .replace(['-', '_', ' '], "")
             .as_str(),
     ) {
-        let top = snapshot
-            .roots()
-            .iter()
-            .copied()
-            .max_by_key(|&r| (snapshot.total_under(r), std::cmp::Reverse(r)));
-        top.map_or_else(
-            || "Org".to_string(),
-            |r| format!("{}'s org", snapshot.person(r).name),
-        )
+        pendulum_export::default_title(snapshot)
     } else {
         stem
     };

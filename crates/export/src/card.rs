@@ -59,6 +59,7 @@ pub(crate) struct DottedNote {
 
 /// Draws person `p`'s card in the box (`x`, `y`, `w`, `h`); `s` scales type and padding.
 /// `dotted` notes the card's dotted lines to people on other pages, in its bottom row.
+/// Returns the size the name is printed at.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn person_card(
     out: &mut Vec<Mark>,
@@ -70,7 +71,7 @@ pub(crate) fn person_card(
     s: f64,
     header: Option<&str>,
     dotted: &[DottedNote],
-) {
+) -> f64 {
     let person = snap.person(p);
     let open = person.status == Status::Open;
     out.push(Mark::Rect {
@@ -116,10 +117,10 @@ pub(crate) fn person_card(
             ACCENT,
             sh.fit(header, true, 7.5 * s, room),
         ));
-        return;
+        return name_size;
     }
     if h < 40.0 * s {
-        return;
+        return name_size;
     }
     let title = clean(&person.title);
     if !title.is_empty() {
@@ -133,7 +134,7 @@ pub(crate) fn person_card(
         ));
     }
     if h < 46.0 * s {
-        return;
+        return name_size;
     }
     let mut meta: Vec<String> = vec![if person.assistant {
         "Assistant".to_owned()
@@ -152,7 +153,7 @@ pub(crate) fn person_card(
         sh.fit(&meta, false, 7.5 * s, room),
     ));
     if h < 60.0 * s {
-        return;
+        return name_size;
     }
 
     // Bottom row: status tag, headcount under, flag markers on the right.
@@ -160,7 +161,7 @@ pub(crate) fn person_card(
     let total = snap.total_under(p);
     let counts = flags.get(person.id.as_str());
     if person.status == Status::Active && total == 0 && counts == [0; 3] && dotted.is_empty() {
-        return;
+        return name_size;
     }
     out.push(Mark::hline(
         left,
@@ -247,6 +248,7 @@ pub(crate) fn person_card(
         ));
         right -= 2.0 * r + 3.0 * s;
     }
+    name_size
 }
 
 /// Draws placeholder `k`'s card: a dashed box standing for a manager who is named but not

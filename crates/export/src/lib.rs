@@ -168,6 +168,19 @@ pub enum ExportError {
     Png(String),
 }
 
+/// The title of a report on an org whose file has no telling name ("people.csv"): the org
+/// named after the root of its largest tree.
+pub fn default_title(snap: &Snapshot<'_>) -> String {
+    snap.roots()
+        .iter()
+        .copied()
+        .max_by_key(|&r| (snap.total_under(r), std::cmp::Reverse(r)))
+        .map_or_else(
+            || "Org".to_string(),
+            |r| format!("{}'s org", snap.person(r).name),
+        )
+}
+
 /// The report as PDF bytes.
 pub fn pdf(input: &ReportInput<'_>, opts: &PdfOptions) -> Result<Vec<u8>, ExportError> {
     pdf_with_swings(input, &[], opts)
@@ -219,5 +232,53 @@ pub fn pdf_preview(
         width: document.size.0,
         height: document.size.1,
         svgs,
+    })
+}
+
+/// How a report's chart is spread over its pages, to measure how well the pages are packed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartFigures {
+    /// Pages of the whole report.
+    pub pages: usize,
+    /// People drawn as cards on each chart page (placeholders and "continued" cards are not
+    /// people).
+    pub people: Vec<usize>,
+    /// The size in points of every name printed on the chart pages, smallest first.
+    pub name_pt: Vec<f64>,
+    /// The report's title.
+    pub title: String,
+}
+
+impl ChartFigures {
+    /// People per chart page, on average.
+    pub fn people_per_page(&self) -> f64 {
+        let people: usize = self.people.iter().sum();
+        people as f64 / self.people.len().max(1) as f64
+    }
+
+    /// The median name size in points (0 with no name).
+    pub fn median_name_pt(&self) -> f64 {
+        match self.name_pt.len() {
+            0 => 0.0,
+            n if n % 2 == 1 => self.name_pt[n / 2],
+            n => (self.name_pt[n / 2 - 1] + self.name_pt[n / 2]) / 2.0,
+        }
+    }
+}
+
+/// The figures of the report [`pdf_with_swings`] makes of the same input, without writing it.
+pub fn chart_figures(
+    input: &ReportInput<'_>,
+    swings: &[SwingReport],
+    opts: &PdfOptions,
+) -> Result<ChartFigures, ExportError> {
+    let document = report::compose(input, swings, opts)?;
+    let mut name_pt = document.chart.name_pt;
+    name_pt.sort_by(f64::total_cmp);
+    Ok(ChartFigures {
+        pages: document.pages.len(),
+        people: document.chart.people,
+        name_pt,
+        title: document.title,
     })
 }

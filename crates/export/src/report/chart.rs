@@ -15,15 +15,22 @@ use super::paging::{ChartPage, PagingRules, Placed, Planner, Target, chart_layou
 use super::typeset::{Doc, FOOTER, HEADER, MARGIN};
 use super::words::{count, long_date, person_label, plural};
 
-/// Plans the chart of the trees under `roots` and draws its pages; returns the first page and
-/// a bookmark per chart page.
+/// What the chart pages hold: people per page and the size of every name printed.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ChartTally {
+    pub people: Vec<usize>,
+    pub name_pt: Vec<f64>,
+}
+
+/// Plans the chart of the trees under `roots` and draws its pages; returns the first page,
+/// a bookmark per chart page and what the pages hold.
 pub(super) fn chart_pages(
     doc: &mut Doc,
     snap: &Snapshot<'_>,
     flags: &[Flag],
     roots: &[PersonIx],
     opts: &PdfOptions,
-) -> Result<(usize, Vec<OutlineItem>), ExportError> {
+) -> Result<(usize, Vec<OutlineItem>, ChartTally), ExportError> {
     let area = (doc.width(), doc.h - 2.0 * MARGIN - HEADER - FOOTER);
     let planner = Planner::new(
         snap,
@@ -45,6 +52,7 @@ pub(super) fn chart_pages(
     }
     let dotted_home = dotted_home(snap, &chart, &root_page);
     let mut items = Vec::new();
+    let mut tally = ChartTally::default();
     if chart.is_empty() {
         doc.start_page("Org chart", "No one to draw", "");
         doc.note(&format!(
@@ -61,10 +69,12 @@ pub(super) fn chart_pages(
             dotted_home.as_ref(),
             page,
             (first, k, chart.len()),
+            &mut tally.name_pt,
         );
+        tally.people.push(page.people);
         items.push(OutlineItem::leaf(label, first + k));
     }
-    Ok((first, items))
+    Ok((first, items, tally))
 }
 
 /// The chart page each person is found on, for notes on dotted lines that leave a page: the
@@ -178,6 +188,7 @@ fn chart_page(
     dotted_home: Option<&FxHashMap<PersonIx, usize>>,
     page: &ChartPage,
     (first, k, pages): (usize, usize, usize),
+    name_pt: &mut Vec<f64>,
 ) -> String {
     let names: Vec<String> = page.roots.iter().map(|&r| person_label(snap, r)).collect();
     let title = match names.as_slice() {
@@ -280,7 +291,7 @@ fn chart_page(
                 ..
             } => {
                 let header = continued.then_some("reports continued");
-                person_card(
+                let pt = person_card(
                     &mut marks,
                     &mut doc.shaper,
                     snap,
@@ -291,6 +302,7 @@ fn chart_page(
                     header,
                     notes.get(&i).map_or(&[], Vec::as_slice),
                 );
+                name_pt.push(pt);
             }
             Placed::Stub {
                 target,

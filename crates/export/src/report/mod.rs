@@ -28,6 +28,7 @@ use crate::marks::Mark;
 use crate::text::clean;
 use crate::{ExportError, PdfOptions, ReportInput};
 
+pub(crate) use chart::ChartTally;
 pub(crate) use outline::OutlineItem;
 use outline::Sections;
 use scope::{Scope, scoped_flags};
@@ -41,6 +42,8 @@ pub(crate) struct Composed {
     pub pages: Vec<Vec<Mark>>,
     pub outline: Vec<OutlineItem>,
     pub title: String,
+    /// What the chart pages hold.
+    pub chart: ChartTally,
 }
 
 /// Builds every page of the report.
@@ -73,7 +76,8 @@ pub(crate) fn compose(
     let mut doc = Doc::new(w, h);
     let mut sections = Sections::new();
 
-    let (first, chart_items) = chart::chart_pages(&mut doc, snap, input.flags, &scope.roots, opts)?;
+    let (first, chart_items, tally) =
+        chart::chart_pages(&mut doc, snap, input.flags, &scope.roots, opts)?;
     sections.add("Org chart", first, chart_items);
 
     let per_layer = people_per_layer(snap, &scope.people);
@@ -165,5 +169,6 @@ pub(crate) fn compose(
         pages: doc.pages,
         outline: sections.outline,
         title,
+        chart: tally,
     })
 }
