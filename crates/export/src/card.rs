@@ -101,12 +101,46 @@ pub(crate) fn person_card(
 
     let name = clean(&person.name);
     let mut name_size = NAME_PT * s;
-    // Long names step down to 9 pt before they are cut, so pdftotext still finds them whole.
-    while !sh.fits(&name, true, name_size, room) && name_size > 9.0 * s {
+    // Long names step down to 9 pt (never under 6 pt) before they are cut, so pdftotext
+    // still finds them whole.
+    let legible = 6.0_f64.min(NAME_PT * s);
+    let floor = (9.0 * s).max(legible);
+    while !sh.fits(&name, true, name_size, room) && name_size > floor {
         name_size -= 0.5 * s;
     }
-    let name = sh.fit(&name, true, name_size, room);
-    out.push(Mark::text(left, line(16.0), name_size, true, INK, name));
+    let name_size = name_size.max(legible);
+    // On a page too small for 9 pt names to step down to (they stop at 6 pt), a name still
+    // too long takes the title's line rather than lose its end.
+    let lines = if 9.0 * s >= legible
+        || sh.fits(&name, true, name_size, room)
+        || header.is_some()
+        || h < 40.0 * s
+    {
+        Vec::new()
+    } else {
+        sh.wrap(&name, true, name_size, room)
+    };
+    let wrapped = lines.len() >= 2;
+    if wrapped {
+        for (k, part) in lines.iter().take(2).enumerate() {
+            let text = if k == 1 {
+                sh.fit(&lines[1..].join(" "), true, name_size, room)
+            } else {
+                sh.fit(part, true, name_size, room)
+            };
+            out.push(Mark::text(
+                left,
+                line(16.0 + 11.5 * k as f64),
+                name_size,
+                true,
+                INK,
+                text,
+            ));
+        }
+    } else {
+        let name = sh.fit(&name, true, name_size, room);
+        out.push(Mark::text(left, line(16.0), name_size, true, INK, name));
+    }
 
     if let Some(header) = header {
         out.push(Mark::text(
@@ -123,7 +157,7 @@ pub(crate) fn person_card(
         return name_size;
     }
     let title = clean(&person.title);
-    if !title.is_empty() {
+    if !title.is_empty() && !wrapped {
         out.push(Mark::text(
             left,
             line(28.5),

@@ -169,8 +169,18 @@ pub enum ExportError {
 }
 
 /// The title of a report on an org whose file has no telling name ("people.csv"): the org
-/// named after the root of its largest tree.
+/// named after the root of its one tree, or "N people in M trees" when it has several (a
+/// placeholder's people are one tree).
 pub fn default_title(snap: &Snapshot<'_>) -> String {
+    let trees = snap.tops().len();
+    if trees > 1 {
+        let people = snap.breadth_first().len() as u64;
+        return format!(
+            "{} in {} trees",
+            report::plural(people, "person", "people"),
+            report::count(trees as u64)
+        );
+    }
     snap.roots()
         .iter()
         .copied()

@@ -11,8 +11,11 @@ mod cost;
 mod diff;
 mod flags;
 mod outline;
+#[cfg(test)]
+mod packing_tests;
 mod paging;
 mod scope;
+mod sheets;
 mod summary;
 mod swing;
 mod tiles;
@@ -33,7 +36,7 @@ pub(crate) use outline::OutlineItem;
 use outline::Sections;
 use scope::{Scope, scoped_flags};
 use typeset::{Doc, footer};
-pub(crate) use words::long_date;
+pub(crate) use words::{count, long_date, plural};
 
 /// The whole report, ready to render.
 #[derive(Debug)]
@@ -77,7 +80,7 @@ pub(crate) fn compose(
     let mut sections = Sections::new();
 
     let (first, chart_items, tally) =
-        chart::chart_pages(&mut doc, snap, input.flags, &scope.roots, opts)?;
+        chart::chart_pages(&mut doc, snap, input.flags, &scope.tops, opts)?;
     sections.add("Org chart", first, chart_items);
 
     let per_layer = people_per_layer(snap, &scope.people);
