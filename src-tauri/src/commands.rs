@@ -20,12 +20,10 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use crate::AppState;
 use crate::dialogs::Ask;
 
-/// The shell is the one place that reads the clock: the api and core take dates as inputs.
+/// The shell is the one place that reads the clock (the local day): the api and core take
+/// dates as inputs.
 pub fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_days_since_epoch(i32::try_from(secs / 86_400).unwrap_or(0))
+    pendulum_api::today::local_today()
 }
 
 fn session<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Session> {
@@ -371,7 +369,7 @@ pub async fn export<R: Runtime>(
     let Some(out) = state.dialogs.save(app, ask).await? else {
         return Ok(None);
     };
-    let written = session(&state).export(format, &pdf, &out)?;
+    let written = session(&state).export(format, &pdf, &out, false)?;
     Ok(Some(
         written
             .iter()

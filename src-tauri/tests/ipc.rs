@@ -11,10 +11,11 @@ use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
-const CODES: [&str; 10] = [
+const CODES: [&str; 11] = [
     "usage",
     "bad-input",
     "not-found",
+    "exists",
     "not-pendulum",
     "newer-schema",
     "in-use",

@@ -61,6 +61,10 @@ enum Command {
         /// Output file. For --csv, the people file; the others are written beside it.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: PathBuf,
+        /// --csv: replace OUT-workstreams.csv, OUT-allocations.csv and OUT-workload.csv when
+        /// they exist (without it the export refuses, naming them).
+        #[arg(long)]
+        force: bool,
     },
     /// Lay out the chart: every card's box and every reporting line's route, as drawn.
     Layout {
@@ -94,7 +98,8 @@ enum Command {
         /// To IC: workstreams to join, as WS=PERCENT pairs.
         #[arg(long, value_name = "WS=PCT,...", value_delimiter = ',', value_parser = parse_join)]
         join: Vec<(String, f64)>,
-        /// The day of the swing (default: --as-of, else today).
+        /// The day of the swing (default: --as-of, else today). Without --as-of the org is
+        /// viewed on this day; --as-of before it is refused (the swing has not happened yet).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         date: Option<Date>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -295,12 +300,9 @@ fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).map_err(|e| e.to_string())
 }
 
-/// Today's date in UTC: the one place the clock is read.
+/// Today's local date: the one place the CLI reads the clock.
 fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_days_since_epoch((secs / 86_400) as i32)
+    pendulum_api::today::local_today()
 }
 
 impl OrgArgs {
@@ -315,7 +317,11 @@ impl OrgArgs {
     }
 
     fn load(&self) -> ApiResult<Loaded> {
-        let mut loaded = pendulum_api::load(&self.source(), self.as_of())?;
+        self.load_as_of(self.as_of())
+    }
+
+    fn load_as_of(&self, as_of: Date) -> ApiResult<Loaded> {
+        let mut loaded = pendulum_api::load(&self.source(), as_of)?;
         if let Some(path) = &self.rule_config {
             loaded.rules = pendulum_api::override_rules(&loaded.rules, path)?;
         }
@@ -382,6 +388,7 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             pdf,
             with_cost,
             output,
+            force,
         } => {
             let loaded = org.load()?;
             if with_cost && (kind.svg || kind.png) {
@@ -392,7 +399,13 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             let written = if kind.json {
                 pendulum_api::export::write_json(&loaded, &output, with_cost)?
             } else if kind.csv {
-                pendulum_api::export::write_csv(&loaded, org.as_of(), &output, with_cost)?
+                pendulum_api::export::write_csv(&loaded, org.as_of(), &output, with_cost, force)
+                    .map_err(|mut e| {
+                        if e.code == pendulum_api::ErrorCode::Exists {
+                            e.message.push_str(" (pass --force to replace them)");
+                        }
+                        e
+                    })?
             } else if kind.xlsx {
                 pendulum_api::export::write_xlsx(&loaded, org.as_of(), &output, with_cost)?
             } else if kind.svg {
@@ -472,7 +485,9 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             format,
             apply,
         } => {
-            let as_of = org.as_of();
+            // The org is viewed on the swing's day unless --as-of says otherwise; a view
+            // before the swing is refused by the simulation itself.
+            let as_of = org.as_of.or(date).unwrap_or_else(today);
             let swing = pendulum_core::Swing {
                 person: pendulum_core::PersonId::new(person),
                 to: match to {
@@ -495,7 +510,7 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                     "--rule-config and --apply together would apply a swing judged by other rules than the document's",
                 ));
             }
-            let loaded = org.load()?;
+            let loaded = org.load_as_of(as_of)?;
             let report = pendulum_api::pendulum::simulate_swing(
                 &org.source(),
                 &loaded,

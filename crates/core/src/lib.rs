@@ -19,6 +19,7 @@ pub mod snapshot;
 pub mod stats;
 pub mod swing;
 pub mod team;
+pub mod thresholds;
 
 pub use apply::{Skipped, apply, replay};
 pub use cost::{
@@ -30,11 +31,11 @@ pub use diff::{
     Diff, FieldChange, FieldValue, Move, PeopleChanges, diff, diff_checked, people_changes,
 };
 pub use edit::{
-    CostChange, DatedEdit, Edit, EditError, PersonChange, RuleChange, TeamChange, WorkstreamChange,
+    CostChange, DatedEdit, Edit, EditError, PersonChange, TeamChange, WorkstreamChange,
 };
 pub use model::{
-    Allocation, Invalid, Org, Person, PersonId, Role, Status, Team, TeamId, TeamKind, Workstream,
-    WorkstreamId, WorkstreamKind,
+    Allocation, Invalid, MAX_DOTTED, MAX_ID_BYTES, MAX_TEXT_BYTES, Org, Person, PersonId, Role,
+    Status, Team, TeamId, TeamKind, Workstream, WorkstreamId, WorkstreamKind,
 };
 pub use money::{Currency, Money};
 pub use rules::{Flag, FlagSummary, Rule, RuleConfig, Severity, Subject, SubjectKind, check};
@@ -42,6 +43,7 @@ pub use snapshot::{AbsentManager, Line, PersonIx, Placeholder, Snapshot, Top, Wo
 pub use stats::Stats;
 pub use swing::{Swing, SwingCost, SwingError, SwingReport, SwingTo, TimelinePoint};
 pub use team::TeamFigures;
+pub use thresholds::{OutOfRange, RuleChange, THRESHOLDS, Threshold};
 
 /// Checks an org as of a day: the flags of every rule, in their reporting order.
 pub fn check_org(org: &Org, as_of: Date, config: &RuleConfig) -> Vec<Flag> {

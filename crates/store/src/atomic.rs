@@ -19,6 +19,79 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     commit(tmp, path, Replace::Yes)
 }
 
+/// Writes several files as one set: every file is written to a temporary file beside its
+/// target and synced before any target is touched, so a full disk or an I/O error leaves
+/// every target as it was. Then each is renamed over its target; should a rename fail,
+/// the targets already replaced get their old content back (kept under a temporary name
+/// until the set is whole).
+pub fn write_all_atomically(files: &[(PathBuf, Vec<u8>)]) -> Result<(), StoreError> {
+    let mut written = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let mut tmp = temp_beside(path)?;
+        tmp.write_all(bytes).map_err(StoreError::io(path))?;
+        set_permissions(&tmp, path);
+        tmp.as_file().sync_all().map_err(StoreError::io(path))?;
+        written.push((path, tmp));
+    }
+    // The old content of each target, hard-linked aside before it is replaced.
+    let mut replaced: Vec<(&PathBuf, Option<PathBuf>)> = Vec::with_capacity(files.len());
+    let mut failure = None;
+    for (path, tmp) in written {
+        let old = match keep_aside(path) {
+            Ok(old) => old,
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        };
+        match tmp.persist(path) {
+            Ok(_) => replaced.push((path, old)),
+            Err(e) => {
+                if let Some(old) = old {
+                    let _ = fs::remove_file(old);
+                }
+                failure = Some(StoreError::io(path)(e.error));
+                break;
+            }
+        }
+    }
+    if let Some(e) = failure {
+        // Best effort: put back what was there; a target that did not exist is removed.
+        for (path, old) in replaced.into_iter().rev() {
+            let _ = match old {
+                Some(old) => fs::rename(old, path),
+                None => fs::remove_file(path),
+            };
+        }
+        return Err(e);
+    }
+    for (path, old) in &replaced {
+        if let Some(old) = old {
+            let _ = fs::remove_file(old);
+        }
+        sync_directory(path)?;
+    }
+    Ok(())
+}
+
+/// A hard link to the file at `path` under a hidden temporary name, or `None` when there is
+/// no file there.
+fn keep_aside(path: &Path) -> Result<Option<PathBuf>, StoreError> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_file() => {
+            let aside = temp_beside(path)?.into_temp_path();
+            let aside_path = aside.to_path_buf();
+            // The link replaces the empty placeholder the name was reserved with.
+            aside.close().map_err(StoreError::io(path))?;
+            fs::hard_link(path, &aside_path).map_err(StoreError::io(path))?;
+            Ok(Some(aside_path))
+        }
+        Ok(_) => Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(StoreError::io(path)(e)),
+    }
+}
+
 /// Whether [`commit`] may replace an existing file.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Replace {

@@ -69,6 +69,7 @@ const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'usage',
   'bad-input',
   'not-found',
+  'exists',
   'not-pendulum',
   'newer-schema',
   'in-use',

@@ -332,7 +332,8 @@ export type WorkstreamChange =
   | { "field": "priority", "value": string | null };
 
 /**
- * A new value for one threshold of [`RuleConfig`].
+ * A new value for one threshold of [`RuleConfig`], as an edit carries it:
+ * `{"field": "manager_max_span", "value": 7}`. Deserialising checks the range.
  */
 export type RuleChange =
   | { "field": "manager_max_span", "value": number }
@@ -367,15 +368,17 @@ export type DatedEdit = {
 };
 
 /**
- * Every threshold of the rules and of the pendulum simulation, with the defaults of `docs/rules.md`.
+ * Every threshold of the rules and of the pendulum simulation, with SPEC's defaults.
+ * Deserialising checks each value against its range; missing fields take their
+ * default and unknown ones are refused.
  */
 export type RuleConfig = {
   /**
-   * `span-too-wide` for role manager: span above this.
+   * `span-too-wide` for role manager: a span above this.
    */
   manager_max_span: number;
   /**
-   * `span-too-wide` for role director or executive: span above this.
+   * `span-too-wide` for role director or executive: a span above this.
    */
   director_max_span: number;
   /**
@@ -744,6 +747,7 @@ export type ErrorCode =
   | "usage"
   | "bad-input"
   | "not-found"
+  | "exists"
   | "not-pendulum"
   | "newer-schema"
   | "in-use"
