@@ -4,6 +4,7 @@
 #
 #   bash scripts/fuzz.sh                     # import 10,000,000 runs, document 1,000,000 runs
 #   bash scripts/fuzz.sh import 100000       # one target, a quick run
+#   FUZZ_SECONDS=1800 bash scripts/fuzz.sh   # each target for at most 30 minutes
 #
 # The targets are built as cargo-fuzz builds them (SanitizerCoverage, debug assertions and
 # overflow checks on, libFuzzer linked in) with plain cargo on the stable toolchain; no
@@ -75,8 +76,9 @@ status=0
 for t in "${targets[@]}"; do
   n="$(runs "$t")"
   extra=()
-  if [[ "$t" == import ]]; then extra=(-dict=import.dict -max_len=32768); fi
-  if [[ "$t" == document ]]; then extra=(-max_len=262144); fi
+  if [[ "$t" == import ]]; then extra=(-dict=import.dict -max_len=8192); fi
+  if [[ "$t" == document ]]; then extra=(-max_len=65536); fi
+  if [[ -n "${FUZZ_SECONDS:-}" ]]; then extra+=(-max_total_time="$FUZZ_SECONDS"); fi
   log="$(mktemp)"
   started=$(date +%s)
   if "$bin_dir/$t" "corpus/$t" -runs="$n" -timeout=10 -rss_limit_mb=512 \

@@ -340,15 +340,47 @@ pub async fn history(
     session(&state).history(&text("person", person)?)
 }
 
-/// Exports the current scenario (PDF report, SVG chart, CSV files, an XLSX workbook or JSON) to a file picked
-/// in a save dialog; the names of the files written, or `None` when the user cancels.
+/// An export the user picked a file for, refused because a CSV export would replace files
+/// beside it; `replace: true` on the next [`export`] call writes it.
+#[derive(Debug)]
+pub struct PendingExport {
+    format: ExportFormat,
+    pdf: PdfRequest,
+    out: PathBuf,
+}
+
+fn file_names(written: &[PathBuf]) -> Vec<String> {
+    written
+        .iter()
+        .map(|p| {
+            p.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        })
+        .collect()
+}
+
+/// Exports the current scenario (PDF report, SVG chart, CSV files, an XLSX workbook or JSON)
+/// to a file picked in a save dialog; the names of the files written, or `None` when the user cancels. A CSV
+/// export that would replace files beside the chosen one is refused with code `exists`,
+/// naming them; calling again with `replace: true` writes that export, replacing them.
 #[tauri::command]
 pub async fn export<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     format: Option<Value>,
     pdf: Option<Value>,
+    replace: Option<Value>,
 ) -> ApiResult<Option<Vec<String>>> {
+    if let Some(Value::Bool(true)) = replace {
+        let pending = state
+            .pending_export
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+            .ok_or_else(|| ApiError::usage("no export is waiting to replace files"))?;
+        let written = session(&state).export(pending.format, &pending.pdf, &pending.out, true)?;
+        return Ok(Some(file_names(&written)));
+    }
     let format: ExportFormat = scalar("format", format)?;
     let pdf: PdfRequest = argument("pdf", pdf)?;
     let (extensions, kind): (&'static [&'static str], &'static str) = match format {
@@ -369,16 +401,27 @@ pub async fn export<R: Runtime>(
     let Some(out) = state.dialogs.save(app, ask).await? else {
         return Ok(None);
     };
-    let written = session(&state).export(format, &pdf, &out, false)?;
-    Ok(Some(
-        written
-            .iter()
-            .map(|p| {
-                p.file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-            })
-            .collect(),
-    ))
+    let written = session(&state).export(format, &pdf, &out, false);
+    match written {
+        Ok(written) => Ok(Some(file_names(&written))),
+        Err(e) => {
+            if e.code == ErrorCode::Exists {
+                *state
+                    .pending_export
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) =
+                    Some(PendingExport { format, pdf, out });
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Reopens the document after another program changed its file (`changed_elsewhere` in
+/// [`DocumentInfo`]); this window's own version is kept when theirs replaced it.
+#[tauri::command]
+pub async fn reload_document(state: State<'_, AppState>) -> ApiResult<pendulum_api::Reloaded> {
+    session(&state).reload()
 }
 
 /// How many pages a preview draws; the rest are counted.

@@ -138,6 +138,7 @@ fn declarations() -> Vec<Declaration> {
     use pendulum_api::export::{PdfPreview, PdfRequest};
     use pendulum_api::pendulum::{Applied, HistoryReport, RoleSpell, SimulateReport};
     use pendulum_api::reports::{LayoutEdge, LayoutNode};
+    use pendulum_api::session::{FileChange, Reloaded};
     use pendulum_api::view::{AllocationRow, PersonCard, TeamRow, WorkstreamRow};
     use pendulum_api::{
         ApiError, CheckReport, DocumentInfo, ErrorCode, ExportFormat, LayoutReport, OrgView,
@@ -222,7 +223,9 @@ fn declarations() -> Vec<Declaration> {
         declare::<ApiError>(cfg),
         // api: the session
         declare::<ScenarioInfo>(cfg),
+        declare::<FileChange>(cfg),
         declare::<DocumentInfo>(cfg),
+        declare::<Reloaded>(cfg),
         declare::<RecentDocument>(cfg),
         declare::<ViewRequest>(cfg),
         declare::<PersonCard>(cfg),
@@ -271,6 +274,25 @@ fn render(declarations: &[Declaration]) -> String {
     }
     out.push('\n');
     out.push_str(&constants());
+    out.push_str(&thresholds());
+    out
+}
+
+/// Core's table of thresholds (docs/rules.md), so the app's panel shows every threshold with
+/// its label and checks its range before sending it.
+fn thresholds() -> String {
+    let mut out = String::from(
+        "\n/**\n * Every rule threshold with its label and documented range (core's `THRESHOLDS`).\n */\n\
+         export const THRESHOLDS: readonly {\n  field: RuleChange[\"field\"];\n  label: string;\n  \
+         whole: boolean;\n  min: number;\n  max: number;\n}[] = [\n",
+    );
+    for t in pendulum_core::THRESHOLDS {
+        out.push_str(&format!(
+            "  {{ field: {:?}, label: {:?}, whole: {}, min: {}, max: {} }},\n",
+            t.name, t.label, t.whole, t.min, t.max
+        ));
+    }
+    out.push_str("];\n");
     out
 }
 

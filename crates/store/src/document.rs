@@ -124,11 +124,13 @@ const REPLAY_BUDGET: Duration = Duration::from_secs(10);
 pub struct Document {
     // Field order is drop order: the connection closes (and checkpoints) before the lock
     // is released.
-    conn: Connection,
+    pub(crate) conn: Connection,
     /// The exclusive right to edit (RELIABILITY D5); `None` when read-only.
     edit_lock: Option<EditLock>,
     read_only_reason: Option<&'static str>,
-    _file: Arc<SharedFile>,
+    /// `PRAGMA data_version` when opened: it moves when another connection commits.
+    pub(crate) seen_data_version: i64,
+    pub(crate) file: Arc<SharedFile>,
     path: PathBuf,
     imported: Org,
     imported_config: RuleConfig,
@@ -162,11 +164,15 @@ impl Document {
         imported: Org,
         imported_config: RuleConfig,
     ) -> Document {
+        let seen_data_version = conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .unwrap_or(0);
         Document {
             conn,
             edit_lock,
             read_only_reason,
-            _file: file,
+            seen_data_version,
+            file,
             path: path.to_path_buf(),
             imported,
             imported_config,

@@ -100,6 +100,7 @@ mod lock;
 mod open;
 mod schema;
 mod tables;
+mod watch;
 
 pub use atomic::{write_all_atomically, write_atomically};
 pub use document::{
@@ -107,3 +108,4 @@ pub use document::{
 };
 pub use error::StoreError;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+pub use watch::ExternalChange;

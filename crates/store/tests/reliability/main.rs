@@ -8,7 +8,10 @@
 mod beside;
 mod disk;
 mod hostile;
+mod leftovers;
 mod log;
+mod paths;
+mod watch;
 
 use std::path::{Path, PathBuf};
 
