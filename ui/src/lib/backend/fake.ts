@@ -20,6 +20,7 @@ import type {
   PersonCard,
   PersonChange,
   RecentDocument,
+  Reloaded,
   Role,
   RuleConfig,
   Shown,
@@ -402,9 +403,33 @@ export class FakeBackend implements Backend {
   /** Files the fake "wrote", by name: a test double for the save dialog plus export. */
   readonly exported: string[] = [];
 
-  async exportTo(format: ExportFormat, pdf?: PdfOptions): Promise<string[] | null> {
+  /** File names the fake's "folder" already holds: a CSV export refuses to replace them. */
+  readonly existing = new Set<string>();
+  /** Set by a test: how "another program" changed the open file. */
+  changedElsewhere: DocumentInfo['changed_elsewhere'] = null;
+
+  async reloadDocument(): Promise<Reloaded> {
+    this.calls.push('reloadDocument');
+    const kept = this.changedElsewhere === 'replaced' ? `${this.mustBeOpen().name} (my version).pendulum` : null;
+    this.changedElsewhere = null;
+    return { info: this.info(), kept_copy: kept };
+  }
+
+  async exportTo(format: ExportFormat, pdf?: PdfOptions, replace?: boolean): Promise<string[] | null> {
     this.calls.push('exportTo');
     const open = this.mustBeOpen();
+    if (format === 'csv') {
+      const beside = ['workstreams', 'allocations', 'workload'].map((s) => `${open.name}-${s}.csv`);
+      const taken = beside.filter((n) => this.existing.has(n));
+      if (taken.length > 0 && !replace)
+        throw {
+          code: 'exists',
+          message: `${taken.join(', ')} already exist beside ${open.name}.csv: the CSV export writes it too and replaces such files only when asked`,
+        } satisfies ApiError;
+      const names = [`${open.name}.csv`, ...beside];
+      this.exported.push(...names);
+      return names;
+    }
     if (pdf?.page !== undefined && !['a4', 'letter', 'a3'].includes(pdf.page))
       throw { code: 'usage', message: `unknown page size "${pdf.page}"` } satisfies ApiError;
     if (format === 'pdf' && pdf) checkPdf(pdf);
@@ -470,6 +495,8 @@ export class FakeBackend implements Backend {
       can_undo: this.at > 0,
       can_redo: this.at < this.states.length - 1,
       read_only: org.read_only ?? false,
+      read_only_reason: null,
+      changed_elsewhere: this.changedElsewhere,
     };
   }
 }

@@ -771,6 +771,11 @@ export type ScenarioInfo = {
 };
 
 /**
+ * How another program changed the open document's file.
+ */
+export type FileChange = "modified" | "replaced" | "removed";
+
+/**
  * What is open.
  */
 export type DocumentInfo = {
@@ -795,6 +800,26 @@ export type DocumentInfo = {
   can_undo: boolean;
   can_redo: boolean;
   read_only: boolean;
+  /**
+   * Why it is read-only ("its folder is read-only"…), for the notice.
+   */
+  read_only_reason: string | null;
+  /**
+   * Someone else changed the file since it was opened: offer to reload ([`Session::reload`]).
+   */
+  changed_elsewhere: FileChange | null;
+};
+
+/**
+ * What a reload did.
+ */
+export type Reloaded = {
+  info: DocumentInfo;
+  /**
+   * The file name this window's own version was saved under, when another file had
+   * replaced the one it was editing.
+   */
+  kept_copy: string | null;
 };
 
 /**
@@ -1184,3 +1209,26 @@ export const RULE_DEFAULTS: RuleConfig = {
   pendulum_years: 3,
   ramp_days: 90,
 };
+
+/**
+ * Every rule threshold with its label and documented range (core's `THRESHOLDS`).
+ */
+export const THRESHOLDS: readonly {
+  field: RuleChange["field"];
+  label: string;
+  whole: boolean;
+  min: number;
+  max: number;
+}[] = [
+  { field: "manager_max_span", label: "Manager span, most", whole: true, min: 1, max: 1000 },
+  { field: "director_max_span", label: "Director span, most", whole: true, min: 1, max: 1000 },
+  { field: "min_span", label: "Span, fewest", whole: true, min: 1, max: 100 },
+  { field: "max_layers", label: "Layers, most", whole: true, min: 1, max: 1000 },
+  { field: "overload_ratio", label: "Overload ratio", whole: false, min: 0.1, max: 100 },
+  { field: "max_migrations", label: "Migrations per team", whole: true, min: 0, max: 1000 },
+  { field: "pendulum_years", label: "Years before a swing", whole: true, min: 0, max: 100 },
+  { field: "ramp_days", label: "Ramp-up days", whole: true, min: 0, max: 3650 },
+  { field: "manager_ic_fraction", label: "IC work kept by a new manager", whole: false, min: 0, max: 1 },
+  { field: "ic_reramp_days", label: "Re-ramp days after a swing to IC", whole: true, min: 0, max: 3650 },
+  { field: "horizon_months", label: "Timeline months", whole: true, min: 1, max: 120 },
+];
