@@ -418,7 +418,7 @@ export type RuleConfig = {
    */
   horizon_months: number;
   /**
-   * `over-budget`: percent a team's run-rate may exceed its budget by.
+   * `over-budget`: the percent a team's run-rate may exceed its budget by.
    */
   budget_tolerance: number;
 };
@@ -1231,4 +1231,5 @@ export const THRESHOLDS: readonly {
   { field: "manager_ic_fraction", label: "IC work kept by a new manager", whole: false, min: 0, max: 1 },
   { field: "ic_reramp_days", label: "Re-ramp days after a swing to IC", whole: true, min: 0, max: 3650 },
   { field: "horizon_months", label: "Timeline months", whole: true, min: 1, max: 120 },
+  { field: "budget_tolerance", label: "Budget tolerance, percent", whole: false, min: 0, max: 1000 },
 ];
