@@ -11,7 +11,7 @@ use pendulum_api::{
 };
 use pendulum_core::edit::DatedEdit;
 use pendulum_core::swing::{Swing, SwingReport};
-use pendulum_core::{Date, Diff};
+use pendulum_core::{Date, Diff, MAX_TEXT_BYTES};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tauri::ipc::Response;
@@ -449,18 +449,54 @@ fn json<T: serde::Serialize>(answer: &T) -> ApiResult<Response> {
     Ok(Response::new(text))
 }
 
+/// A `usage` error for an argument serde could not read. Serde quotes the value it met, so
+/// each quoted value is cut to 40 characters: a 10 MB argument gets a message saying what
+/// is wrong instead of one repeating it.
+fn malformed(name: &str, error: &serde_json::Error) -> ApiError {
+    const KEEP: usize = 40;
+    let mut message = format!("argument {name:?}: ");
+    // The quote being read, how many characters of it were seen, and whether the last one
+    // was a backslash (serde escapes quotes inside what it quotes).
+    let mut quoted: Option<(char, usize, bool)> = None;
+    for c in error.to_string().chars() {
+        quoted = match quoted {
+            None => {
+                message.push(c);
+                matches!(c, '"' | '`').then_some((c, 0, false))
+            }
+            Some((q, _, false)) if c == q => {
+                message.push(c);
+                None
+            }
+            Some((q, seen, escaped)) => {
+                if seen < KEEP {
+                    message.push(c);
+                } else if seen == KEEP {
+                    message.push('…');
+                }
+                Some((q, seen + 1, !escaped && c == '\\'))
+            }
+        };
+    }
+    ApiError::usage(message)
+}
+
 /// Reads a plain (non-object) argument, such as an enum's name, into a typed `usage` error.
 fn scalar<T: DeserializeOwned>(name: &str, value: Option<Value>) -> ApiResult<T> {
     match value {
         None | Some(Value::Null) => Err(ApiError::usage(format!("argument {name:?} is missing"))),
-        Some(v) => serde_json::from_value(v)
-            .map_err(|e| ApiError::usage(format!("argument {name:?}: {e}"))),
+        Some(v) => serde_json::from_value(v).map_err(|e| malformed(name, &e)),
     }
 }
 
-/// Reads a text argument into a typed `usage` error when it is missing or not text.
+/// Reads a text argument into a typed `usage` error when it is missing, not text, or longer
+/// than any name or id a document may hold (which the error would otherwise repeat).
 fn text(name: &str, value: Option<Value>) -> ApiResult<String> {
     match value {
+        Some(Value::String(s)) if s.len() > MAX_TEXT_BYTES => Err(ApiError::usage(format!(
+            "argument {name:?} is {} bytes long, more than the {MAX_TEXT_BYTES} allowed",
+            s.len()
+        ))),
         Some(Value::String(s)) => Ok(s),
         None | Some(Value::Null) => Err(ApiError::usage(format!("argument {name:?} is missing"))),
         Some(_) => Err(ApiError::usage(format!("argument {name:?} must be text"))),
@@ -480,8 +516,7 @@ fn argument<T: DeserializeOwned + Default>(name: &str, value: Option<Value>) -> 
 /// Reads a required object argument into a typed `usage` error when it is missing or malformed.
 fn required<T: DeserializeOwned>(name: &str, value: Option<Value>) -> ApiResult<T> {
     match value {
-        Some(v @ Value::Object(_)) => serde_json::from_value(v)
-            .map_err(|e| ApiError::usage(format!("argument {name:?}: {e}"))),
+        Some(v @ Value::Object(_)) => serde_json::from_value(v).map_err(|e| malformed(name, &e)),
         None | Some(Value::Null) => Err(ApiError::usage(format!("argument {name:?} is missing"))),
         Some(_) => Err(ApiError::usage(format!(
             "argument {name:?} must be an object"

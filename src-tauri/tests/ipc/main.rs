@@ -11,6 +11,8 @@ use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
+mod bounds;
+
 const CODES: [&str; 11] = [
     "usage",
     "bad-input",
@@ -631,99 +633,4 @@ fn only_the_main_window_may_call_the_commands() {
             "{cmd}: {err}"
         );
     }
-}
-
-/// The names of the files in the app's data folder with their sizes and modification times.
-fn folder_state(dir: &std::path::Path) -> Vec<(String, u64, std::time::SystemTime)> {
-    let mut out: Vec<_> = std::fs::read_dir(dir)
-        .map(|r| {
-            r.filter_map(Result::ok)
-                .filter_map(|e| {
-                    let m = e.metadata().ok()?;
-                    Some((
-                        e.file_name().to_string_lossy().into_owned(),
-                        m.len(),
-                        m.modified().ok()?,
-                    ))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    out.sort();
-    out
-}
-
-/// RELIABILITY S2, bounds: every command (from the manifest) gets, in one of the argument
-/// names the app uses, a 10 MB string, a batch of 20,000 edits, JSON nested deeper than any request,
-/// and a raw body of JSON nested 10,000 deep. Each answers with data or a typed error, never
-/// panics, and nothing in the data folder is written (the demo reset, which writes by
-/// design, is called last).
-#[test]
-fn every_command_survives_huge_and_deep_payloads_without_writing() {
-    let app = app("bounds");
-    let main = window(&app, "main");
-    call(&main, "open_demo", json!({})).expect("the demo opens");
-    let data = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("ipc-bounds");
-    let before = folder_state(&data);
-    let args = [
-        "request", "edit", "name", "newName", "against", "swing", "into", "person", "format",
-        "pdf", "index", "replace",
-    ];
-    let big = Value::String("x".repeat(10 << 20));
-    let leaf = json!({ "op": "update-person", "id": "p-kenji", "change": { "field": "title", "value": "T" } });
-    let batch = json!({ "edit": { "op": "batch", "label": "huge", "edits": vec![leaf; 20_000] } });
-    // Deeper than any request the UI sends, built without recursion.
-    let mut deep = json!("bottom");
-    for _ in 0..100 {
-        deep = json!({ "edit": deep, "request": [deep] });
-    }
-    let deep_text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-    assert!(
-        serde_json::from_str::<Value>(&deep_text).is_err(),
-        "serde_json refuses 10,000-deep JSON, as Tauri parses IPC bodies with it"
-    );
-    let payloads: Vec<(&str, &Value)> = vec![
-        ("a 10 MB string", &big),
-        ("a 20,000-edit batch", &batch),
-        ("nested JSON", &deep),
-    ];
-    // One argument at a time carries each large payload (a different one per command, and
-    // "edit" always), so a call moves tens of megabytes rather than hundreds.
-    let body = |i: usize, value: &Value| {
-        let mut m = serde_json::Map::new();
-        m.insert(args[i % args.len()].to_string(), value.clone());
-        m.entry("edit").or_insert_with(|| value.clone());
-        Value::Object(m)
-    };
-    let mut commands = app_commands();
-    commands.retain(|c| c != "reset_demo");
-    commands.push("reset_demo".into());
-    let (mut cases, mut refused) = (0, 0);
-    for (i, cmd) in commands.iter().enumerate() {
-        if cmd == "reset_demo" {
-            assert_eq!(folder_state(&data), before, "nothing was written");
-        }
-        for (k, (what, value)) in payloads.iter().enumerate() {
-            cases += 1;
-            match call(&main, cmd, body(i + k, value)) {
-                Ok(_) => {}
-                Err(err) => {
-                    refused += 1;
-                    let code = err["code"].as_str().unwrap_or("");
-                    assert!(CODES.contains(&code), "{cmd} with {what}: untyped {err}");
-                }
-            }
-        }
-        cases += 1;
-        let raw = invoke(&main, cmd, InvokeBody::Raw(deep_text.clone().into_bytes()));
-        if raw.is_err() {
-            refused += 1;
-        }
-    }
-    let info = call(&main, "current", json!({})).expect("still answering");
-    assert_eq!(info["can_undo"], false, "no edit was saved: {info}");
-    eprintln!(
-        "S2 bounds: {} commands, {cases} cases, {refused} refused with typed errors, 0 panics, 0 writes",
-        commands.len()
-    );
 }
