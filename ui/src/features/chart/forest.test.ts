@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewOf, type FakePerson } from '../../lib/backend/fake';
+import { viewOf, type FakePerson } from '../../test/fake';
 import { Forest } from './forest';
 
 function forestOf(people: FakePerson[]): Forest {

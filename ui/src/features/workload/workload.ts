@@ -1,3 +1,4 @@
+import { figure } from '../../lib/format';
 import type { AllocationRow, Edit, PersonCard, WorkstreamRow } from '../../lib/backend';
 
 // The workload screen's figures: how loaded each workstream is and who is allocated where.
@@ -179,9 +180,4 @@ export function moveCell(at: CellPosition, key: string, rows: number, cols: numb
   if (key === 'Home') return { row: clamp(at.row, rows), col: 0 };
   if (key === 'End') return { row: clamp(at.row, rows), col: cols - 1 };
   return null;
-}
-
-/** 1.5 → "1.5", 2 → "2", 0.3333 → "0.33": figures as people write them. */
-export function figure(x: number): string {
-  return String(Math.round(x * 100) / 100);
 }
