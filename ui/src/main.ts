@@ -1,5 +1,6 @@
 import '@fontsource-variable/inter';
 import './app.css';
+import './lib/ui/controls.css';
 import { mount } from 'svelte';
 import App from './app/App.svelte';
 import { tauriBackend, type Backend } from './lib/backend';

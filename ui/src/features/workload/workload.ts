@@ -6,6 +6,14 @@ import type { AllocationRow, Edit, PersonCard, WorkstreamRow } from '../../lib/b
 
 export type LoadState = 'unstaffed' | 'over' | 'ok' | 'idle';
 
+/** How a load state reads in the table, the grid's headers and their tooltips. */
+export const STATE_LABEL: Record<LoadState, string> = {
+  unstaffed: 'Unstaffed',
+  over: 'Overloaded',
+  ok: 'Staffed',
+  idle: 'No target',
+};
+
 /** `idle`: nothing required. `unstaffed`: required but nobody effective. `over`: required / effective above the ratio. */
 export function loadState(w: WorkstreamRow, overloadRatio: number): LoadState {
   if (w.required_fte <= 0) return 'idle';
