@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { RULE_DEFAULTS } from '../lib/backend';
 
 // How the UI's code is arranged, checked so that it stays so: features import shared code
-// from lib/ and never each other; only tests (and, in development, main.ts) reach test/.
+// from lib/ and never each other; only tests (and, in development, main.ts) reach test/; the
+// rule thresholds' defaults come from the generated RULE_DEFAULTS, never typed again.
 
 /** Every source file under src/, by its path there. */
 const SOURCES: Record<string, string> = Object.fromEntries(
@@ -51,6 +53,22 @@ describe('the UI code', () => {
       .filter((at) => !isTest(at))
       .flatMap((at) => imports(at).filter((to) => to.startsWith('test/')).map((to) => `${at} → ${to}`));
     expect(leaks).toEqual([]);
+  });
+
+  it('takes the rule defaults from RULE_DEFAULTS instead of typing them again', () => {
+    const camel = (field: string) => field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    const retyped = Object.entries(SOURCES)
+      // The fake backend too: it once typed its own copy.
+      .filter(([at]) => !at.endsWith('.test.ts') && at !== 'lib/backend/generated.ts')
+      .flatMap(([at, text]) =>
+        Object.entries(RULE_DEFAULTS).flatMap(([field, value]) => {
+          const number = String(value).replace('.', '\\.');
+          // `overload_ratio ?? 1.25`, `overloadRatio = 1.25`, `overload_ratio: 1.25`, and the like.
+          const typed = new RegExp(`\\b(${field}|${camel(field)})\\b[^;\\n]{0,40}?(\\?\\?|=|:)\\s*${number}(?![\\d.])`);
+          return typed.test(text) ? [`${at}: ${field} = ${value}`] : [];
+        }),
+      );
+    expect(retyped).toEqual([]);
   });
 
   it('has no hand-written file over 800 lines', () => {

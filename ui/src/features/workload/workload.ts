@@ -1,5 +1,5 @@
 import { figure } from '../../lib/format';
-import type { AllocationRow, Edit, PersonCard, WorkstreamRow } from '../../lib/backend';
+import { RULE_DEFAULTS, type AllocationRow, type Edit, type PersonCard, type WorkstreamRow } from '../../lib/backend';
 
 // The workload screen's figures: how loaded each workstream is and who is allocated where.
 // Pure, so the thresholds and the grid are unit-tested.
@@ -79,7 +79,7 @@ export function allocationGrid(
   allocations: readonly AllocationRow[],
   options: GridOptions = {},
 ): Grid {
-  const { limit = 400, columnLimit = 80, extra = [], pinned = [], overloadRatio = 1.25 } = options;
+  const { limit = 400, columnLimit = 80, extra = [], pinned = [], overloadRatio = RULE_DEFAULTS.overload_ratio } = options;
   const byPerson = new Map<string, Map<string, number>>();
   const used = new Set<string>();
   for (const a of allocations) {

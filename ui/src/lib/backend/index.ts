@@ -3,6 +3,8 @@ import { TauriBackend, insideTauri } from './tauri';
 
 export type { Backend } from './backend';
 export { toApiError } from './backend';
+/** The rule thresholds' defaults, generated from the Rust `RuleConfig::default()`. */
+export { RULE_DEFAULTS } from './generated';
 export type * from './types';
 
 /**

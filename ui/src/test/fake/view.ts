@@ -12,7 +12,7 @@ import type {
   ViewRequest,
   WorkstreamRow,
 } from '../../lib/backend/types';
-import { RULE_DEFAULTS } from '../../lib/backend/generated';
+import { RULE_DEFAULTS } from '../../lib/backend';
 import type { FakeOrg, FakePerson } from './org';
 
 // What the fake backend shows of an org: the Rust side's view, derived just well enough to
