@@ -191,6 +191,9 @@ pub enum RuleChange {
     IcRerampDays(u32),
     HorizonMonths(u32),
     BudgetTolerance(f64),
+    ManagerCapacity(f64),
+    HiringWeight(f64),
+    DottedWeight(f64),
 }
 
 impl RuleChange {
@@ -209,6 +212,9 @@ impl RuleChange {
             RuleChange::IcRerampDays(_) => "ic_reramp_days",
             RuleChange::HorizonMonths(_) => "horizon_months",
             RuleChange::BudgetTolerance(_) => "budget_tolerance",
+            RuleChange::ManagerCapacity(_) => "manager_capacity",
+            RuleChange::HiringWeight(_) => "hiring_weight",
+            RuleChange::DottedWeight(_) => "dotted_weight",
         }
     }
 
@@ -226,6 +232,9 @@ impl RuleChange {
             RuleChange::IcRerampDays(v) => c.ic_reramp_days = v,
             RuleChange::HorizonMonths(v) => c.horizon_months = v,
             RuleChange::BudgetTolerance(v) => c.budget_tolerance = v,
+            RuleChange::ManagerCapacity(v) => c.manager_capacity = v,
+            RuleChange::HiringWeight(v) => c.hiring_weight = v,
+            RuleChange::DottedWeight(v) => c.dotted_weight = v,
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod cost;
 mod date;
 pub mod diff;
 pub mod edit;
+pub mod load;
 pub mod model;
 pub mod money;
 pub mod rules;
@@ -19,6 +20,7 @@ pub mod snapshot;
 pub mod stats;
 pub mod swing;
 pub mod team;
+pub mod timeline;
 
 pub use apply::{Skipped, apply, replay};
 pub use cost::{
@@ -32,6 +34,7 @@ pub use diff::{
 pub use edit::{
     CostChange, DatedEdit, Edit, EditError, PersonChange, RuleChange, TeamChange, WorkstreamChange,
 };
+pub use load::{ManagerLoad, manager_load, manager_loads};
 pub use model::{
     Allocation, Invalid, Org, Person, PersonId, Role, Status, Team, TeamId, TeamKind, Workstream,
     WorkstreamId, WorkstreamKind,
@@ -42,6 +45,7 @@ pub use snapshot::{AbsentManager, Line, PersonIx, Placeholder, Snapshot, Top, Wo
 pub use stats::Stats;
 pub use swing::{Swing, SwingCost, SwingError, SwingReport, SwingTo, TimelinePoint};
 pub use team::TeamFigures;
+pub use timeline::{Ahead, Plan, Staffing, TeamSeries, Timeline, WorkstreamSeries, timeline};
 
 /// Checks an org as of a day: the flags of every rule, in their reporting order.
 pub fn check_org(org: &Org, as_of: Date, config: &RuleConfig) -> Vec<Flag> {
