@@ -4,6 +4,7 @@
 //! 2 = bad input or usage.
 
 mod output;
+mod timeline;
 mod update;
 
 use std::io::Write;
@@ -109,6 +110,21 @@ enum Command {
         org: OrgArgs,
         #[arg(long, value_name = "ID")]
         person: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Staffing month by month (workstreams' required and effective FTE, teams' headcount and
+    /// IC capacity) and the problems ahead: each flag that starts or ends, with its first day.
+    Timeline {
+        #[command(flatten)]
+        org: OrgArgs,
+        /// The viewed day the months start from (default --as-of, else today); the first
+        /// month is the one it falls in.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        from: Option<Date>,
+        /// How many months (1 to 120; default the org's horizon_months, 12).
+        #[arg(long, value_name = "N")]
+        months: Option<u32>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -523,6 +539,31 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                 Format::Text => {
                     let paint = output::Paint::stdout();
                     write_text(&mut out, &output::history_text(&report, &paint))?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Timeline {
+            org,
+            from,
+            months,
+            format,
+        } => {
+            let from = from.or(org.as_of).unwrap_or_else(today);
+            let mut dated = pendulum_api::timeline::load_dated(&org.source())?;
+            if let Some(path) = &org.rule_config {
+                dated.override_rules(path)?;
+            }
+            let months = months.unwrap_or(dated.rules.horizon_months);
+            let report = pendulum_api::timeline::timeline_of(&dated, from, months)?;
+            match format {
+                Format::Json => write_json(&mut out, &report)?,
+                Format::Text => {
+                    let paint = output::Paint::stdout();
+                    write_text(
+                        &mut out,
+                        &timeline::timeline_text(&report, &org.path, &paint),
+                    )?;
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -41,7 +41,7 @@ impl Paint {
     pub fn error(&self, t: &str) -> String {
         self.wrap("1;31", t)
     }
-    fn severity(&self, s: Severity, t: &str) -> String {
+    pub fn severity(&self, s: Severity, t: &str) -> String {
         match s {
             Severity::Error => self.wrap("1;31", t),
             Severity::Warning => self.wrap("1;33", t),
