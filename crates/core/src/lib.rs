@@ -43,7 +43,7 @@ pub use money::{Currency, Money};
 pub use rules::{Flag, FlagSummary, Rule, RuleConfig, Severity, Subject, SubjectKind, check};
 pub use snapshot::{AbsentManager, Line, PersonIx, Placeholder, Snapshot, Top, WorkstreamLoad};
 pub use stats::Stats;
-pub use swing::{Swing, SwingCost, SwingError, SwingReport, SwingTo, TimelinePoint};
+pub use swing::{Swing, SwingCost, SwingError, SwingLoad, SwingReport, SwingTo, TimelinePoint};
 pub use team::TeamFigures;
 pub use timeline::{Ahead, Plan, Staffing, TeamSeries, Timeline, WorkstreamSeries, timeline};
 

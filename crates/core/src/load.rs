@@ -240,27 +240,23 @@ fn active_allocations(s: &Snapshot<'_>, people: &[PersonIx]) -> Vec<Vec<LoadAllo
     if people.is_empty() {
         return out;
     }
-    let mut slot = rustc_hash::FxHashMap::default();
+    let mut slot = vec![u32::MAX; s.people_count()];
     for (k, &i) in people.iter().enumerate() {
-        slot.insert(s.person(i).id.as_str(), k);
+        if let Some(x) = slot.get_mut(i as usize) {
+            *x = k as u32;
+        }
     }
     let org = s.org();
-    let d = s.as_of();
-    for a in &org.allocations {
-        let Some(&k) = slot.get(a.person.as_str()) else {
+    for &(k, p) in s.active_allocations() {
+        let Some(&at) = slot.get(p as usize).filter(|&&x| x != u32::MAX) else {
             continue;
         };
-        if !within(a.start_date, a.end_date, d) {
-            continue;
-        }
+        let a = &org.allocations[k as usize];
         let Some(w) = s.workstream_ix(a.workstream.as_str()) else {
             continue;
         };
-        if !s.workstream_load(w).active {
-            continue;
-        }
         let ws = &org.workstreams[w as usize];
-        let list = &mut out[k];
+        let list = &mut out[at as usize];
         match list.iter_mut().find(|x| x.workstream == ws.id) {
             Some(x) => x.percent += a.percent,
             None => list.push(LoadAllocation {

@@ -202,7 +202,7 @@ fn a_dated_edit_starts_an_era_and_names_itself_as_the_cause() {
     assert_eq!(search.effective, [0.0, 0.0, 1.0]);
     let lines = ahead_lines(&t);
     assert!(
-        lines.contains(&"2027-05-01 workstream-unstaffed w2 ends: Search is no longer unstaffed on 2027-05-01: a planned change takes effect (Bo is allocated 100% to Search).".to_string()),
+        lines.contains(&"2027-05-01 workstream-unstaffed w2 ends: Search is no longer unstaffed on 2027-05-01: Bo is allocated 100% to Search (a dated edit).".to_string()),
         "{lines:#?}"
     );
 }

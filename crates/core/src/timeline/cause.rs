@@ -124,13 +124,21 @@ pub(super) fn starts(s: &Snapshot<'_>, f: &Flag, today: &Day<'_, '_>) -> Ahead {
 /// A flag shown the day before the snapshot's day and no longer on it.
 pub(super) fn ends(s: &Snapshot<'_>, f: &Flag, today: &Day<'_, '_>) -> Ahead {
     let what = phrase(s, f.rule, &f.subject, false);
+    let mut why = causes(s, &f.subject, today);
+    // An overload can end on a change day for a reason of its own: a ramp rising.
+    if why.is_empty()
+        && matches!(f.rule, Rule::WorkstreamOverloaded | Rule::ManagerOverloaded)
+        && let Some(ramp) = ramping_up(s, today.config, &f.subject, s.as_of())
+    {
+        why.push(ramp);
+    }
     Ahead {
         rule: f.rule,
         severity: f.severity,
         subject: f.subject.clone(),
         starts: None,
         ends: Some(s.as_of()),
-        message: sentence(&what, s.as_of(), &causes(s, &f.subject, today)),
+        message: sentence(&what, s.as_of(), &why),
         detail: f.message.clone(),
     }
 }
@@ -138,16 +146,31 @@ pub(super) fn ends(s: &Snapshot<'_>, f: &Flag, today: &Day<'_, '_>) -> Ahead {
 /// An overload (shown on the snapshot's day) that ends on day `t` as ramps rise.
 pub(super) fn ramp_ends(s: &Snapshot<'_>, c: &RuleConfig, f: &Flag, t: Date) -> Ahead {
     let what = phrase(s, f.rule, &f.subject, false);
+    let cause: Vec<String> = ramping_up(s, c, &f.subject, t).into_iter().collect();
+    Ahead {
+        rule: f.rule,
+        severity: f.severity,
+        subject: f.subject.clone(),
+        starts: None,
+        ends: Some(t),
+        message: sentence(&what, t, &cause),
+        detail: f.message.clone(),
+    }
+}
+
+/// "Nia ramps up", "Nia and Bo ramp up": the people whose rising ramp lowers the subject's
+/// load (a workstream's holders, a manager's reports) on day `t`, if any.
+fn ramping_up(s: &Snapshot<'_>, c: &RuleConfig, subject: &Subject, t: Date) -> Option<String> {
     let before = t.add_days(-1);
     let ramping = |p: PersonIx| ramp_factor(s.person(p), before, c) < 1.0;
     let mut names: Vec<&str> = Vec::new();
-    match f.subject.kind {
+    match subject.kind {
         SubjectKind::Workstream => {
             for a in s
                 .org()
                 .allocations
                 .iter()
-                .filter(|a| a.workstream.as_str() == f.subject.id)
+                .filter(|a| a.workstream.as_str() == subject.id)
             {
                 if let Some(p) = s.person_ix(a.person.as_str())
                     && s.is_present(p)
@@ -159,7 +182,7 @@ pub(super) fn ramp_ends(s: &Snapshot<'_>, c: &RuleConfig, f: &Flag, t: Date) -> 
             }
         }
         SubjectKind::Person => {
-            if let Some(m) = s.person_ix(&f.subject.id) {
+            if let Some(m) = s.person_ix(&subject.id) {
                 for r in s.reports(m) {
                     if !s.person(r).is_open_role() && ramping(r) {
                         names.push(&s.person(r).name);
@@ -169,19 +192,10 @@ pub(super) fn ramp_ends(s: &Snapshot<'_>, c: &RuleConfig, f: &Flag, t: Date) -> 
         }
         SubjectKind::Team => {}
     }
-    let cause = match names.len() {
-        0 => Vec::new(),
-        1 => vec![format!("{} ramps up", names[0])],
-        _ => vec![format!("{} ramp up", listed(&names, 3))],
-    };
-    Ahead {
-        rule: f.rule,
-        severity: f.severity,
-        subject: f.subject.clone(),
-        starts: None,
-        ends: Some(t),
-        message: sentence(&what, t, &cause),
-        detail: f.message.clone(),
+    match names.len() {
+        0 => None,
+        1 => Some(format!("{} ramps up", names[0])),
+        _ => Some(format!("{} ramp up", listed(&names, 3))),
     }
 }
 
@@ -294,6 +308,16 @@ fn causes(s: &Snapshot<'_>, subject: &Subject, today: &Day<'_, '_>) -> Vec<Strin
         .map(|(_, h)| *h)
         .filter(|&h| bears_on(s, today, subject, h))
         .collect();
+    // A dated edit that names the subject is the cause; what it changed (a start, an
+    // allocation) would only repeat it.
+    let edits: Vec<String> = related
+        .iter()
+        .filter(|h| matches!(h, Happening::Edit(_)))
+        .map(|&h| describe(s, today, subject, h))
+        .collect();
+    if !edits.is_empty() {
+        return edits;
+    }
     let person_of = |k: usize| s.person_ix(org.allocations[k].person.as_str());
     // An allocation that starts or ends with its person says nothing more.
     let with_person = |k: usize, starts: bool| {
@@ -522,10 +546,7 @@ fn describe(s: &Snapshot<'_>, today: &Day<'_, '_>, subject: &Subject, h: Happeni
             )
         }
         Happening::SwingsBack(p) => format!("{} swings back to IC work", person(s, p).name),
-        Happening::Edit(k) => format!(
-            "a planned change takes effect ({})",
-            edit_text(s, &plan.edits[k].edit)
-        ),
+        Happening::Edit(k) => format!("{} (a dated edit)", edit_text(s, &plan.edits[k].edit)),
     }
 }
 

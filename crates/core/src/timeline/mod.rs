@@ -222,12 +222,11 @@ impl Series {
             row.name = w.name.clone();
             row.team = w.team.clone();
         }
-        let named = org
-            .teams
-            .iter()
-            .map(|t| &t.id)
-            .chain(org.people.iter().filter_map(|p| p.team.as_ref()))
-            .chain(org.workstreams.iter().filter_map(|w| w.team.as_ref()));
+        // Each team id once (people name their team over and over), then into the map.
+        let mut named: rustc_hash::FxHashSet<&TeamId> = rustc_hash::FxHashSet::default();
+        named.extend(org.teams.iter().map(|t| &t.id));
+        named.extend(org.people.iter().filter_map(|p| p.team.as_ref()));
+        named.extend(org.workstreams.iter().filter_map(|w| w.team.as_ref()));
         for id in named {
             if !self.teams.contains_key(id) {
                 self.teams.insert(
@@ -245,7 +244,8 @@ impl Series {
 
     fn month(&mut self, m: usize, s: &Snapshot<'_>, config: &RuleConfig) {
         let org = s.org();
-        let mut teams: BTreeMap<&TeamId, (u32, f64, f64)> = BTreeMap::new();
+        let mut teams: rustc_hash::FxHashMap<&TeamId, (u32, f64, f64)> =
+            rustc_hash::FxHashMap::default();
         for &i in s.breadth_first() {
             let p = s.person(i);
             let Some(team) = &p.team else { continue };

@@ -314,7 +314,7 @@ export class FakeBackend implements Backend {
       const month = `${(y ?? 2026) + Math.floor(((m ?? 1) - 1 + k) / 12)}-${String((((m ?? 1) - 1 + k) % 12) + 1).padStart(2, '0')}`;
       return { month, date: `${month}-01`, ic_capacity: b.ic_capacity, ic_capacity_before: a.ic_capacity, workstreams: {}, workstreams_before: {} };
     });
-    return { swing, as_of: open.as_of, before: a, after: b, flags_added: [], flags_resolved: [], moves, timeline, edit: { op: 'swing', swing } };
+    return { swing, as_of: open.as_of, before: a, after: b, flags_added: [], flags_resolved: [], moves, timeline, loads: [], edit: { op: 'swing', swing } };
   }
 
   async applySwing(swing: Swing, into: string, request: ViewRequest = {}): Promise<Shown> {
