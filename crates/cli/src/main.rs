@@ -246,6 +246,10 @@ struct PdfArgs {
     /// PDF: the title (default the file's name).
     #[arg(long)]
     title: Option<String>,
+    /// PDF: add the "Staffing over time" and "Problems ahead" pages, over the org's
+    /// horizon_months from --as-of, as `pendulum timeline` computes them.
+    #[arg(long)]
+    timeline: bool,
 }
 
 #[derive(Args, Debug)]
@@ -309,6 +313,21 @@ fn parse_join(s: &str) -> Result<(String, f64), String> {
 
 fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).map_err(|e| e.to_string())
+}
+
+/// The org's timeline as `pendulum timeline` computes it: a document scenario's dated edits
+/// on their days, a --rule-config winning over them.
+fn dated_timeline(
+    org: &OrgArgs,
+    from: Date,
+    months: Option<u32>,
+) -> ApiResult<pendulum_core::Timeline> {
+    let mut dated = pendulum_api::timeline::load_dated(&org.source())?;
+    if let Some(path) = &org.rule_config {
+        dated.override_rules(path)?;
+    }
+    let months = months.unwrap_or(dated.rules.horizon_months);
+    pendulum_api::timeline::timeline_of(&dated, from, months)
 }
 
 /// Today's date in UTC: the one place the clock is read.
@@ -400,6 +419,11 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             output,
         } => {
             let loaded = org.load()?;
+            if pdf.timeline && (kind.json || kind.csv || kind.xlsx || kind.svg || kind.png) {
+                return Err(ApiError::usage(
+                    "--timeline goes with --pdf: it adds the report's staffing-over-time pages",
+                ));
+            }
             if with_cost && (kind.svg || kind.png) {
                 return Err(ApiError::usage(
                     "--with-cost goes with --pdf, --csv, --xlsx or --json; the chart never shows pay",
@@ -432,13 +456,19 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                     title: pdf.title,
                     with_cost,
                 };
+                let timeline = if pdf.timeline {
+                    Some(dated_timeline(&org, org.as_of(), None)?)
+                } else {
+                    None
+                };
                 let progress = output::Progress::start("Writing the PDF report");
-                let bytes = pendulum_api::export::pdf_bytes(
+                let bytes = pendulum_api::export::pdf_bytes_with_timeline(
                     &org.source(),
                     &loaded,
                     org.as_of(),
                     pdf.date.unwrap_or_else(today),
                     &request,
+                    timeline.as_ref(),
                 )?;
                 pendulum_api::export::write_atomically(&output, &bytes)?;
                 progress.finish();
@@ -550,12 +580,7 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             format,
         } => {
             let from = from.or(org.as_of).unwrap_or_else(today);
-            let mut dated = pendulum_api::timeline::load_dated(&org.source())?;
-            if let Some(path) = &org.rule_config {
-                dated.override_rules(path)?;
-            }
-            let months = months.unwrap_or(dated.rules.horizon_months);
-            let report = pendulum_api::timeline::timeline_of(&dated, from, months)?;
+            let report = dated_timeline(&org, from, months)?;
             match format {
                 Format::Json => write_json(&mut out, &report)?,
                 Format::Text => {

@@ -244,3 +244,94 @@ fn months_out_of_range_exit_2_naming_the_range() {
         );
     }
 }
+
+/// `pdftotext -layout` of a PDF file.
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-layout"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_pdf_prints_the_timeline_with_timeline_and_only_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = demo_document(dir.path());
+    let args = |out: &str, timeline: bool| {
+        let mut a = vec![
+            "export".to_string(),
+            doc.clone(),
+            "--scenario".into(),
+            "henrik-ic".into(),
+            "--as-of".into(),
+            "2027-03-01".into(),
+            "--date".into(),
+            "2027-03-01".into(),
+            "--pdf".into(),
+            "-o".into(),
+            out.into(),
+        ];
+        if timeline {
+            a.push("--timeline".into());
+        }
+        a
+    };
+    let with = dir.path().join("with.pdf").display().to_string();
+    let without = dir.path().join("without.pdf").display().to_string();
+    for (out, t) in [(&with, true), (&without, false)] {
+        let a = args(out, t);
+        let run = pendulum(&a.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let text = pdf_text(Path::new(&with));
+    assert!(text.contains("Staffing over the next 12 months"), "{text}");
+    assert!(text.contains("March 2027 to February 2028"), "{text}");
+    assert!(text.contains("Warehouse to lakehouse migration"), "{text}");
+    // Every problem ahead `pendulum timeline` finds is on the page, on its day.
+    let run = pendulum(&[
+        "timeline",
+        &doc,
+        "--scenario",
+        "henrik-ic",
+        "--from",
+        "2027-03-01",
+        "--format",
+        "json",
+    ]);
+    let t = json_of(&run);
+    let ahead = t["ahead"].as_array().unwrap();
+    assert!(!ahead.is_empty());
+    // The list may run over several pages, each headed "(continued)".
+    let page: String = text
+        .split('\u{c}')
+        .filter(|p| p.contains("What changes in the months ahead"))
+        .collect();
+    for a in ahead {
+        let day = a["starts"].as_str().or(a["ends"].as_str()).unwrap();
+        let rule = a["rule"].as_str().unwrap();
+        assert!(
+            page.lines().any(|l| l.contains(day) && l.contains(rule)),
+            "{rule} on {day} in {page}"
+        );
+    }
+    let plain = pdf_text(Path::new(&without));
+    assert!(!plain.contains("Staffing over the next"), "{plain}");
+
+    let run = pendulum(&[
+        "export",
+        &doc,
+        "--svg",
+        "--timeline",
+        "-o",
+        &dir.path().join("c.svg").display().to_string(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--timeline goes with --pdf"),
+        "{}",
+        run.stderr
+    );
+}
