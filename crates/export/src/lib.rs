@@ -125,7 +125,7 @@ pub struct ReportInput<'a> {
     /// The "Cost" page, only when the user asked for pay; `None` prints no amount.
     pub cost: Option<CostSection<'a>>,
     /// The "Staffing over time" and "Problems ahead" pages, from this timeline of the org
-    /// ([`pendulum_core::timeline`]); `None` prints neither.
+    /// ([`pendulum_core::timeline()`]); `None` prints neither.
     pub timeline: Option<&'a pendulum_core::Timeline>,
 }
 
