@@ -294,12 +294,26 @@ pub fn pdf_bytes(
     date: Date,
     request: &PdfRequest,
 ) -> ApiResult<Vec<u8>> {
+    pdf_bytes_with_timeline(source, loaded, as_of, date, request, None)
+}
+
+/// [`pdf_bytes`] with the "Staffing over time" and "Problems ahead" pages drawn from
+/// `timeline` (as [`crate::timeline::timeline_of`] gives it for the same org from `as_of`).
+pub fn pdf_bytes_with_timeline(
+    source: &OrgSource,
+    loaded: &Loaded,
+    as_of: Date,
+    date: Date,
+    request: &PdfRequest,
+    timeline: Option<&pendulum_core::Timeline>,
+) -> ApiResult<Vec<u8>> {
     with_report(
         source,
         loaded,
         as_of,
         date,
         request,
+        timeline,
         pendulum_export::pdf_with_swings,
     )
 }
@@ -345,6 +359,7 @@ pub fn pdf_preview(
         as_of,
         date,
         request,
+        None,
         |input, swings, options| pendulum_export::pdf_preview(input, swings, options, max_pages),
     )
     .map(PdfPreview::from)
@@ -358,6 +373,7 @@ fn with_report<T>(
     as_of: Date,
     date: Date,
     request: &PdfRequest,
+    timeline: Option<&pendulum_core::Timeline>,
     make: impl FnOnce(
         &ReportInput<'_>,
         &[SwingReport],
@@ -455,6 +471,7 @@ fn with_report<T>(
             projection_before: before.as_ref(),
         }),
         scenario,
+        timeline,
     };
     make(&input, &swings, &options).map_err(export_error)
 }

@@ -144,6 +144,10 @@ fn declarations() -> Vec<Declaration> {
         ApiError, CheckReport, DocumentInfo, ErrorCode, ExportFormat, LayoutReport, OrgView,
         RecentDocument, ScenarioInfo, Shown, StatsReport, ViewRequest,
     };
+    use pendulum_core::load::LoadAllocation;
+    use pendulum_core::{
+        Ahead, ManagerLoad, Staffing, SwingLoad, TeamSeries, Timeline, WorkstreamSeries,
+    };
     use pendulum_core::{
         Allocation, Date, DatedEdit, Diff, Edit, FieldChange, FieldValue, Flag, FlagSummary, Move,
         Person, PersonChange, PersonId, Role, Rule, RuleChange, RuleConfig, Severity, Stats,
@@ -211,7 +215,16 @@ fn declarations() -> Vec<Declaration> {
         declare::<Swing>(cfg),
         declare::<TimelinePoint>(cfg),
         declare::<SwingCost>(cfg),
+        declare::<LoadAllocation>(cfg),
+        declare::<ManagerLoad>(cfg),
+        declare::<SwingLoad>(cfg),
         declare::<SwingReport>(cfg),
+        // core: the plan over time
+        declare::<Staffing>(cfg),
+        declare::<WorkstreamSeries>(cfg),
+        declare::<TeamSeries>(cfg),
+        declare::<Ahead>(cfg),
+        declare::<Timeline>(cfg),
         // csv: the import preview
         declare::<FileKind>(cfg),
         declare::<ColumnMapping>(cfg),

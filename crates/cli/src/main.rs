@@ -4,6 +4,7 @@
 //! 2 = bad input or usage.
 
 mod output;
+mod timeline;
 mod update;
 
 use std::io::Write;
@@ -114,6 +115,21 @@ enum Command {
         org: OrgArgs,
         #[arg(long, value_name = "ID")]
         person: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Staffing month by month (workstreams' required and effective FTE, teams' headcount and
+    /// IC capacity) and the problems ahead: each flag that starts or ends, with its first day.
+    Timeline {
+        #[command(flatten)]
+        org: OrgArgs,
+        /// The viewed day the months start from (default --as-of, else today); the first
+        /// month is the one it falls in.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        from: Option<Date>,
+        /// How many months (1 to 120; default the org's horizon_months, 12).
+        #[arg(long, value_name = "N")]
+        months: Option<u32>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -235,6 +251,10 @@ struct PdfArgs {
     /// PDF: the title (default the file's name).
     #[arg(long)]
     title: Option<String>,
+    /// PDF: add the "Staffing over time" and "Problems ahead" pages, over the org's
+    /// horizon_months from --as-of, as `pendulum timeline` computes them.
+    #[arg(long)]
+    timeline: bool,
 }
 
 #[derive(Args, Debug)]
@@ -298,6 +318,21 @@ fn parse_join(s: &str) -> Result<(String, f64), String> {
 
 fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).map_err(|e| e.to_string())
+}
+
+/// The org's timeline as `pendulum timeline` computes it: a document scenario's dated edits
+/// on their days, a --rule-config winning over them.
+fn dated_timeline(
+    org: &OrgArgs,
+    from: Date,
+    months: Option<u32>,
+) -> ApiResult<pendulum_core::Timeline> {
+    let mut dated = pendulum_api::timeline::load_dated(&org.source())?;
+    if let Some(path) = &org.rule_config {
+        dated.override_rules(path)?;
+    }
+    let months = months.unwrap_or(dated.rules.horizon_months);
+    pendulum_api::timeline::timeline_of(&dated, from, months)
 }
 
 /// Today's local date: the one place the CLI reads the clock.
@@ -391,6 +426,11 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             force,
         } => {
             let loaded = org.load()?;
+            if pdf.timeline && (kind.json || kind.csv || kind.xlsx || kind.svg || kind.png) {
+                return Err(ApiError::usage(
+                    "--timeline goes with --pdf: it adds the report's staffing-over-time pages",
+                ));
+            }
             if with_cost && (kind.svg || kind.png) {
                 return Err(ApiError::usage(
                     "--with-cost goes with --pdf, --csv, --xlsx or --json; the chart never shows pay",
@@ -429,13 +469,19 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                     title: pdf.title,
                     with_cost,
                 };
+                let timeline = if pdf.timeline {
+                    Some(dated_timeline(&org, org.as_of(), None)?)
+                } else {
+                    None
+                };
                 let progress = output::Progress::start("Writing the PDF report");
-                let bytes = pendulum_api::export::pdf_bytes(
+                let bytes = pendulum_api::export::pdf_bytes_with_timeline(
                     &org.source(),
                     &loaded,
                     org.as_of(),
                     pdf.date.unwrap_or_else(today),
                     &request,
+                    timeline.as_ref(),
                 )?;
                 pendulum_api::export::write_atomically(&output, &bytes)?;
                 progress.finish();
@@ -538,6 +584,26 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                 Format::Text => {
                     let paint = output::Paint::stdout();
                     write_text(&mut out, &output::history_text(&report, &paint))?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Timeline {
+            org,
+            from,
+            months,
+            format,
+        } => {
+            let from = from.or(org.as_of).unwrap_or_else(today);
+            let report = dated_timeline(&org, from, months)?;
+            match format {
+                Format::Json => write_json(&mut out, &report)?,
+                Format::Text => {
+                    let paint = output::Paint::stdout();
+                    write_text(
+                        &mut out,
+                        &timeline::timeline_text(&report, &org.path, &paint),
+                    )?;
                 }
             }
             Ok(ExitCode::SUCCESS)

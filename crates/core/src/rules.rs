@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::load::{self, LoadIndex, ManagerLoad, has_load, load_parts, manager_loads_of};
 use crate::model::{Person, Role, WorkstreamKind};
 use crate::snapshot::{PersonIx, Snapshot};
 
@@ -49,11 +50,12 @@ pub enum Rule {
     SinglePointOfFailure,
     MigrationsInFlight,
     PendulumDue,
+    ManagerOverloaded,
     OverBudget,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 15] = [
         Rule::Cycle,
         Rule::UnknownManager,
         Rule::SpanTooWide,
@@ -67,6 +69,7 @@ impl Rule {
         Rule::SinglePointOfFailure,
         Rule::MigrationsInFlight,
         Rule::PendulumDue,
+        Rule::ManagerOverloaded,
         Rule::OverBudget,
     ];
 
@@ -85,6 +88,7 @@ impl Rule {
             Rule::SinglePointOfFailure => "single-point-of-failure",
             Rule::MigrationsInFlight => "migrations-in-flight",
             Rule::PendulumDue => "pendulum-due",
+            Rule::ManagerOverloaded => "manager-overloaded",
             Rule::OverBudget => "over-budget",
         }
     }
@@ -164,6 +168,7 @@ impl FlagSummary {
 pub fn check(s: &Snapshot<'_>, config: &RuleConfig) -> Vec<Flag> {
     let mut flags = Vec::new();
     person_rules(s, config, &mut flags);
+    manager_rules(s, config, &mut flags);
     workstream_rules(s, config, &mut flags);
     team_rules(s, config, &mut flags);
     in_reporting_order(flags)
@@ -445,6 +450,98 @@ fn person_range(
                 ),
             ));
         }
+    }
+}
+
+/// `manager-overloaded`: every present person whose manager load exceeds their capacity.
+fn manager_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
+    let index = LoadIndex::of(s);
+    let overloaded: Vec<PersonIx> = (0..s.people_count() as PersonIx)
+        .filter(|&i| {
+            has_load(s, &index, i) && {
+                let parts = load_parts(s, c, &index, i, |r| s.ramp(r));
+                load::overloaded(parts.load, parts.capacity)
+            }
+        })
+        .collect();
+    for (load, &i) in manager_loads_of(s, c, &index, &overloaded)
+        .iter()
+        .zip(&overloaded)
+    {
+        out.push(person_flag(
+            s,
+            Rule::ManagerOverloaded,
+            i,
+            format!(
+                "{} is overloaded as a manager: {}: load {} against capacity {}. Move some reports to another manager, spread the hiring, or hand off hands-on work.",
+                who(s, i),
+                LoadParts(load, c),
+                Num(load.load),
+                Num(load.capacity)
+            ),
+        ));
+    }
+}
+
+/// The parts of a manager load, as a message lists them: "7 reports, 2 of them ramping
+/// (+1.1), 1 open role (+1), 40% on Ledger v2".
+struct LoadParts<'a>(&'a ManagerLoad, &'a RuleConfig);
+
+impl fmt::Display for LoadParts<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (l, c) = (self.0, self.1);
+        let mut parts: Vec<String> = Vec::new();
+        if l.reports > 0 {
+            let mut text = plural(l.reports, "report", "reports").to_string();
+            if l.ramping > 0 {
+                let which = if l.ramping == l.reports && l.reports == 1 {
+                    "ramping".to_string()
+                } else {
+                    format!("{} of them ramping", l.ramping)
+                };
+                text = format!("{text}, {which} (+{})", Num(l.ramping_extra));
+            }
+            parts.push(text);
+        }
+        if l.open_roles > 0 {
+            parts.push(format!(
+                "{} (+{})",
+                plural(l.open_roles, "open role", "open roles"),
+                Num(c.hiring_weight * f64::from(l.open_roles))
+            ));
+        }
+        if l.dotted > 0 {
+            parts.push(format!(
+                "{} (+{})",
+                plural(l.dotted, "dotted-line report", "dotted-line reports"),
+                Num(c.dotted_weight * f64::from(l.dotted))
+            ));
+        }
+        const NAMED: usize = 3;
+        let named: Vec<String> = l
+            .allocations
+            .iter()
+            .take(NAMED)
+            .map(|a| format!("{}% on {}", Num(a.percent), a.name))
+            .collect();
+        if l.allocations.len() > NAMED {
+            parts.push(format!(
+                "{} and {} more ({}% in all)",
+                named.join(", "),
+                l.allocations.len() - NAMED,
+                Num(l.allocated_percent)
+            ));
+        } else if let Some((last, first)) = named.split_last() {
+            parts.push(if first.is_empty() {
+                last.clone()
+            } else {
+                format!("{} and {last}", first.join(", "))
+            });
+        }
+        if parts.is_empty() {
+            parts.push("no reports".into());
+        }
+        f.write_str(&parts.join(", "))
     }
 }
 

@@ -209,7 +209,10 @@ thresholds! {
     ramp_days, RampDays, u32, 90, 0..=3650, "Ramp-up days", "Days for a new person to reach full productivity.";
     manager_ic_fraction, ManagerIcFraction, f64, 0.2, 0..=1, "IC work kept by a new manager", "A swing to manager keeps this fraction of the person's allocations.";
     ic_reramp_days, IcRerampDays, u32, 60, 0..=3650, "Re-ramp days after a swing to IC", "A swing back to IC re-ramps over this many days.";
-    horizon_months, HorizonMonths, u32, 12, 1..=120, "Timeline months", "Months in a swing report's timeline.";
+    horizon_months, HorizonMonths, u32, 12, 1..=120, "Timeline months", "Months in a swing report's timeline, and the months pendulum timeline covers unless told.";
+    manager_capacity, ManagerCapacity, f64, 6.0, 1..=100, "Manager capacity, reports", "`manager-overloaded`: the load, in report-equivalents, a manager with no hands-on work can carry.";
+    hiring_weight, HiringWeight, f64, 1.0, 0..=10, "Load per open role", "Manager load: report-equivalents per open role a manager hires for.";
+    dotted_weight, DottedWeight, f64, 0.5, 0..=10, "Load per dotted-line report", "Manager load: report-equivalents per dotted-line report.";
     budget_tolerance, BudgetTolerance, f64, 0.0, 0..=1000, "Budget tolerance, percent", "`over-budget`: the percent a team's run-rate may exceed its budget by.";
 }
 

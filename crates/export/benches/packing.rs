@@ -23,6 +23,7 @@ fn main() {
         let s = Snapshot::new(&org, reference_date(), &config);
         let flags = check(&s, &config);
         let input = ReportInput {
+            timeline: None,
             snapshot: &s,
             config: &config,
             flags: &flags,
@@ -90,6 +91,7 @@ fn compose(bencher: Bencher, people: usize) {
     let s = Snapshot::new(&org, reference_date(), &config);
     let flags = check(&s, &config);
     let input = ReportInput {
+        timeline: None,
         snapshot: &s,
         config: &config,
         flags: &flags,

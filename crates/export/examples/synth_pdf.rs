@@ -30,6 +30,7 @@ fn main() -> Result<(), String> {
     let s = Snapshot::new(&org, reference_date(), &config);
     let flags = check(&s, &config);
     let input = ReportInput {
+        timeline: None,
         snapshot: &s,
         config: &config,
         flags: &flags,

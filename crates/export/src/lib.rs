@@ -4,7 +4,8 @@
 //! The PDF holds a title page (title, as-of date, scope, key figures, contents), the chart
 //! (fitted to one page, or split over pages by subtree with linked "continued on page N"
 //! cards), a summary page (headcount, managers to ICs, span histogram, layers, flag counts),
-//! the flags table, the workload table and, for a scenario, its diff and swing reports.
+//! the flags table, the workload table, when asked the staffing month by month and the
+//! problems ahead, and, for a scenario, its diff and swing reports.
 //! Every page but the
 //! title has page numbers; every section has a bookmark.
 //!
@@ -123,6 +124,9 @@ pub struct ReportInput<'a> {
     pub scenario: Option<ScenarioSection<'a>>,
     /// The "Cost" page, only when the user asked for pay; `None` prints no amount.
     pub cost: Option<CostSection<'a>>,
+    /// The "Staffing over time" and "Problems ahead" pages, from this timeline of the org
+    /// ([`pendulum_core::timeline()`]); `None` prints neither.
+    pub timeline: Option<&'a pendulum_core::Timeline>,
 }
 
 /// What the "Cost" page prints besides the view's own figures (which come from its org):

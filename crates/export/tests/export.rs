@@ -247,6 +247,7 @@ impl Report {
         let flags = check(&s, &self.config);
         pdf(
             &ReportInput {
+                timeline: None,
                 snapshot: &s,
                 config: &self.config,
                 flags: &flags,
@@ -555,6 +556,7 @@ fn a_scenario_prints_its_diff() {
     let d = diff(&sb, &sa, &config, &config);
     let flags = check(&sa, &config);
     let input = ReportInput {
+        timeline: None,
         snapshot: &sa,
         config: &config,
         flags: &flags,
@@ -626,6 +628,7 @@ fn g2_a_million_long_chain_exports() {
     let flags = check(&s, &config);
     let bytes = pdf(
         &ReportInput {
+            timeline: None,
             snapshot: &s,
             config: &config,
             flags: &flags,
@@ -685,6 +688,7 @@ fn a_scenario_prints_its_swing_reports() {
     let flags = check(&s, &config);
     let d = diff(&s, &s, &config, &config);
     let input = ReportInput {
+        timeline: None,
         snapshot: &s,
         config: &config,
         flags: &flags,
@@ -703,8 +707,9 @@ fn a_scenario_prints_its_swing_reports() {
         "taking 3 reports",
         "Reporting lines moved (3)",
         "Diego Fernández (p-diego)",
-        "Flags resolved (1)",
+        "Flags resolved (2)",
         "span-too-wide",
+        "manager-overloaded",
         "Flags added (1)",
         "workstream-overloaded",
         "65.47 64.47",
@@ -721,6 +726,7 @@ impl Report {
         let flags = check(&s, &self.config);
         pdf_preview(
             &ReportInput {
+                timeline: None,
                 snapshot: &s,
                 config: &self.config,
                 flags: &flags,

@@ -42,6 +42,7 @@ fn check_report(
     let snap = Snapshot::new(&org, reference_date(), &config);
     let flags = check(&snap, &config);
     let input = ReportInput {
+        timeline: None,
         snapshot: &snap,
         config: &config,
         flags: &flags,

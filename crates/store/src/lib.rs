@@ -97,7 +97,6 @@ mod checkpoint;
 mod document;
 mod error;
 mod lock;
-mod open;
 mod schema;
 mod tables;
 mod watch;

@@ -1,6 +1,7 @@
 //! The report's pages as marks: the title page, the chart, the summary, flags and workload
-//! pages, the cost page when pay was asked for and, for a scenario, its diff and swing
-//! pages; with footers, links and the outline.
+//! pages, the staffing-over-time and problems-ahead pages when a timeline is given, the cost
+//! page when pay was asked for and, for a scenario, its diff and swing pages; with footers,
+//! links and the outline.
 //!
 //! `typeset.rs` flows headings, notes and tables over pages; `scope.rs` says who the report
 //! covers; `paging.rs` splits the chart over pages by subtree; each page kind has its own
@@ -19,6 +20,7 @@ mod sheets;
 mod summary;
 mod swing;
 mod tiles;
+mod timeline;
 mod title;
 mod typeset;
 mod words;
@@ -104,6 +106,14 @@ pub(crate) fn compose(
 
     let workload = workload::workload_pages(&mut doc, snap, input.config, &scope);
     sections.add("Workload", workload, Vec::new());
+
+    if let Some(t) = input.timeline {
+        let overload = input.config.overload_ratio;
+        let staffing = timeline::staffing_pages(&mut doc, snap, overload, &scope, t);
+        sections.add("Staffing over time", staffing, Vec::new());
+        let ahead = timeline::ahead_pages(&mut doc, snap, &scope, t);
+        sections.add("Problems ahead", ahead, Vec::new());
+    }
 
     if let Some(section) = &input.cost {
         let waterfall = input.scenario.as_ref().and_then(|sc| {

@@ -347,6 +347,9 @@ export type RuleChange =
   | { "field": "manager_ic_fraction", "value": number }
   | { "field": "ic_reramp_days", "value": number }
   | { "field": "horizon_months", "value": number }
+  | { "field": "manager_capacity", "value": number }
+  | { "field": "hiring_weight", "value": number }
+  | { "field": "dotted_weight", "value": number }
   | { "field": "budget_tolerance", "value": number };
 
 /**
@@ -414,9 +417,21 @@ export type RuleConfig = {
    */
   ic_reramp_days: number;
   /**
-   * Months in a swing report's timeline.
+   * Months in a swing report's timeline, and the months pendulum timeline covers unless told.
    */
   horizon_months: number;
+  /**
+   * `manager-overloaded`: the load, in report-equivalents, a manager with no hands-on work can carry.
+   */
+  manager_capacity: number;
+  /**
+   * Manager load: report-equivalents per open role a manager hires for.
+   */
+  hiring_weight: number;
+  /**
+   * Manager load: report-equivalents per dotted-line report.
+   */
+  dotted_weight: number;
   /**
    * `over-budget`: the percent a team's run-rate may exceed its budget by.
    */
@@ -443,6 +458,7 @@ export type Rule =
   | "single-point-of-failure"
   | "migrations-in-flight"
   | "pendulum-due"
+  | "manager-overloaded"
   | "over-budget";
 
 export type SubjectKind = "person" | "team" | "workstream";
@@ -611,6 +627,61 @@ export type SwingCost = {
 };
 
 /**
+ * One allocation that takes from a manager's capacity.
+ */
+export type LoadAllocation = {
+  workstream: WorkstreamId;
+  name: string;
+  percent: number;
+};
+
+/**
+ * One person's manager load on a day, with its parts.
+ */
+export type ManagerLoad = {
+  person: PersonId;
+  /**
+   * Present direct reports counted: not assistants, not open roles.
+   */
+  reports: number;
+  /**
+   * Of them, those still ramping (ramp factor below 1).
+   */
+  ramping: number;
+  /**
+   * Σ (1 − ramp) over the reports: what ramping adds above one per report.
+   */
+  ramping_extra: number;
+  /**
+   * Open roles whose manager they are, started or not, not ended.
+   */
+  open_roles: number;
+  /**
+   * Present dotted-line reports.
+   */
+  dotted: number;
+  /**
+   * The person's allocated percent on the day (hands-on work).
+   */
+  allocated_percent: number;
+  /**
+   * Their active allocations, largest first: (workstream, its name, percent).
+   */
+  allocations: Array<LoadAllocation>;
+  load: number;
+  capacity: number;
+};
+
+/**
+ * One person's manager load before and after a swing (`None`: they carry none).
+ */
+export type SwingLoad = {
+  person: PersonId;
+  before?: ManagerLoad | null;
+  after?: ManagerLoad | null;
+};
+
+/**
  * Everything a swing does (the `simulate` JSON of `docs/cli.md`).
  */
 export type SwingReport = {
@@ -623,6 +694,12 @@ export type SwingReport = {
   moves: Array<Move>;
   timeline: Array<TimelinePoint>;
   /**
+   * The manager load of whoever the swing gives reports to (the person, on a swing to
+   * manager; the successor, or each peer or manager who takes reports, on a swing to IC),
+   * before and after, as of `as_of`.
+   */
+  loads: Array<SwingLoad>;
+  /**
    * The edit that applies the swing to a scenario ([`Edit::Swing`]).
    */
   edit: Edit;
@@ -630,6 +707,101 @@ export type SwingReport = {
    * What the swing does to cost, when the org carries pay data.
    */
   cost?: SwingCost;
+};
+
+/**
+ * How a month's effective FTE meets what the workstream requires.
+ */
+export type Staffing = "none" | "gap" | "tight" | "fine" | "over";
+
+/**
+ * One workstream, month by month.
+ */
+export type WorkstreamSeries = {
+  id: WorkstreamId;
+  name: string;
+  team: TeamId | null;
+  /**
+   * Required FTE while the workstream is active that day, else 0.
+   */
+  required: Array<number>;
+  /**
+   * Σ percent / 100 × ramp factor over its active allocations.
+   */
+  effective: Array<number>;
+  staffing: Array<Staffing>;
+};
+
+/**
+ * One team, month by month.
+ */
+export type TeamSeries = {
+  id: TeamId;
+  /**
+   * Present people in the team who are not open roles.
+   */
+  headcount: Array<number>;
+  /**
+   * Σ fte × ramp factor over the team's present people with role `ic`.
+   */
+  ic_capacity: Array<number>;
+  /**
+   * Σ required FTE of the team's active workstreams.
+   */
+  required: Array<number>;
+};
+
+/**
+ * A flag that starts or ends within the horizon.
+ */
+export type Ahead = {
+  rule: Rule;
+  severity: Severity;
+  subject: Subject;
+  /**
+   * The first day the flag shows.
+   */
+  starts?: IsoDate | null;
+  /**
+   * The first day the flag no longer shows.
+   */
+  ends?: IsoDate | null;
+  /**
+   * What happens and why: "Postgres 16 upgrade becomes unstaffed on 2027-05-01: Deepa
+   * Krishnan's allocation ends."
+   */
+  message: string;
+  /**
+   * The flag's own message (on the day it starts, or the last day it shows).
+   */
+  detail: string;
+};
+
+/**
+ * Everything the timeline shows (`pendulum timeline --format json`).
+ */
+export type Timeline = {
+  /**
+   * The viewed day the horizon starts from.
+   */
+  from: IsoDate;
+  /**
+   * The first day of each month shown.
+   */
+  months: Array<IsoDate>;
+  /**
+   * Every workstream of the org at any point of the horizon, by id.
+   */
+  workstreams: Array<WorkstreamSeries>;
+  /**
+   * Every team of the org at any point of the horizon, by id.
+   */
+  teams: Array<TeamSeries>;
+  /**
+   * Each flag that starts or ends after `from` and before the horizon's end, by day,
+   * then as `check` orders flags.
+   */
+  ahead: Array<Ahead>;
 };
 
 /**
@@ -1183,6 +1355,12 @@ export type SimulateReport = {
   moves: Array<Move>;
   timeline: Array<TimelinePoint>;
   /**
+   * The manager load of whoever the swing gives reports to (the person, on a swing to
+   * manager; the successor, or each peer or manager who takes reports, on a swing to IC),
+   * before and after, as of `as_of`.
+   */
+  loads: Array<SwingLoad>;
+  /**
    * The edit that applies the swing to a scenario ([`Edit::Swing`]).
    */
   edit: Edit;
@@ -1198,8 +1376,11 @@ export type SimulateReport = {
 export const RULE_DEFAULTS: RuleConfig = {
   budget_tolerance: 0.0,
   director_max_span: 5,
+  dotted_weight: 0.5,
+  hiring_weight: 1.0,
   horizon_months: 12,
   ic_reramp_days: 60,
+  manager_capacity: 6.0,
   manager_ic_fraction: 0.2,
   manager_max_span: 5,
   max_layers: 6,
@@ -1231,5 +1412,8 @@ export const THRESHOLDS: readonly {
   { field: "manager_ic_fraction", label: "IC work kept by a new manager", whole: false, min: 0, max: 1 },
   { field: "ic_reramp_days", label: "Re-ramp days after a swing to IC", whole: true, min: 0, max: 3650 },
   { field: "horizon_months", label: "Timeline months", whole: true, min: 1, max: 120 },
+  { field: "manager_capacity", label: "Manager capacity, reports", whole: false, min: 1, max: 100 },
+  { field: "hiring_weight", label: "Load per open role", whole: false, min: 0, max: 10 },
+  { field: "dotted_weight", label: "Load per dotted-line report", whole: false, min: 0, max: 10 },
   { field: "budget_tolerance", label: "Budget tolerance, percent", whole: false, min: 0, max: 1000 },
 ];

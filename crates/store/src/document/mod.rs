@@ -15,6 +15,10 @@ use crate::atomic::Replace;
 use crate::checkpoint;
 use crate::lock::{EditLock, SharedFile};
 
+mod open;
+
+use open::{build, open_with};
+
 /// A scenario's key in its document. Ids are never reused while the scenario exists.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -189,7 +193,7 @@ impl Document {
         org: &Org,
         config: &RuleConfig,
     ) -> Result<Document, StoreError> {
-        crate::open::build(path.as_ref(), org, config, Replace::No)
+        build(path.as_ref(), org, config, Replace::No)
     }
 
     /// [`Document::create`], replacing a file already at `path` (unless it is open in
@@ -199,7 +203,7 @@ impl Document {
         org: &Org,
         config: &RuleConfig,
     ) -> Result<Document, StoreError> {
-        crate::open::build(path.as_ref(), org, config, Replace::Yes)
+        build(path.as_ref(), org, config, Replace::Yes)
     }
 
     /// Opens a document for editing, upgrading an older schema in place. A file that is
@@ -207,13 +211,13 @@ impl Document {
     /// checked before they are read (see the crate docs); a file that fails is left
     /// untouched.
     pub fn open(path: impl AsRef<Path>) -> Result<Document, StoreError> {
-        crate::open::open_with(path.as_ref(), Mode::Edit)
+        open_with(path.as_ref(), Mode::Edit)
     }
 
     /// Opens a document for reading only: no lock, no writes, and an older schema is
     /// upgraded in a private copy in memory.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Document, StoreError> {
-        crate::open::open_with(path.as_ref(), Mode::Read)
+        open_with(path.as_ref(), Mode::Read)
     }
 
     pub fn path(&self) -> &Path {

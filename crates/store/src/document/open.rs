@@ -9,7 +9,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::StoreError;
 use crate::atomic::{self, Replace};
-use crate::document::{Document, Mode};
+use super::{Document, Mode};
 use crate::lock::{EditLock, SharedFile};
 use crate::schema::{self, MIGRATIONS, SCHEMA_VERSION};
 use crate::tables::{self, ReadError};
