@@ -162,8 +162,8 @@ enum Command {
         #[arg(value_name = "ORG.pendulum")]
         path: PathBuf,
         /// The newer people CSV or workbook (its Workstreams and Allocations sheets are read too).
-        #[arg(long, value_name = "FILE")]
-        people: PathBuf,
+        #[arg(long, value_name = "FILE", required_unless_present_any = ["undo", "history"])]
+        people: Option<PathBuf>,
         /// The newer workstreams CSV or workbook.
         #[arg(long, value_name = "FILE")]
         workstreams: Option<PathBuf>,
@@ -176,6 +176,14 @@ enum Command {
         /// Show what would change and write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Undo the document's newest update: the org it replaced is the baseline again.
+        #[arg(long, conflicts_with_all = ["people", "dry_run", "history"])]
+        undo: bool,
+        /// List the document's updates (day, export, what changed), oldest first.
+        #[arg(long, conflicts_with_all = ["people", "dry_run"])]
+        history: bool,
+        /// The day the export is read as of, and the day the update is recorded under
+        /// (default today).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<Date>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -646,33 +654,38 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             allocations,
             sheet,
             dry_run,
+            undo,
+            history,
             as_of,
             format,
         } => {
-            if !dry_run {
-                return Err(ApiError::usage(
-                    "this version of pendulum previews an update only: add --dry-run to see what the export would change (nothing is written)",
-                ));
-            }
-            let export = OrgSource {
-                path: people,
-                workstreams,
-                allocations,
-                sheet,
-                scenario: None,
-            };
-            let as_of = as_of.unwrap_or_else(today);
-            let p = pendulum_api::update::update_preview(&path, &export, as_of)?;
-            match format {
-                Format::Json => write_json(&mut out, &p)?,
-                Format::Text => {
-                    let paint = output::Paint::stdout();
-                    let name = export.path.file_name().map_or_else(
-                        || export.path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
-                    write_text(&mut out, &update::preview_text(&p, &name, &paint))?;
+            let what = if undo {
+                update::What::Undo
+            } else if history {
+                update::What::History
+            } else {
+                let Some(people) = people else {
+                    return Err(ApiError::usage(
+                        "update needs --people FILE (or --undo, or --history)",
+                    ));
+                };
+                let export = OrgSource {
+                    path: people,
+                    workstreams,
+                    allocations,
+                    sheet,
+                    ..OrgSource::default()
+                };
+                if dry_run {
+                    update::What::Preview(export)
+                } else {
+                    update::What::Apply(export)
                 }
+            };
+            let text = update::run(&path, what, as_of.unwrap_or_else(today))?;
+            match format {
+                Format::Json => write_json(&mut out, &text.json)?,
+                Format::Text => write_text(&mut out, &text.text)?,
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -103,7 +103,8 @@ mod watch;
 
 pub use atomic::{write_all_atomically, write_atomically};
 pub use document::{
-    Document, EditSeq, EditState, LoggedEdit, Scenario, ScenarioId, SkippedEdit, View,
+    BaselineUpdate, Document, EditSeq, EditState, LoggedEdit, Scenario, ScenarioId, SkippedEdit,
+    View,
 };
 pub use error::StoreError;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};

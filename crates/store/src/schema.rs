@@ -15,7 +15,7 @@ use crate::lock::SharedFile;
 pub const APPLICATION_ID: i32 = 0x504E_444C;
 
 /// The schema this build writes; `PRAGMA user_version` of an up-to-date document.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Forward migrations: step `n` (1-based) turns a schema `n - 1` file into schema `n`.
 /// Creating a document runs them all, so every step is exercised by every test.
@@ -25,6 +25,7 @@ pub(crate) const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
     include_str!("../migrations/0003_reramp.sql"),
     include_str!("../migrations/0004_cost.sql"),
     include_str!("../migrations/0005_checkpoints.sql"),
+    include_str!("../migrations/0006_baseline_updates.sql"),
 ];
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";

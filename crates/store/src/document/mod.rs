@@ -15,8 +15,10 @@ use crate::atomic::Replace;
 use crate::checkpoint;
 use crate::lock::{EditLock, SharedFile};
 
+mod baseline;
 mod open;
 
+pub use baseline::BaselineUpdate;
 use open::{build, open_with};
 
 /// A scenario's key in its document. Ids are never reused while the scenario exists.
