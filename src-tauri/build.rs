@@ -27,6 +27,10 @@ fn main() {
             "export",
             "pdf_preview",
             "reload_document",
+            "update_preview",
+            "update_apply",
+            "undo_update",
+            "drop_edit",
         ]),
     ))
     .unwrap_or_else(|e| panic!("tauri-build: {e:#}"));

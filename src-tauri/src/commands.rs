@@ -222,6 +222,78 @@ pub async fn import_confirm<R: Runtime>(
     Ok(Some(info))
 }
 
+/// Updating the open document from a newer HR export, step one: pick the export's files (a
+/// people CSV or workbook, and its workstreams and allocations files if any) and see what
+/// would change: who joined, left, moved, which fields changed, and each scenario's edits
+/// that would no longer apply. `None` when the user cancels. Nothing is written.
+#[tauri::command]
+pub async fn update_preview<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> ApiResult<Option<Value>> {
+    let ask = Ask {
+        title: "Update from HR export: the newer people CSV or workbook, and its workstreams and allocations files if any"
+            .into(),
+        filter: (
+            "CSV files and spreadsheets",
+            &["csv", "txt", "xlsx", "xls", "xlsb", "ods"],
+        ),
+        file_name: None,
+    };
+    let picked = state.dialogs.open_many(app, ask).await?;
+    let Some(files) = import_files(picked)? else {
+        return Ok(None);
+    };
+    let preview = session(&state).update_preview(&files)?;
+    let preview = serde_json::to_value(preview).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("cannot encode the preview: {e}"),
+        )
+    })?;
+    *pending_update(&state) = Some(files);
+    Ok(Some(preview))
+}
+
+/// Step two: applies the previewed export; the answer is what the window shows next.
+#[tauri::command]
+pub async fn update_apply(state: State<'_, AppState>, request: Option<Value>) -> ApiResult<Response> {
+    let files = pending_update(&state)
+        .clone()
+        .ok_or_else(|| ApiError::usage("no update is waiting: pick the newer export first"))?;
+    let shown = session(&state).update_apply(&files, &argument("request", request)?)?;
+    *pending_update(&state) = None;
+    json(&shown)
+}
+
+/// Undoes the document's newest baseline update.
+#[tauri::command]
+pub async fn undo_update(state: State<'_, AppState>, request: Option<Value>) -> ApiResult<Response> {
+    json(&session(&state).undo_update(&argument("request", request)?)?)
+}
+
+/// Drops an edit of the current scenario (one that no longer applies after an update).
+#[tauri::command]
+pub async fn drop_edit(
+    state: State<'_, AppState>,
+    seq: Option<Value>,
+    request: Option<Value>,
+) -> ApiResult<Response> {
+    let seq = match seq {
+        Some(Value::Number(n)) => n.as_i64(),
+        _ => None,
+    }
+    .ok_or_else(|| ApiError::usage("argument \"seq\" must be the number of an edit in the log"))?;
+    json(&session(&state).drop_edit(seq, &argument("request", request)?)?)
+}
+
+fn pending_update<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Option<ImportFiles>> {
+    state
+        .pending_update
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn pending<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Option<ImportFiles>> {
     state
         .pending_import

@@ -99,7 +99,7 @@ impl From<pendulum_store::StoreError> for ApiError {
             }
             S::Exists { .. } => ErrorCode::Exists,
             S::DuplicateScenario { .. } | S::ScenarioName { .. } => ErrorCode::Usage,
-            S::UnknownScenario { .. } => ErrorCode::Unknown,
+            S::UnknownScenario { .. } | S::UnknownEdit { .. } => ErrorCode::Unknown,
             S::Baseline | S::Edit(_) => ErrorCode::Refused,
         };
         ApiError::new(code, e.to_string())

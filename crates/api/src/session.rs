@@ -20,10 +20,12 @@ mod change;
 mod export;
 mod info;
 mod reload;
+mod update;
 
 pub use export::ExportFormat;
 pub use info::{DocumentInfo, FileChange, ScenarioInfo, Shown};
 pub use reload::Reloaded;
+pub use update::UpdateInfo;
 
 /// The demo org, built into the binary so the app needs no files to show something.
 const DEMO_PEOPLE: &str = include_str!("../../../assets/demo/people.csv");
@@ -43,6 +45,19 @@ pub struct ImportFiles {
     pub allocations: Option<PathBuf>,
     /// The sheet of a people workbook, when the user picked one.
     pub sheet: Option<String>,
+}
+
+impl ImportFiles {
+    /// The files as a source to load.
+    fn source(&self) -> OrgSource {
+        OrgSource {
+            path: self.people.clone(),
+            workstreams: self.workstreams.clone(),
+            allocations: self.allocations.clone(),
+            sheet: self.sheet.clone(),
+            ..OrgSource::default()
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -248,13 +263,7 @@ impl Session {
     /// Imports CSVs into a new document at `out` (replacing it: the save dialog asked) and
     /// opens it.
     pub fn import(&mut self, files: &ImportFiles, out: &Path) -> ApiResult<DocumentInfo> {
-        let source = OrgSource {
-            path: files.people.clone(),
-            workstreams: files.workstreams.clone(),
-            allocations: files.allocations.clone(),
-            sheet: files.sheet.clone(),
-            scenario: None,
-        };
+        let source = files.source();
         if self.open.as_ref().is_some_and(|o| o.path == out) {
             self.open = None;
         }

@@ -20,7 +20,7 @@ use crate::source::{FileKind, OrgSource, kind_of, load};
 pub use pendulum_store::BaselineUpdate;
 
 /// What updating a document from a newer export would change.
-#[derive(Clone, PartialEq, Debug, Default, Serialize)]
+#[derive(Clone, PartialEq, Debug, Default, Serialize, ts_rs::TS)]
 pub struct UpdatePreview {
     /// In the new export only, in id order.
     pub joined: Vec<PersonId>,
@@ -35,7 +35,7 @@ pub struct UpdatePreview {
 }
 
 /// One scenario edit that would no longer apply.
-#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, ts_rs::TS)]
 pub struct Conflict {
     pub scenario: String,
     /// The edit's number in the document's log.
@@ -52,10 +52,15 @@ pub fn update_preview(
     export: &OrgSource,
     as_of: Date,
 ) -> ApiResult<UpdatePreview> {
-    refuse_document(export)?;
     let doc = Document::open_read_only(document)?;
+    preview_for(&doc, export, as_of)
+}
+
+/// [`update_preview`] on a document already open.
+pub fn preview_for(doc: &Document, export: &OrgSource, as_of: Date) -> ApiResult<UpdatePreview> {
+    refuse_document(export)?;
     let newer = load(export, as_of)?;
-    preview_on(&doc, &newer.org)
+    preview_on(doc, &newer.org)
 }
 
 /// What replacing `doc`'s imported org by `newer` changes, and which scenario edits stop
@@ -119,7 +124,7 @@ fn refuse_document(export: &OrgSource) -> ApiResult<()> {
 }
 
 /// The edit's kind as it is stored (`"op"` of its JSON).
-fn op_of(edit: &DatedEdit) -> String {
+pub(crate) fn op_of(edit: &DatedEdit) -> String {
     serde_json::to_value(&edit.edit)
         .ok()
         .and_then(|v| v.get("op").and_then(|o| o.as_str()).map(String::from))
@@ -155,8 +160,13 @@ pub struct UpdateApplied {
 /// the export does not bring are kept from the document.
 pub fn update_apply(document: &Path, export: &OrgSource, day: Date) -> ApiResult<UpdateApplied> {
     refuse_document(export)?;
+    apply_to(&mut Document::open(document)?, export, day)
+}
+
+/// [`update_apply`] on a document already open for editing.
+pub fn apply_to(doc: &mut Document, export: &OrgSource, day: Date) -> ApiResult<UpdateApplied> {
+    refuse_document(export)?;
     let newer = load(export, day)?;
-    let mut doc = Document::open(document)?;
     let mut org = newer.org;
     let (imported, _) = doc.imported();
     let kept = &imported.cost;
@@ -172,7 +182,7 @@ pub fn update_apply(document: &Path, export: &OrgSource, day: Date) -> ApiResult
     if org.cost.fiscal_year_start.is_none() {
         org.cost.fiscal_year_start = kept.fiscal_year_start;
     }
-    let preview = preview_on(&doc, &org)?;
+    let preview = preview_on(doc, &org)?;
     let source = export.path.file_name().map_or_else(
         || export.path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

@@ -120,6 +120,21 @@ pub struct OrgView {
     /// The days on which the org changes (people start or leave, workstreams and allocations
     /// begin or end, dated edits take effect), sorted: the as-of slider's ticks.
     pub key_dates: Vec<Date>,
+    /// The scenario's applied edits this view could not apply (after a baseline update, or a
+    /// dated edit that depends on a later one), in log order: the scenario panel marks them
+    /// for the user to drop or redo by hand.
+    pub skipped: Vec<SkippedRow>,
+}
+
+/// One edit of the scenario's log that does not apply to this view.
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
+pub struct SkippedRow {
+    /// The edit's number in the document's log.
+    pub seq: i64,
+    /// Its kind (`move-person`, `swing`…).
+    pub op: String,
+    /// Why it does not apply.
+    pub reason: String,
 }
 
 impl OrgView {
@@ -162,6 +177,7 @@ impl OrgView {
                 })
                 .collect(),
             key_dates: key_dates(org, edit_days),
+            skipped: Vec::new(),
         })
     }
 }

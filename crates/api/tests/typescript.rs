@@ -138,8 +138,9 @@ fn declarations() -> Vec<Declaration> {
     use pendulum_api::export::{PdfPreview, PdfRequest};
     use pendulum_api::pendulum::{Applied, HistoryReport, RoleSpell, SimulateReport};
     use pendulum_api::reports::{LayoutEdge, LayoutNode};
-    use pendulum_api::session::{FileChange, Reloaded};
-    use pendulum_api::view::{AllocationRow, PersonCard, TeamRow, WorkstreamRow};
+    use pendulum_api::session::{FileChange, Reloaded, UpdateInfo};
+    use pendulum_api::update::{Conflict, UpdatePreview};
+    use pendulum_api::view::{AllocationRow, PersonCard, SkippedRow, TeamRow, WorkstreamRow};
     use pendulum_api::{
         ApiError, CheckReport, DocumentInfo, ErrorCode, ExportFormat, LayoutReport, OrgView,
         RecentDocument, ScenarioInfo, Shown, StatsReport, ViewRequest,
@@ -237,8 +238,11 @@ fn declarations() -> Vec<Declaration> {
         // api: the session
         declare::<ScenarioInfo>(cfg),
         declare::<FileChange>(cfg),
+        declare::<UpdateInfo>(cfg),
         declare::<DocumentInfo>(cfg),
         declare::<Reloaded>(cfg),
+        declare::<Conflict>(cfg),
+        declare::<UpdatePreview>(cfg),
         declare::<RecentDocument>(cfg),
         declare::<ViewRequest>(cfg),
         declare::<PersonCard>(cfg),
@@ -248,6 +252,7 @@ fn declarations() -> Vec<Declaration> {
         declare::<WorkstreamRow>(cfg),
         declare::<TeamRow>(cfg),
         declare::<AllocationRow>(cfg),
+        declare::<SkippedRow>(cfg),
         declare::<OrgView>(cfg),
         declare::<Shown>(cfg),
         declare::<ExportFormat>(cfg),

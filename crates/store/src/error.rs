@@ -62,6 +62,12 @@ pub enum StoreError {
     ScenarioName { name: String, reason: String },
     #[error("the baseline scenario cannot be renamed or deleted")]
     Baseline,
+    #[error("{} has no applied edit {seq} in scenario {scenario}", .path.display())]
+    UnknownEdit {
+        path: PathBuf,
+        scenario: String,
+        seq: i64,
+    },
     /// The edit was refused; nothing was saved.
     #[error(transparent)]
     Edit(#[from] EditError),

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use pendulum_core::{Date, DatedEdit, Edit, Org, Person, PersonChange, PersonId};
-use pendulum_store::{Document, ScenarioId, StoreError};
+use pendulum_store::{Document, EditSeq, EditState, ScenarioId, StoreError};
 
 fn day(s: &str) -> Date {
     Date::parse(s).unwrap()
@@ -208,4 +208,37 @@ fn an_invalid_org_or_a_read_only_document_is_refused_and_the_file_is_unchanged()
         read_only.undo_baseline_update().unwrap_err(),
         StoreError::ReadOnly { .. }
     ));
+}
+
+#[test]
+fn an_edit_that_no_longer_applies_can_be_dropped_and_stays_dropped() {
+    let (_dir, path, plan) = planned();
+    let mut doc = Document::open(&path).unwrap();
+    doc.update_baseline(&newer(), day("2027-03-08"), "hr.csv", "p9 left")
+        .unwrap();
+    let skipped = doc.view(plan, None).unwrap().skipped[0].seq;
+    doc.drop_edit(plan, skipped).unwrap();
+    let view = doc.view(plan, None).unwrap();
+    assert!(view.skipped.is_empty());
+    assert_eq!(
+        person(&view.org, "p5").unwrap().manager_id,
+        Some(PersonId::new("p1")),
+        "the other edit still applies"
+    );
+    let states: Vec<EditState> = doc.log(plan).unwrap().iter().map(|e| e.state).collect();
+    assert_eq!(states, vec![EditState::Applied, EditState::Discarded]);
+    let refused = doc.drop_edit(plan, skipped).unwrap_err();
+    assert!(matches!(refused, StoreError::UnknownEdit { .. }), "{refused}");
+    assert!(matches!(
+        doc.drop_edit(ScenarioId::BASELINE, EditSeq(1)).unwrap_err(),
+        StoreError::UnknownEdit { .. }
+    ));
+    drop(doc);
+    let mut doc = Document::open(&path).unwrap();
+    assert!(doc.view(plan, None).unwrap().skipped.is_empty());
+    // Undoing the update brings nothing dropped back.
+    doc.undo_baseline_update().unwrap();
+    let view = doc.view(plan, None).unwrap();
+    assert_ne!(person(&view.org, "p9").unwrap().title, "Tech Lead");
+    assert!(view.skipped.is_empty());
 }

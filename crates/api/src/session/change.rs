@@ -10,7 +10,7 @@ use pendulum_store::ScenarioId;
 use super::{Session, Shown};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::pendulum::{HistoryReport, RoleLog, role_history};
-use crate::view::{OrgView, ViewRequest};
+use crate::view::{OrgView, SkippedRow, ViewRequest};
 
 impl Session {
     /// The chart, cards, flags, figures and workload of the current scenario as of a day.
@@ -81,8 +81,9 @@ impl Session {
         };
         let edit_days = open.doc.effective_dates(open.scenario)?;
         let after = open.doc.view(open.scenario, Some(as_of))?;
+        let skipped = after.skipped.clone();
         let s = Snapshot::new(&after.org, as_of, &after.config);
-        let view = OrgView::of(&s, &after.config, request, scenario, edit_days)?;
+        let mut view = OrgView::of(&s, &after.config, request, scenario, edit_days)?;
         let diff = before.map(|b| {
             let sb = Snapshot::new(&b.org, as_of, &b.config);
             diff(&sb, &s, &b.config, &after.config)
@@ -92,6 +93,24 @@ impl Session {
             .history_of
             .as_ref()
             .and_then(|person| role_history(&s, log, person.as_str()).ok());
+        drop(s);
+        drop(after);
+        if !skipped.is_empty() {
+            // Read only when there is something to name: a long log costs a parse per edit.
+            let log = open.doc.log(open.scenario)?;
+            view.skipped = skipped
+                .iter()
+                .map(|k| SkippedRow {
+                    seq: k.seq.0,
+                    op: log
+                        .iter()
+                        .find(|e| e.seq == k.seq)
+                        .map(|e| crate::update::op_of(&e.edit))
+                        .unwrap_or_default(),
+                    reason: k.error.to_string(),
+                })
+                .collect();
+        }
         Ok(Projected {
             view,
             diff,

@@ -30,6 +30,9 @@ pub struct DocumentInfo {
     pub read_only_reason: Option<String>,
     /// Someone else changed the file since it was opened: offer to reload ([`Session::reload`]).
     pub changed_elsewhere: Option<FileChange>,
+    /// The baseline updates from newer HR exports, oldest first (the newest not undone can
+    /// be undone).
+    pub updates: Vec<super::UpdateInfo>,
 }
 
 /// How another program changed the open document's file.
@@ -102,6 +105,12 @@ impl Session {
                 ExternalChange::Replaced => FileChange::Replaced,
                 ExternalChange::Removed => FileChange::Removed,
             }),
+            updates: open
+                .doc
+                .baseline_updates()?
+                .into_iter()
+                .map(super::UpdateInfo::from)
+                .collect(),
         })
     }
 }

@@ -1,14 +1,16 @@
 //! Baseline updates (schema 6): a newer HR export replaces the imported org, every
 //! scenario's edits are replayed on it (those that no longer apply are skipped and reported,
 //! never deleted), and the replaced org is kept in the file so the newest update can be
-//! undone, also after a restart. The document keeps the dated list of updates.
+//! undone, also after a restart. The document keeps the dated list of updates, and the user
+//! can drop an edit that no longer applies.
 
 use pendulum_core::{Date, Org};
 use rusqlite::{Connection, TransactionBehavior, params};
 use serde::Serialize;
 
-use super::Document;
+use super::{Document, EditSeq, ScenarioId};
 use crate::StoreError;
+use crate::checkpoint;
 use crate::tables;
 
 /// Parts are small enough to stay far below the length cap on cells.
@@ -157,6 +159,36 @@ impl Document {
             });
         }
         Ok(out)
+    }
+
+    /// Drops the scenario's applied edit `seq` from what its views replay (kept in the log as
+    /// discarded, like an undone edit overwritten): how the user clears an edit that no longer
+    /// applies after an update. Checkpoints that include it are deleted.
+    pub fn drop_edit(&mut self, scenario: ScenarioId, seq: EditSeq) -> Result<(), StoreError> {
+        self.writable()?;
+        self.check_scenario(scenario)?;
+        let db = StoreError::db(&self.path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&db)?;
+        let changed = tx
+            .execute(
+                "UPDATE edit SET state = 2 WHERE seq = ?1 AND scenario = ?2 AND state = 0",
+                params![seq.0, scenario.0],
+            )
+            .map_err(&db)?;
+        if changed == 0 {
+            return Err(StoreError::UnknownEdit {
+                path: self.path.clone(),
+                scenario: scenario.to_string(),
+                seq: seq.0,
+            });
+        }
+        checkpoint::forget_from(&tx, scenario, seq).map_err(&db)?;
+        tx.commit().map_err(&db)?;
+        self.cache = None;
+        Ok(())
     }
 
     /// The imported org that update `id` replaced, read back and checked like any content.

@@ -14,6 +14,7 @@ import type {
   Reloaded,
   Swing,
   SwingReport,
+  UpdatePreview,
   ViewRequest,
 } from './types';
 
@@ -67,6 +68,17 @@ export interface Backend {
    * window's version is kept as a copy when theirs replaced it.
    */
   reloadDocument(): Promise<Reloaded>;
+  /**
+   * Updating the open document from a newer HR export: picks the export's files (a native
+   * dialog) and says what would change; null when the user cancels. Nothing is written.
+   */
+  updatePreview(): Promise<UpdatePreview | null>;
+  /** Applies the previewed export: it becomes the baseline; every scenario's edits replay on it. */
+  updateApply(request?: ViewRequest): Promise<Shown>;
+  /** Undoes the newest baseline update. */
+  undoUpdate(request?: ViewRequest): Promise<Shown>;
+  /** Drops an edit of the current scenario (one that no longer applies). */
+  dropEdit(seq: number, request?: ViewRequest): Promise<Shown>;
   /** How a PDF export with these options would look: its page count and its first pages. */
   pdfPreview(pdf: PdfOptions): Promise<PdfPreview>;
 }

@@ -14,6 +14,7 @@ import type {
   Reloaded,
   Swing,
   SwingReport,
+  UpdatePreview,
   ViewRequest,
 } from './types';
 
@@ -101,6 +102,18 @@ export class TauriBackend implements Backend {
   }
   reloadDocument(): Promise<Reloaded> {
     return call('reload_document');
+  }
+  updatePreview(): Promise<UpdatePreview | null> {
+    return call('update_preview');
+  }
+  updateApply(request: ViewRequest = {}): Promise<Shown> {
+    return call('update_apply', { request });
+  }
+  undoUpdate(request: ViewRequest = {}): Promise<Shown> {
+    return call('undo_update', { request });
+  }
+  dropEdit(seq: number, request: ViewRequest = {}): Promise<Shown> {
+    return call('drop_edit', { seq, request });
   }
   pdfPreview(pdf: PdfOptions): Promise<PdfPreview> {
     return call('pdf_preview', { pdf });
