@@ -261,6 +261,21 @@ pub async fn redo(state: State<'_, AppState>, request: Option<Value>) -> ApiResu
     json(&session(&state).redo(&argument("request", request)?)?)
 }
 
+/// Turns "Show compensation" on or off for the open document: pay is in views only while on.
+#[tauri::command]
+pub async fn show_compensation(
+    state: State<'_, AppState>,
+    on: Option<Value>,
+    request: Option<Value>,
+) -> ApiResult<Response> {
+    let on = match on {
+        Some(Value::Bool(on)) => on,
+        None | Some(Value::Null) => return Err(ApiError::usage("argument \"on\" is missing")),
+        Some(_) => return Err(ApiError::usage("argument \"on\" must be true or false")),
+    };
+    json(&session(&state).set_show_compensation(on, &argument("request", request)?)?)
+}
+
 /// Makes the named scenario current.
 #[tauri::command]
 pub async fn switch_scenario(

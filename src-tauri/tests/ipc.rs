@@ -615,6 +615,7 @@ fn only_the_main_window_may_call_the_commands() {
         "apply_edit",
         "undo",
         "redo",
+        "show_compensation",
         "switch_scenario",
         "fork_scenario",
         "rename_scenario",

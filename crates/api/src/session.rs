@@ -48,6 +48,9 @@ struct Open {
     doc: Document,
     path: PathBuf,
     scenario: ScenarioId,
+    /// "Show compensation": pay is in views only while on. Read from the document; kept
+    /// here too, so a read-only document can show pay for the session without saving it.
+    show_pay: bool,
 }
 
 /// One window's open document, scenario and day.
@@ -152,11 +155,13 @@ impl Session {
             self.open = None;
         }
         let doc = Document::open(path)?;
+        let show_pay = doc.show_compensation()?;
         self.as_of = self.today;
         self.open = Some(Open {
             doc,
             path: path.to_path_buf(),
             scenario: ScenarioId::BASELINE,
+            show_pay,
         });
         self.info()
     }

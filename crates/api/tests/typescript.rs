@@ -138,7 +138,7 @@ fn declarations() -> Vec<Declaration> {
     use pendulum_api::export::{PdfPreview, PdfRequest};
     use pendulum_api::pendulum::{Applied, HistoryReport, RoleSpell, SimulateReport};
     use pendulum_api::reports::{LayoutEdge, LayoutNode};
-    use pendulum_api::view::{AllocationRow, PersonCard, TeamRow, WorkstreamRow};
+    use pendulum_api::view::{AllocationRow, CostView, PersonCard, TeamRow, WorkstreamRow};
     use pendulum_api::{
         ApiError, CheckReport, DocumentInfo, ErrorCode, ExportFormat, LayoutReport, OrgView,
         RecentDocument, ScenarioInfo, Shown, StatsReport, ViewRequest,
@@ -232,6 +232,7 @@ fn declarations() -> Vec<Declaration> {
         declare::<WorkstreamRow>(cfg),
         declare::<TeamRow>(cfg),
         declare::<AllocationRow>(cfg),
+        declare::<CostView>(cfg),
         declare::<OrgView>(cfg),
         declare::<Shown>(cfg),
         declare::<ExportFormat>(cfg),

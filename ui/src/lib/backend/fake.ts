@@ -470,6 +470,7 @@ export class FakeBackend implements Backend {
       can_undo: this.at > 0,
       can_redo: this.at < this.states.length - 1,
       read_only: org.read_only ?? false,
+      show_compensation: false,
     };
   }
 }
