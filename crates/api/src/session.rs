@@ -27,6 +27,8 @@ pub use info::{DocumentInfo, ScenarioInfo, Shown};
 const DEMO_PEOPLE: &str = include_str!("../../../assets/demo/people.csv");
 const DEMO_WORKSTREAMS: &str = include_str!("../../../assets/demo/workstreams.csv");
 const DEMO_ALLOCATIONS: &str = include_str!("../../../assets/demo/allocations.csv");
+const DEMO_BANDS: &str = include_str!("../../../assets/demo/bands.csv");
+const DEMO_BUDGETS: &str = include_str!("../../../assets/demo/budgets.csv");
 /// The day the demo's flags were designed around.
 pub const DEMO_DATE: (i32, u32, u32) = (2027, 3, 1);
 pub const DEMO_FILE_NAME: &str = "Larkspur demo.pendulum";
@@ -39,6 +41,9 @@ pub struct ImportFiles {
     pub people: PathBuf,
     pub workstreams: Option<PathBuf>,
     pub allocations: Option<PathBuf>,
+    /// Bands (`level,annual_cost`) and budgets (`team,annual_budget`).
+    pub bands: Option<PathBuf>,
+    pub budgets: Option<PathBuf>,
     /// The sheet of a people workbook, when the user picked one.
     pub sheet: Option<String>,
 }
@@ -167,7 +172,8 @@ impl Session {
     }
 
     /// Opens `path` as "Open with Pendulum" does: a `.pendulum` document as it is; a people
-    /// CSV (with `workstreams.csv` and `allocations.csv` beside it, when there) or a JSON export
+    /// CSV (with `workstreams.csv`, `allocations.csv`, `bands.csv` and `budgets.csv` beside it,
+    /// when there) or a JSON export
     /// is imported into a new document in `imports_dir`, named after the file and never
     /// replacing an earlier import (`people (2).pendulum`), so edits made there are kept.
     pub fn open_or_import(&mut self, path: &Path, imports_dir: &Path) -> ApiResult<DocumentInfo> {
@@ -182,6 +188,8 @@ impl Session {
             path: path.to_path_buf(),
             workstreams: beside("workstreams.csv"),
             allocations: beside("allocations.csv"),
+            bands: beside("bands.csv"),
+            budgets: beside("budgets.csv"),
             sheet: None,
             scenario: None,
         };
@@ -210,40 +218,32 @@ impl Session {
     /// and the counts. Never fails on bad content (only on unreadable files).
     pub fn import_preview(&self, files: &ImportFiles) -> ApiResult<pendulum_csv::ImportPreview> {
         let people = crate::source::read_file(&files.people)?;
-        let ws = files
-            .workstreams
-            .as_deref()
-            .map(crate::source::read_file)
-            .transpose()?;
-        let al = files
-            .allocations
-            .as_deref()
-            .map(crate::source::read_file)
-            .transpose()?;
-        let names = [
-            file_name(&files.people),
-            files
-                .workstreams
-                .as_deref()
-                .map(file_name)
-                .unwrap_or_default(),
-            files
-                .allocations
-                .as_deref()
-                .map(file_name)
-                .unwrap_or_default(),
+        let read = |p: &Option<PathBuf>| -> ApiResult<Option<(String, Vec<u8>)>> {
+            p.as_deref()
+                .map(|p| Ok((file_name(p), crate::source::read_file(p)?)))
+                .transpose()
+        };
+        let others = [
+            read(&files.workstreams)?,
+            read(&files.allocations)?,
+            read(&files.bands)?,
+            read(&files.budgets)?,
         ];
-        let mut people = pendulum_csv::Source::new(&names[0], &people);
+        let source = |k: usize| {
+            others[k]
+                .as_ref()
+                .map(|(n, b)| pendulum_csv::Source::new(n, b))
+        };
+        let name = file_name(&files.people);
+        let mut people = pendulum_csv::Source::new(&name, &people);
         people.sheet = files.sheet.as_deref();
         let request = pendulum_csv::ImportRequest {
             people,
             teams: None,
-            workstreams: ws
-                .as_deref()
-                .map(|b| pendulum_csv::Source::new(&names[1], b)),
-            allocations: al
-                .as_deref()
-                .map(|b| pendulum_csv::Source::new(&names[2], b)),
+            workstreams: source(0),
+            allocations: source(1),
+            bands: source(2),
+            budgets: source(3),
         };
         Ok(pendulum_csv::preview(&request))
     }
@@ -255,6 +255,8 @@ impl Session {
             path: files.people.clone(),
             workstreams: files.workstreams.clone(),
             allocations: files.allocations.clone(),
+            bands: files.bands.clone(),
+            budgets: files.budgets.clone(),
             sheet: files.sheet.clone(),
             scenario: None,
         };
@@ -292,8 +294,12 @@ fn demo_org() -> ApiResult<Loaded> {
     crate::import::import_csv(
         ("people.csv", DEMO_PEOPLE.as_bytes()),
         None,
-        Some(("workstreams.csv", DEMO_WORKSTREAMS.as_bytes())),
-        Some(("allocations.csv", DEMO_ALLOCATIONS.as_bytes())),
+        crate::import::Beside {
+            workstreams: Some(("workstreams.csv", DEMO_WORKSTREAMS.as_bytes())),
+            allocations: Some(("allocations.csv", DEMO_ALLOCATIONS.as_bytes())),
+            bands: Some(("bands.csv", DEMO_BANDS.as_bytes())),
+            budgets: Some(("budgets.csv", DEMO_BUDGETS.as_bytes())),
+        },
     )
 }
 

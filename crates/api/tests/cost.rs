@@ -459,3 +459,62 @@ fn the_apps_view_shows_pay_only_once_turned_on() {
         "saved with the document"
     );
 }
+
+/// The demo brings its pay (bands, budgets, four people's own cost) hidden; turned on, the
+/// run-rate and Mobile's over-budget flag appear (figures in `assets/demo/README.md`).
+#[test]
+fn the_demo_carries_pay_hidden_until_turned_on() {
+    use pendulum_api::{Session, ViewRequest};
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::new(day("2027-03-01"));
+    assert!(!session.open_demo(dir.path()).unwrap().show_compensation);
+    let hidden = session.show(&ViewRequest::default()).unwrap();
+    assert!(hidden.view.stats.cost.is_none());
+    assert!(hidden.view.people.iter().all(|p| p.cost.is_none()));
+    let over_budget = |flags: &[pendulum_core::Flag]| -> Vec<String> {
+        flags
+            .iter()
+            .filter(|f| f.rule == pendulum_core::Rule::OverBudget)
+            .map(|f| f.subject.id.clone())
+            .collect()
+    };
+    assert!(over_budget(&hidden.view.flags).is_empty());
+
+    let shown = session
+        .set_show_compensation(true, &ViewRequest::default())
+        .unwrap();
+    let stats = shown.view.stats.cost.as_ref().unwrap();
+    assert_eq!(stats.annual, units(8_698_350.50));
+    assert_eq!(stats.unknown, 1);
+    assert_eq!(over_budget(&shown.view.flags), ["Mobile"]);
+    let cost = shown.view.cost.as_ref().unwrap();
+    assert_eq!(
+        (cost.settings.bands.len(), cost.settings.budgets.len()),
+        (9, 2)
+    );
+}
+
+/// "Open with Pendulum" on a people CSV picks up `bands.csv` and `budgets.csv` beside it.
+#[test]
+fn a_people_file_is_opened_with_the_pay_files_beside_it() {
+    use pendulum_api::{Session, ViewRequest};
+    let dir = tempfile::tempdir().unwrap();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo");
+    for f in ["people.csv", "bands.csv", "budgets.csv"] {
+        std::fs::copy(demo.join(f), dir.path().join(f)).unwrap();
+    }
+    let imports = dir.path().join("imports");
+    std::fs::create_dir(&imports).unwrap();
+    let mut session = Session::new(day("2027-03-01"));
+    session
+        .open_or_import(&dir.path().join("people.csv"), &imports)
+        .unwrap();
+    let shown = session
+        .set_show_compensation(true, &ViewRequest::default())
+        .unwrap();
+    let cost = shown.view.cost.as_ref().unwrap();
+    assert_eq!(
+        (cost.settings.bands.len(), cost.settings.budgets.len()),
+        (9, 2)
+    );
+}

@@ -211,6 +211,8 @@ export class FakeBackend implements Backend {
       teams: 0,
       workstreams: 0,
       allocations: 0,
+      bands: 0,
+      budgets: 0,
     };
   }
 

@@ -630,9 +630,9 @@ export type SwingReport = {
 };
 
 /**
- * The four files an import reads.
+ * The files an import reads.
  */
-export type FileKind = "people" | "teams" | "workstreams" | "allocations";
+export type FileKind = "people" | "teams" | "workstreams" | "allocations" | "bands" | "budgets";
 
 /**
  * How one column of a file was read.
@@ -734,6 +734,8 @@ export type ImportPreview = {
   teams: number;
   workstreams: number;
   allocations: number;
+  bands: number;
+  budgets: number;
 };
 
 /**
