@@ -599,6 +599,8 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                 path: people,
                 workstreams,
                 allocations,
+                bands: None,
+                budgets: None,
                 sheet,
                 scenario: None,
             };
