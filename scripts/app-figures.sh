@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The desktop app's figures (issue #6): time from launch to the first painted chart for the
-# demo and for a 10k org, and frame times while panning the 10k org. Runs the two end-to-end
-# journeys that measure them (tauri-driver + WebKitWebDriver on Xvfb, as scripts/e2e.sh) and
-# prints only their `figure:` lines on stdout (setup and build output go to stderr).
+# The desktop app's figures: time from launch to the first painted chart for the demo and for
+# a 10k org, frame times while panning the 10k org, and the time from a drop (or an Undo click)
+# to the frame that shows it at 10k people. Runs the end-to-end journeys that measure them
+# (tauri-driver + WebKitWebDriver on Xvfb, as scripts/e2e.sh) and prints only their `figure:`
+# lines on stdout (setup and build output go to stderr).
 #
 #   scripts/app-figures.sh             the debug build the tests use
 #   scripts/app-figures.sh --release   the release build (cargo build --release), driven by
@@ -29,7 +30,8 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 if ! cargo test -p pendulum-app --test e2e -- --nocapture \
     demo_chart_opens_and_search_jumps_to_a_person \
-    ten_thousand_people_pan_with_only_visible_cards_in_the_dom >"$log" 2>&1; then
+    ten_thousand_people_pan_with_only_visible_cards_in_the_dom \
+    an_edit_at_ten_thousand_people_is_one_round_trip >"$log" 2>&1; then
   cat "$log" >&2
   echo "app-figures: the journeys failed (log above)" >&2
   exit 1

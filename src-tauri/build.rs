@@ -27,6 +27,7 @@ fn main() {
             "history",
             "export",
             "pdf_preview",
+            "reload_document",
         ]),
     ))
     .unwrap_or_else(|e| panic!("tauri-build: {e:#}"));

@@ -11,7 +11,7 @@ use pendulum_api::{
 };
 use pendulum_core::edit::DatedEdit;
 use pendulum_core::swing::{Swing, SwingReport};
-use pendulum_core::{Date, Diff};
+use pendulum_core::{Date, Diff, MAX_TEXT_BYTES};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tauri::ipc::Response;
@@ -20,12 +20,10 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use crate::AppState;
 use crate::dialogs::Ask;
 
-/// The shell is the one place that reads the clock: the api and core take dates as inputs.
+/// The shell is the one place that reads the clock (the local day): the api and core take
+/// dates as inputs.
 pub fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_days_since_epoch(i32::try_from(secs / 86_400).unwrap_or(0))
+    pendulum_api::today::local_today()
 }
 
 fn session<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Session> {
@@ -357,15 +355,47 @@ pub async fn history(
     session(&state).history(&text("person", person)?)
 }
 
-/// Exports the current scenario (PDF report, SVG chart, CSV files, an XLSX workbook or JSON) to a file picked
-/// in a save dialog; the names of the files written, or `None` when the user cancels.
+/// An export the user picked a file for, refused because a CSV export would replace files
+/// beside it; `replace: true` on the next [`export`] call writes it.
+#[derive(Debug)]
+pub struct PendingExport {
+    format: ExportFormat,
+    pdf: PdfRequest,
+    out: PathBuf,
+}
+
+fn file_names(written: &[PathBuf]) -> Vec<String> {
+    written
+        .iter()
+        .map(|p| {
+            p.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        })
+        .collect()
+}
+
+/// Exports the current scenario (PDF report, SVG chart, CSV files, an XLSX workbook or JSON)
+/// to a file picked in a save dialog; the names of the files written, or `None` when the user cancels. A CSV
+/// export that would replace files beside the chosen one is refused with code `exists`,
+/// naming them; calling again with `replace: true` writes that export, replacing them.
 #[tauri::command]
 pub async fn export<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     format: Option<Value>,
     pdf: Option<Value>,
+    replace: Option<Value>,
 ) -> ApiResult<Option<Vec<String>>> {
+    if let Some(Value::Bool(true)) = replace {
+        let pending = state
+            .pending_export
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+            .ok_or_else(|| ApiError::usage("no export is waiting to replace files"))?;
+        let written = session(&state).export(pending.format, &pending.pdf, &pending.out, true)?;
+        return Ok(Some(file_names(&written)));
+    }
     let format: ExportFormat = scalar("format", format)?;
     let pdf: PdfRequest = argument("pdf", pdf)?;
     let (extensions, kind): (&'static [&'static str], &'static str) = match format {
@@ -386,16 +416,27 @@ pub async fn export<R: Runtime>(
     let Some(out) = state.dialogs.save(app, ask).await? else {
         return Ok(None);
     };
-    let written = session(&state).export(format, &pdf, &out)?;
-    Ok(Some(
-        written
-            .iter()
-            .map(|p| {
-                p.file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-            })
-            .collect(),
-    ))
+    let written = session(&state).export(format, &pdf, &out, false);
+    match written {
+        Ok(written) => Ok(Some(file_names(&written))),
+        Err(e) => {
+            if e.code == ErrorCode::Exists {
+                *state
+                    .pending_export
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) =
+                    Some(PendingExport { format, pdf, out });
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Reopens the document after another program changed its file (`changed_elsewhere` in
+/// [`DocumentInfo`]); this window's own version is kept when theirs replaced it.
+#[tauri::command]
+pub async fn reload_document(state: State<'_, AppState>) -> ApiResult<pendulum_api::Reloaded> {
+    session(&state).reload()
 }
 
 /// How many pages a preview draws; the rest are counted.
@@ -423,18 +464,54 @@ fn json<T: serde::Serialize>(answer: &T) -> ApiResult<Response> {
     Ok(Response::new(text))
 }
 
+/// A `usage` error for an argument serde could not read. Serde quotes the value it met, so
+/// each quoted value is cut to 40 characters: a 10 MB argument gets a message saying what
+/// is wrong instead of one repeating it.
+fn malformed(name: &str, error: &serde_json::Error) -> ApiError {
+    const KEEP: usize = 40;
+    let mut message = format!("argument {name:?}: ");
+    // The quote being read, how many characters of it were seen, and whether the last one
+    // was a backslash (serde escapes quotes inside what it quotes).
+    let mut quoted: Option<(char, usize, bool)> = None;
+    for c in error.to_string().chars() {
+        quoted = match quoted {
+            None => {
+                message.push(c);
+                matches!(c, '"' | '`').then_some((c, 0, false))
+            }
+            Some((q, _, false)) if c == q => {
+                message.push(c);
+                None
+            }
+            Some((q, seen, escaped)) => {
+                if seen < KEEP {
+                    message.push(c);
+                } else if seen == KEEP {
+                    message.push('…');
+                }
+                Some((q, seen + 1, !escaped && c == '\\'))
+            }
+        };
+    }
+    ApiError::usage(message)
+}
+
 /// Reads a plain (non-object) argument, such as an enum's name, into a typed `usage` error.
 fn scalar<T: DeserializeOwned>(name: &str, value: Option<Value>) -> ApiResult<T> {
     match value {
         None | Some(Value::Null) => Err(ApiError::usage(format!("argument {name:?} is missing"))),
-        Some(v) => serde_json::from_value(v)
-            .map_err(|e| ApiError::usage(format!("argument {name:?}: {e}"))),
+        Some(v) => serde_json::from_value(v).map_err(|e| malformed(name, &e)),
     }
 }
 
-/// Reads a text argument into a typed `usage` error when it is missing or not text.
+/// Reads a text argument into a typed `usage` error when it is missing, not text, or longer
+/// than any name or id a document may hold (which the error would otherwise repeat).
 fn text(name: &str, value: Option<Value>) -> ApiResult<String> {
     match value {
+        Some(Value::String(s)) if s.len() > MAX_TEXT_BYTES => Err(ApiError::usage(format!(
+            "argument {name:?} is {} bytes long, more than the {MAX_TEXT_BYTES} allowed",
+            s.len()
+        ))),
         Some(Value::String(s)) => Ok(s),
         None | Some(Value::Null) => Err(ApiError::usage(format!("argument {name:?} is missing"))),
         Some(_) => Err(ApiError::usage(format!("argument {name:?} must be text"))),
@@ -454,8 +531,7 @@ fn argument<T: DeserializeOwned + Default>(name: &str, value: Option<Value>) -> 
 /// Reads a required object argument into a typed `usage` error when it is missing or malformed.
 fn required<T: DeserializeOwned>(name: &str, value: Option<Value>) -> ApiResult<T> {
     match value {
-        Some(v @ Value::Object(_)) => serde_json::from_value(v)
-            .map_err(|e| ApiError::usage(format!("argument {name:?}: {e}"))),
+        Some(v @ Value::Object(_)) => serde_json::from_value(v).map_err(|e| malformed(name, &e)),
         None | Some(Value::Null) => Err(ApiError::usage(format!("argument {name:?} is missing"))),
         Some(_) => Err(ApiError::usage(format!(
             "argument {name:?} must be an object"

@@ -20,6 +20,9 @@ pub struct AppState {
     pub session: Mutex<Session>,
     /// CSV files previewed and waiting for the user to confirm the import.
     pub pending_import: Mutex<Option<pendulum_api::ImportFiles>>,
+    /// An export refused because files it writes beside the chosen one exist, waiting for
+    /// the user to confirm replacing them.
+    pub pending_export: Mutex<Option<commands::PendingExport>>,
     /// Where the demo document and the recent list live; `None`: the platform's app data
     /// folder.
     pub data_dir: Option<PathBuf>,
@@ -47,6 +50,7 @@ pub fn with_commands<R: tauri::Runtime>(
         .manage(AppState {
             session: Mutex::new(session),
             pending_import: Mutex::new(None),
+            pending_export: Mutex::new(None),
             data_dir,
             dialogs,
         })
@@ -75,6 +79,7 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::history,
             commands::export,
             commands::pdf_preview,
+            commands::reload_document,
         ])
 }
 

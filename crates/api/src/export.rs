@@ -84,35 +84,89 @@ pub fn csv_files(loaded: &Loaded, as_of: Date, with_cost: bool) -> CsvFiles {
     }
 }
 
-/// Writes `OUT` (people) and, beside it, `OUT-workstreams.csv`, `OUT-allocations.csv` and
-/// `OUT-workload.csv` when the org has workstreams, and `OUT-bands.csv` and
-/// `OUT-budgets.csv` when asked for cost and the org has them.
+/// The files a CSV export to `out` writes: `out` (people) and, beside it,
+/// `OUT-workstreams.csv`, `OUT-allocations.csv` and `OUT-workload.csv` when the org has
+/// workstreams, and `OUT-bands.csv` and `OUT-budgets.csv` when asked for cost and the org
+/// has them.
+pub fn csv_paths(loaded: &Loaded, out: &Path, with_cost: bool) -> Vec<PathBuf> {
+    let org = &loaded.org;
+    let has_work = !(org.workstreams.is_empty() && org.allocations.is_empty());
+    let mut paths = vec![out.to_path_buf()];
+    for (suffix, present) in [
+        ("workstreams", has_work),
+        ("allocations", has_work),
+        ("workload", has_work),
+        ("bands", with_cost && !org.cost.bands.is_empty()),
+        ("budgets", with_cost && !org.cost.budgets.is_empty()),
+    ] {
+        if present {
+            paths.push(sibling(out, suffix));
+        }
+    }
+    paths
+}
+
+/// Writes the CSV files of [`csv_paths`] as one set (all or none); pay data only
+/// `with_cost`. `out` was chosen by the user; the files beside it were not, so one that
+/// exists is replaced only with `replace_beside`, and otherwise the export is refused
+/// ([`ErrorCode::Exists`]), naming them.
 pub fn write_csv(
     loaded: &Loaded,
     as_of: Date,
     out: &Path,
     with_cost: bool,
+    replace_beside: bool,
 ) -> ApiResult<Vec<PathBuf>> {
+    let paths = csv_paths(loaded, out, with_cost);
+    if paths.iter().any(|p| p.is_dir()) {
+        return Err(ApiError::usage(format!(
+            "{}: is a directory; name a file to write",
+            out.display()
+        )));
+    }
+    let taken: Vec<String> = paths[1..]
+        .iter()
+        .filter(|p| std::fs::symlink_metadata(p).is_ok())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !taken.is_empty() && !replace_beside {
+        return Err(ApiError::new(
+            ErrorCode::Exists,
+            format!(
+                "{} already {} beside {}: the CSV export writes it too and replaces such files only when asked",
+                taken.join(", "),
+                if taken.len() == 1 { "exists" } else { "exist" },
+                out.display()
+            ),
+        ));
+    }
     let files = csv_files(loaded, as_of, with_cost);
-    let mut written = vec![out.to_path_buf()];
-    let mut pending = vec![(out.to_path_buf(), files.people)];
-    for (suffix, text) in [
-        ("workstreams", files.workstreams),
-        ("allocations", files.allocations),
-        ("workload", files.workload),
-        ("bands", files.bands),
-        ("budgets", files.budgets),
-    ] {
-        if let Some(text) = text {
-            let path = sibling(out, suffix);
-            written.push(path.clone());
-            pending.push((path, text));
-        }
+    let texts = [
+        Some(files.people),
+        files.workstreams,
+        files.allocations,
+        files.workload,
+        files.bands,
+        files.budgets,
+    ];
+    let texts: Vec<Vec<u8>> = texts
+        .into_iter()
+        .flatten()
+        .map(String::into_bytes)
+        .collect();
+    if texts.len() != paths.len() {
+        return Err(ApiError::new(
+            ErrorCode::Internal,
+            format!(
+                "CSV export: {} files made for {} paths",
+                texts.len(),
+                paths.len()
+            ),
+        ));
     }
-    for (path, text) in pending {
-        write_atomically(&path, text.as_bytes())?;
-    }
-    Ok(written)
+    let set: Vec<(PathBuf, Vec<u8>)> = paths.iter().cloned().zip(texts).collect();
+    pendulum_store::write_all_atomically(&set).map_err(ApiError::from)?;
+    Ok(paths)
 }
 
 /// The org as one `.xlsx` workbook: People, Teams (when the org has any),
@@ -221,15 +275,7 @@ fn default_title(source: &OrgSource, snapshot: &Snapshot<'_>) -> String {
             .replace(['-', '_', ' '], "")
             .as_str(),
     ) {
-        let top = snapshot
-            .roots()
-            .iter()
-            .copied()
-            .max_by_key(|&r| (snapshot.total_under(r), std::cmp::Reverse(r)));
-        top.map_or_else(
-            || "Org".to_string(),
-            |r| format!("{}'s org", snapshot.person(r).name),
-        )
+        pendulum_export::default_title(snapshot)
     } else {
         stem
     };
@@ -248,12 +294,26 @@ pub fn pdf_bytes(
     date: Date,
     request: &PdfRequest,
 ) -> ApiResult<Vec<u8>> {
+    pdf_bytes_with_timeline(source, loaded, as_of, date, request, None)
+}
+
+/// [`pdf_bytes`] with the "Staffing over time" and "Problems ahead" pages drawn from
+/// `timeline` (as [`crate::timeline::timeline_of`] gives it for the same org from `as_of`).
+pub fn pdf_bytes_with_timeline(
+    source: &OrgSource,
+    loaded: &Loaded,
+    as_of: Date,
+    date: Date,
+    request: &PdfRequest,
+    timeline: Option<&pendulum_core::Timeline>,
+) -> ApiResult<Vec<u8>> {
     with_report(
         source,
         loaded,
         as_of,
         date,
         request,
+        timeline,
         pendulum_export::pdf_with_swings,
     )
 }
@@ -299,6 +359,7 @@ pub fn pdf_preview(
         as_of,
         date,
         request,
+        None,
         |input, swings, options| pendulum_export::pdf_preview(input, swings, options, max_pages),
     )
     .map(PdfPreview::from)
@@ -312,6 +373,7 @@ fn with_report<T>(
     as_of: Date,
     date: Date,
     request: &PdfRequest,
+    timeline: Option<&pendulum_core::Timeline>,
     make: impl FnOnce(
         &ReportInput<'_>,
         &[SwingReport],
@@ -409,6 +471,7 @@ fn with_report<T>(
             projection_before: before.as_ref(),
         }),
         scenario,
+        timeline,
     };
     make(&input, &swings, &options).map_err(export_error)
 }

@@ -19,9 +19,11 @@ use crate::source::OrgSource;
 mod change;
 mod export;
 mod info;
+mod reload;
 
 pub use export::ExportFormat;
-pub use info::{DocumentInfo, ScenarioInfo, Shown};
+pub use info::{DocumentInfo, FileChange, ScenarioInfo, Shown};
+pub use reload::Reloaded;
 
 /// The demo org, built into the binary so the app needs no files to show something.
 const DEMO_PEOPLE: &str = include_str!("../../../assets/demo/people.csv");

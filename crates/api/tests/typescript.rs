@@ -138,10 +138,15 @@ fn declarations() -> Vec<Declaration> {
     use pendulum_api::export::{PdfPreview, PdfRequest};
     use pendulum_api::pendulum::{Applied, HistoryReport, RoleSpell, SimulateReport};
     use pendulum_api::reports::{LayoutEdge, LayoutNode};
+    use pendulum_api::session::{FileChange, Reloaded};
     use pendulum_api::view::{AllocationRow, CostView, PersonCard, TeamRow, WorkstreamRow};
     use pendulum_api::{
         ApiError, CheckReport, DocumentInfo, ErrorCode, ExportFormat, LayoutReport, OrgView,
         RecentDocument, ScenarioInfo, Shown, StatsReport, ViewRequest,
+    };
+    use pendulum_core::load::LoadAllocation;
+    use pendulum_core::{
+        Ahead, ManagerLoad, Staffing, SwingLoad, TeamSeries, Timeline, WorkstreamSeries,
     };
     use pendulum_core::{
         Allocation, Date, DatedEdit, Diff, Edit, FieldChange, FieldValue, Flag, FlagSummary, Move,
@@ -210,7 +215,16 @@ fn declarations() -> Vec<Declaration> {
         declare::<Swing>(cfg),
         declare::<TimelinePoint>(cfg),
         declare::<SwingCost>(cfg),
+        declare::<LoadAllocation>(cfg),
+        declare::<ManagerLoad>(cfg),
+        declare::<SwingLoad>(cfg),
         declare::<SwingReport>(cfg),
+        // core: the plan over time
+        declare::<Staffing>(cfg),
+        declare::<WorkstreamSeries>(cfg),
+        declare::<TeamSeries>(cfg),
+        declare::<Ahead>(cfg),
+        declare::<Timeline>(cfg),
         // csv: the import preview
         declare::<FileKind>(cfg),
         declare::<ColumnMapping>(cfg),
@@ -222,7 +236,9 @@ fn declarations() -> Vec<Declaration> {
         declare::<ApiError>(cfg),
         // api: the session
         declare::<ScenarioInfo>(cfg),
+        declare::<FileChange>(cfg),
         declare::<DocumentInfo>(cfg),
+        declare::<Reloaded>(cfg),
         declare::<RecentDocument>(cfg),
         declare::<ViewRequest>(cfg),
         declare::<PersonCard>(cfg),
@@ -272,6 +288,25 @@ fn render(declarations: &[Declaration]) -> String {
     }
     out.push('\n');
     out.push_str(&constants());
+    out.push_str(&thresholds());
+    out
+}
+
+/// Core's table of thresholds (docs/rules.md), so the app's panel shows every threshold with
+/// its label and checks its range before sending it.
+fn thresholds() -> String {
+    let mut out = String::from(
+        "\n/**\n * Every rule threshold with its label and documented range (core's `THRESHOLDS`).\n */\n\
+         export const THRESHOLDS: readonly {\n  field: RuleChange[\"field\"];\n  label: string;\n  \
+         whole: boolean;\n  min: number;\n  max: number;\n}[] = [\n",
+    );
+    for t in pendulum_core::THRESHOLDS {
+        out.push_str(&format!(
+            "  {{ field: {:?}, label: {:?}, whole: {}, min: {}, max: {} }},\n",
+            t.name, t.label, t.whole, t.min, t.max
+        ));
+    }
+    out.push_str("];\n");
     out
 }
 

@@ -4,6 +4,7 @@
 //! 2 = bad input or usage.
 
 mod output;
+mod timeline;
 mod update;
 
 use std::io::Write;
@@ -61,6 +62,10 @@ enum Command {
         /// Output file. For --csv, the people file; the others are written beside it.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: PathBuf,
+        /// --csv: replace OUT-workstreams.csv, OUT-allocations.csv and OUT-workload.csv when
+        /// they exist (without it the export refuses, naming them).
+        #[arg(long)]
+        force: bool,
     },
     /// Lay out the chart: every card's box and every reporting line's route, as drawn.
     Layout {
@@ -94,7 +99,8 @@ enum Command {
         /// To IC: workstreams to join, as WS=PERCENT pairs.
         #[arg(long, value_name = "WS=PCT,...", value_delimiter = ',', value_parser = parse_join)]
         join: Vec<(String, f64)>,
-        /// The day of the swing (default: --as-of, else today).
+        /// The day of the swing (default: --as-of, else today). Without --as-of the org is
+        /// viewed on this day; --as-of before it is refused (the swing has not happened yet).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         date: Option<Date>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -109,6 +115,21 @@ enum Command {
         org: OrgArgs,
         #[arg(long, value_name = "ID")]
         person: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Staffing month by month (workstreams' required and effective FTE, teams' headcount and
+    /// IC capacity) and the problems ahead: each flag that starts or ends, with its first day.
+    Timeline {
+        #[command(flatten)]
+        org: OrgArgs,
+        /// The viewed day the months start from (default --as-of, else today); the first
+        /// month is the one it falls in.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        from: Option<Date>,
+        /// How many months (1 to 120; default the org's horizon_months, 12).
+        #[arg(long, value_name = "N")]
+        months: Option<u32>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -236,6 +257,10 @@ struct PdfArgs {
     /// PDF: the title (default the file's name).
     #[arg(long)]
     title: Option<String>,
+    /// PDF: add the "Staffing over time" and "Problems ahead" pages, over the org's
+    /// horizon_months from --as-of, as `pendulum timeline` computes them.
+    #[arg(long)]
+    timeline: bool,
 }
 
 #[derive(Args, Debug)]
@@ -307,12 +332,24 @@ fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).map_err(|e| e.to_string())
 }
 
-/// Today's date in UTC: the one place the clock is read.
+/// The org's timeline as `pendulum timeline` computes it: a document scenario's dated edits
+/// on their days, a --rule-config winning over them.
+fn dated_timeline(
+    org: &OrgArgs,
+    from: Date,
+    months: Option<u32>,
+) -> ApiResult<pendulum_core::Timeline> {
+    let mut dated = pendulum_api::timeline::load_dated(&org.source())?;
+    if let Some(path) = &org.rule_config {
+        dated.override_rules(path)?;
+    }
+    let months = months.unwrap_or(dated.rules.horizon_months);
+    pendulum_api::timeline::timeline_of(&dated, from, months)
+}
+
+/// Today's local date: the one place the CLI reads the clock.
 fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_days_since_epoch((secs / 86_400) as i32)
+    pendulum_api::today::local_today()
 }
 
 impl OrgArgs {
@@ -329,7 +366,11 @@ impl OrgArgs {
     }
 
     fn load(&self) -> ApiResult<Loaded> {
-        let mut loaded = pendulum_api::load(&self.source(), self.as_of())?;
+        self.load_as_of(self.as_of())
+    }
+
+    fn load_as_of(&self, as_of: Date) -> ApiResult<Loaded> {
+        let mut loaded = pendulum_api::load(&self.source(), as_of)?;
         if let Some(path) = &self.rule_config {
             loaded.rules = pendulum_api::override_rules(&loaded.rules, path)?;
         }
@@ -396,8 +437,14 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             pdf,
             with_cost,
             output,
+            force,
         } => {
             let loaded = org.load()?;
+            if pdf.timeline && (kind.json || kind.csv || kind.xlsx || kind.svg || kind.png) {
+                return Err(ApiError::usage(
+                    "--timeline goes with --pdf: it adds the report's staffing-over-time pages",
+                ));
+            }
             if with_cost && (kind.svg || kind.png) {
                 return Err(ApiError::usage(
                     "--with-cost goes with --pdf, --csv, --xlsx or --json; the chart never shows pay",
@@ -406,7 +453,13 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             let written = if kind.json {
                 pendulum_api::export::write_json(&loaded, &output, with_cost)?
             } else if kind.csv {
-                pendulum_api::export::write_csv(&loaded, org.as_of(), &output, with_cost)?
+                pendulum_api::export::write_csv(&loaded, org.as_of(), &output, with_cost, force)
+                    .map_err(|mut e| {
+                        if e.code == pendulum_api::ErrorCode::Exists {
+                            e.message.push_str(" (pass --force to replace them)");
+                        }
+                        e
+                    })?
             } else if kind.xlsx {
                 pendulum_api::export::write_xlsx(&loaded, org.as_of(), &output, with_cost)?
             } else if kind.svg {
@@ -430,13 +483,19 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                     title: pdf.title,
                     with_cost,
                 };
+                let timeline = if pdf.timeline {
+                    Some(dated_timeline(&org, org.as_of(), None)?)
+                } else {
+                    None
+                };
                 let progress = output::Progress::start("Writing the PDF report");
-                let bytes = pendulum_api::export::pdf_bytes(
+                let bytes = pendulum_api::export::pdf_bytes_with_timeline(
                     &org.source(),
                     &loaded,
                     org.as_of(),
                     pdf.date.unwrap_or_else(today),
                     &request,
+                    timeline.as_ref(),
                 )?;
                 pendulum_api::export::write_atomically(&output, &bytes)?;
                 progress.finish();
@@ -486,7 +545,9 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             format,
             apply,
         } => {
-            let as_of = org.as_of();
+            // The org is viewed on the swing's day unless --as-of says otherwise; a view
+            // before the swing is refused by the simulation itself.
+            let as_of = org.as_of.or(date).unwrap_or_else(today);
             let swing = pendulum_core::Swing {
                 person: pendulum_core::PersonId::new(person),
                 to: match to {
@@ -509,7 +570,7 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                     "--rule-config and --apply together would apply a swing judged by other rules than the document's",
                 ));
             }
-            let loaded = org.load()?;
+            let loaded = org.load_as_of(as_of)?;
             let report = pendulum_api::pendulum::simulate_swing(
                 &org.source(),
                 &loaded,
@@ -537,6 +598,26 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                 Format::Text => {
                     let paint = output::Paint::stdout();
                     write_text(&mut out, &output::history_text(&report, &paint))?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Timeline {
+            org,
+            from,
+            months,
+            format,
+        } => {
+            let from = from.or(org.as_of).unwrap_or_else(today);
+            let report = dated_timeline(&org, from, months)?;
+            match format {
+                Format::Json => write_json(&mut out, &report)?,
+                Format::Text => {
+                    let paint = output::Paint::stdout();
+                    write_text(
+                        &mut out,
+                        &timeline::timeline_text(&report, &org.path, &paint),
+                    )?;
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -41,7 +41,7 @@ impl Paint {
     pub fn error(&self, t: &str) -> String {
         self.wrap("1;31", t)
     }
-    fn severity(&self, s: Severity, t: &str) -> String {
+    pub fn severity(&self, s: Severity, t: &str) -> String {
         match s {
             Severity::Error => self.wrap("1;31", t),
             Severity::Warning => self.wrap("1;33", t),
@@ -540,6 +540,39 @@ pub fn simulate_text(
             fmt(after),
             paint.bold(&delta)
         );
+    }
+
+    if !rep.loads.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{} {}",
+            paint.bold("Manager load"),
+            paint.dim("(report-equivalents against capacity, before → after)")
+        );
+        let show = |l: &Option<pendulum_core::ManagerLoad>| match l {
+            Some(l) => {
+                let text = format!(
+                    "{} of {}",
+                    pendulum_core::rules::num(l.load),
+                    pendulum_core::rules::num(l.capacity)
+                );
+                if l.is_overloaded() {
+                    paint.severity(Severity::Warning, &format!("{text} (overloaded)"))
+                } else {
+                    text
+                }
+            }
+            None => "none".to_string(),
+        };
+        for l in &rep.loads {
+            let _ = writeln!(
+                s,
+                "  {}  {} → {}",
+                person_label(loaded, l.person.as_str()),
+                show(&l.before),
+                show(&l.after)
+            );
+        }
     }
 
     for (label, flags) in [

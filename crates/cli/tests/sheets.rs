@@ -133,7 +133,7 @@ fn import_reads_a_workbook_into_a_document() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains(": 89 people, 14 teams, 18 workstreams, 77 allocations"),
+            .contains(": 90 people, 14 teams, 19 workstreams, 83 allocations"),
         "{}",
         run.stderr
     );

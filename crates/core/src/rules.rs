@@ -6,99 +6,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::load::{self, LoadIndex, ManagerLoad, has_load, load_parts, manager_loads_of};
 use crate::model::{Person, Role, WorkstreamKind};
 use crate::snapshot::{PersonIx, Snapshot};
 
-/// Every threshold of the rules and of the pendulum simulation, with the defaults of `docs/rules.md`.
-#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-#[derive(ts_rs::TS)]
-pub struct RuleConfig {
-    /// `span-too-wide` for role manager: span above this.
-    pub manager_max_span: u32,
-    /// `span-too-wide` for role director or executive: span above this.
-    pub director_max_span: u32,
-    /// `span-too-narrow`: a manager or director with 1 ≤ span below this.
-    pub min_span: u32,
-    /// `too-many-layers`: a tree deeper than this.
-    pub max_layers: u32,
-    /// `workstream-overloaded`: required / effective FTE above this.
-    pub overload_ratio: f64,
-    /// `migrations-in-flight`: a team owning more active migrations than this.
-    pub max_migrations: u32,
-    /// `pendulum-due`: a manager or director in the role for more than this many years.
-    pub pendulum_years: u32,
-    /// Days for a new person to reach full productivity.
-    pub ramp_days: u32,
-    /// A swing to manager keeps this fraction of the person's allocations.
-    pub manager_ic_fraction: f64,
-    /// A swing back to IC re-ramps over this many days.
-    pub ic_reramp_days: u32,
-    /// Months in a swing report's timeline.
-    pub horizon_months: u32,
-    /// `over-budget`: percent a team's run-rate may exceed its budget by.
-    pub budget_tolerance: f64,
-}
-
-impl Default for RuleConfig {
-    fn default() -> Self {
-        RuleConfig {
-            manager_max_span: 5,
-            director_max_span: 5,
-            min_span: 2,
-            max_layers: 6,
-            overload_ratio: 1.25,
-            max_migrations: 1,
-            pendulum_years: 3,
-            ramp_days: 90,
-            manager_ic_fraction: 0.2,
-            ic_reramp_days: 60,
-            horizon_months: 12,
-            budget_tolerance: 0.0,
-        }
-    }
-}
-
-impl RuleConfig {
-    /// Fields whose values make no sense, as (field, message); empty when usable.
-    pub fn validate(&self) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        if !(self.overload_ratio.is_finite() && self.overload_ratio > 0.0) {
-            out.push((
-                "overload_ratio".into(),
-                format!("must be a number > 0, found {}", self.overload_ratio),
-            ));
-        }
-        if !(0.0..=1.0).contains(&self.manager_ic_fraction) {
-            out.push((
-                "manager_ic_fraction".into(),
-                format!(
-                    "must be between 0 and 1, found {}",
-                    self.manager_ic_fraction
-                ),
-            ));
-        }
-        if self.max_layers == 0 {
-            out.push(("max_layers".into(), "must be at least 1".into()));
-        }
-        if !(self.budget_tolerance.is_finite() && (0.0..=1000.0).contains(&self.budget_tolerance)) {
-            out.push((
-                "budget_tolerance".into(),
-                format!(
-                    "must be a number from 0 to 1000, found {}",
-                    self.budget_tolerance
-                ),
-            ));
-        }
-        if self.horizon_months > 600 {
-            out.push((
-                "horizon_months".into(),
-                format!("must be at most 600, found {}", self.horizon_months),
-            ));
-        }
-        out
-    }
-}
+pub use crate::thresholds::RuleConfig;
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -138,11 +50,12 @@ pub enum Rule {
     SinglePointOfFailure,
     MigrationsInFlight,
     PendulumDue,
+    ManagerOverloaded,
     OverBudget,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 15] = [
         Rule::Cycle,
         Rule::UnknownManager,
         Rule::SpanTooWide,
@@ -156,6 +69,7 @@ impl Rule {
         Rule::SinglePointOfFailure,
         Rule::MigrationsInFlight,
         Rule::PendulumDue,
+        Rule::ManagerOverloaded,
         Rule::OverBudget,
     ];
 
@@ -174,6 +88,7 @@ impl Rule {
             Rule::SinglePointOfFailure => "single-point-of-failure",
             Rule::MigrationsInFlight => "migrations-in-flight",
             Rule::PendulumDue => "pendulum-due",
+            Rule::ManagerOverloaded => "manager-overloaded",
             Rule::OverBudget => "over-budget",
         }
     }
@@ -253,6 +168,7 @@ impl FlagSummary {
 pub fn check(s: &Snapshot<'_>, config: &RuleConfig) -> Vec<Flag> {
     let mut flags = Vec::new();
     person_rules(s, config, &mut flags);
+    manager_rules(s, config, &mut flags);
     workstream_rules(s, config, &mut flags);
     team_rules(s, config, &mut flags);
     in_reporting_order(flags)
@@ -519,7 +435,7 @@ fn person_range(
         }
         if matches!(role, Role::Manager | Role::Director)
             && let Some(since) = s.person(i).role_since
-            && since.add_years(c.pendulum_years as i32) < s.as_of()
+            && since.add_years(i32::try_from(c.pendulum_years).unwrap_or(i32::MAX)) < s.as_of()
         {
             let years = s.as_of().days_since(since) as f64 / 365.25;
             out.push(person_flag(
@@ -534,6 +450,98 @@ fn person_range(
                 ),
             ));
         }
+    }
+}
+
+/// `manager-overloaded`: every present person whose manager load exceeds their capacity.
+fn manager_rules(s: &Snapshot<'_>, c: &RuleConfig, out: &mut Vec<Flag>) {
+    let index = LoadIndex::of(s);
+    let overloaded: Vec<PersonIx> = (0..s.people_count() as PersonIx)
+        .filter(|&i| {
+            has_load(s, &index, i) && {
+                let parts = load_parts(s, c, &index, i, |r| s.ramp(r));
+                load::overloaded(parts.load, parts.capacity)
+            }
+        })
+        .collect();
+    for (load, &i) in manager_loads_of(s, c, &index, &overloaded)
+        .iter()
+        .zip(&overloaded)
+    {
+        out.push(person_flag(
+            s,
+            Rule::ManagerOverloaded,
+            i,
+            format!(
+                "{} is overloaded as a manager: {}: load {} against capacity {}. Move some reports to another manager, spread the hiring, or hand off hands-on work.",
+                who(s, i),
+                LoadParts(load, c),
+                Num(load.load),
+                Num(load.capacity)
+            ),
+        ));
+    }
+}
+
+/// The parts of a manager load, as a message lists them: "7 reports, 2 of them ramping
+/// (+1.1), 1 open role (+1), 40% on Ledger v2".
+struct LoadParts<'a>(&'a ManagerLoad, &'a RuleConfig);
+
+impl fmt::Display for LoadParts<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (l, c) = (self.0, self.1);
+        let mut parts: Vec<String> = Vec::new();
+        if l.reports > 0 {
+            let mut text = plural(l.reports, "report", "reports").to_string();
+            if l.ramping > 0 {
+                let which = if l.ramping == l.reports && l.reports == 1 {
+                    "ramping".to_string()
+                } else {
+                    format!("{} of them ramping", l.ramping)
+                };
+                text = format!("{text}, {which} (+{})", Num(l.ramping_extra));
+            }
+            parts.push(text);
+        }
+        if l.open_roles > 0 {
+            parts.push(format!(
+                "{} (+{})",
+                plural(l.open_roles, "open role", "open roles"),
+                Num(c.hiring_weight * f64::from(l.open_roles))
+            ));
+        }
+        if l.dotted > 0 {
+            parts.push(format!(
+                "{} (+{})",
+                plural(l.dotted, "dotted-line report", "dotted-line reports"),
+                Num(c.dotted_weight * f64::from(l.dotted))
+            ));
+        }
+        const NAMED: usize = 3;
+        let named: Vec<String> = l
+            .allocations
+            .iter()
+            .take(NAMED)
+            .map(|a| format!("{}% on {}", Num(a.percent), a.name))
+            .collect();
+        if l.allocations.len() > NAMED {
+            parts.push(format!(
+                "{} and {} more ({}% in all)",
+                named.join(", "),
+                l.allocations.len() - NAMED,
+                Num(l.allocated_percent)
+            ));
+        } else if let Some((last, first)) = named.split_last() {
+            parts.push(if first.is_empty() {
+                last.clone()
+            } else {
+                format!("{} and {last}", first.join(", "))
+            });
+        }
+        if parts.is_empty() {
+            parts.push("no reports".into());
+        }
+        f.write_str(&parts.join(", "))
     }
 }
 

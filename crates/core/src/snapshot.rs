@@ -118,6 +118,9 @@ pub struct Snapshot<'a> {
     workstreams: Vec<WorkstreamLoad>,
     /// For each workstream with exactly one distinct holder, that person.
     sole_holder: Vec<PersonIx>,
+    /// The allocations active on the day, as (index in [`Org::allocations`], person), in
+    /// the org's order.
+    active_allocations: Vec<(u32, PersonIx)>,
 }
 
 impl<'a> Snapshot<'a> {
@@ -274,11 +277,12 @@ impl<'a> Snapshot<'a> {
         let mut allocated_percent = vec![0.0f64; n];
         // (workstream, person) of each active allocation, to count distinct holders below.
         let mut holders: Vec<(u32, u32)> = Vec::new();
+        let mut active_allocations: Vec<(u32, PersonIx)> = Vec::new();
         // Allocation files usually list one person's (or one workstream's) rows together, so
         // the previous row's lookup is often the answer and spares a cache miss.
         let mut last_person: Option<(&str, Option<u32>)> = None;
         let mut last_workstream: Option<(&str, Option<u32>)> = None;
-        for a in &org.allocations {
+        for (k, a) in org.allocations.iter().enumerate() {
             // Cheapest test first: the person lookup is the costly one, so it comes last.
             if !within(a.start_date, a.end_date, as_of) {
                 continue;
@@ -301,6 +305,7 @@ impl<'a> Snapshot<'a> {
             load.allocated_fte += a.percent / 100.0;
             load.effective_fte += a.percent / 100.0 * ramp[pi as usize];
             holders.push((wi, pi));
+            active_allocations.push((k as u32, pi));
         }
         // Distinct holders in O(allocations): bucket the holders by workstream (a counting
         // sort), then count each person once per bucket by stamping them with the workstream.
@@ -356,6 +361,7 @@ impl<'a> Snapshot<'a> {
             allocated_percent,
             workstreams,
             sole_holder,
+            active_allocations,
         }
     }
 
@@ -541,6 +547,12 @@ impl<'a> Snapshot<'a> {
     /// The one person who holds a workstream's active allocations, when there is exactly one.
     pub fn sole_holder(&self, w: WorkstreamIx) -> Option<PersonIx> {
         (self.workstreams[w as usize].holders == 1).then(|| self.sole_holder[w as usize])
+    }
+    /// The allocations active on the day (their dates cover it, their person is present and
+    /// their workstream active), as (index in [`Org::allocations`], person), in the org's
+    /// order.
+    pub fn active_allocations(&self) -> &[(u32, PersonIx)] {
+        &self.active_allocations
     }
     pub fn people_count(&self) -> usize {
         self.present.len()

@@ -50,6 +50,9 @@ struct Faults {
     unstaffed: Vec<f64>,
     /// New teams with this many active migrations (and one finished one).
     migrations: Vec<usize>,
+    /// Base managers given hands-on work this many points above (or, when negative, below)
+    /// the percent at which their load meets their capacity.
+    hands_on: Vec<f64>,
     /// Decoys that must not be flagged: an absent cycle, an absent manager, a tail under a cycle.
     decoys: bool,
     /// Which base people and workstreams the faults land on.
@@ -67,6 +70,10 @@ fn faults() -> impl Strategy<Value = Faults> {
         0usize..3,
         prop::collection::vec(prop::sample::select(vec![0.0, 0.01, 1.0, 3.0]), 0..3),
         prop::collection::vec(1usize..=3, 0..3),
+        prop::collection::vec(
+            prop::sample::select(vec![-1.0, -0.01, 0.01, 1.0, 20.0]),
+            0..3,
+        ),
         any::<bool>(),
         any::<u64>(),
     )
@@ -81,6 +88,7 @@ fn faults() -> impl Strategy<Value = Faults> {
                 single_holder,
                 unstaffed,
                 migrations,
+                hands_on,
                 decoys,
                 seed,
             )| Faults {
@@ -93,6 +101,7 @@ fn faults() -> impl Strategy<Value = Faults> {
                 single_holder,
                 unstaffed,
                 migrations,
+                hands_on,
                 decoys,
                 seed,
             },
@@ -225,6 +234,31 @@ fn inject(base: Base, f: &Faults) -> (Org, Expected) {
         }
         if 5 + extra > 5 {
             flag(&mut expected, "span-too-wide", m);
+        }
+        // a load of one per settled report, against a capacity of 6
+        if 5 + extra > 6 {
+            flag(&mut expected, "manager-overloaded", m);
+        }
+    }
+    // Managers from the other end of the list, so none of them was widened.
+    for (k, &extra) in f.hands_on.iter().enumerate() {
+        if k + f.widened.len() >= managers.len() {
+            break;
+        }
+        let m = &managers[managers.len() - 1 - k];
+        let span = org
+            .people
+            .iter()
+            .filter(|p| p.manager_id.as_ref().is_some_and(|x| x.0 == *m) && !p.assistant)
+            .count() as f64;
+        // load = span; capacity = 6 × (1 − percent / 100)
+        let percent = 100.0 * (1.0 - span / 6.0) + extra;
+        let side = format!("hands-on{k}");
+        org.workstreams
+            .push(Workstream::new(side.clone(), side.clone()));
+        org.allocations.push(Allocation::new(m, &side, percent));
+        if extra > 0.0 {
+            flag(&mut expected, "manager-overloaded", m);
         }
     }
 

@@ -23,6 +23,7 @@
 
 use std::fmt::Write as _;
 
+use pendulum_core::rules::num;
 use pendulum_core::{
     Allocation, Date, Org, Person, PersonId, Role, RuleConfig, Snapshot, Stats, Status, TeamId,
     Workstream, WorkstreamKind, check as run_rules,
@@ -192,6 +193,18 @@ impl Fixture {
             "effective" => load().effective_fte.to_string(),
             "holders" => load().holders.to_string(),
             "capacity" => s.ic_capacity().to_string(),
+            "load" => match pendulum_core::manager_load(s, &self.config, id) {
+                Some(l) => format!(
+                    "{} of {} ({} reports, {} ramping, {} open, {} dotted)",
+                    num(l.load),
+                    num(l.capacity),
+                    l.reports,
+                    l.ramping,
+                    l.open_roles,
+                    l.dotted
+                ),
+                None => "none".into(),
+            },
             "stats" => {
                 let st = if id.is_empty() {
                     Stats::of(s)
@@ -475,6 +488,8 @@ fn reports_count_while_present_start_inclusive_end_exclusive() {
         &format!("as-of 2026-03-01\n{org}"),
         &[
             "span-too-wide m",
+            // new is ramping: 5 + (2 − 0.25) = 6.75 against 6
+            "manager-overloaded m",
             "span m = 6",
             "present new = true",
             "present gone = false",
@@ -870,6 +885,203 @@ fn pendulum_due_from_a_leap_day() {
     );
 }
 
+// ---------------------------------------------------------------- manager-overloaded
+
+#[test]
+fn a_manager_load_is_one_per_settled_report_against_a_capacity_of_six() {
+    check(
+        "m role=manager\nr1..6 > m\nshow load m",
+        &[
+            "span-too-wide m",
+            "load m = 6 of 6 (6 reports, 0 ramping, 0 open, 0 dotted)",
+        ],
+    );
+    check(
+        "m role=manager\nr1..7 > m\nshow load m",
+        &[
+            "span-too-wide m",
+            "manager-overloaded m",
+            "load m = 7 of 6 (7 reports, 0 ramping, 0 open, 0 dotted)",
+        ],
+    );
+}
+
+#[test]
+fn manager_overloaded_at_its_boundary_to_a_hundredth() {
+    // 6 settled reports and a dotted-line report weighing 0.01: 6.01 against 6.
+    let org = "m role=manager\nr1..5 > m\nx > m\nd > boss dotted=m\nboss role=manager\nshow load m";
+    check(
+        &format!("config dotted_weight=0.01 manager_max_span=9\n{org}"),
+        &[
+            "span-too-narrow boss",
+            "manager-overloaded m",
+            "load m = 6.01 of 6 (6 reports, 0 ramping, 0 open, 1 dotted)",
+        ],
+    );
+    check(
+        &format!("config dotted_weight=0.01 manager_max_span=9 manager_capacity=6.01\n{org}"),
+        &[
+            "span-too-narrow boss",
+            "load m = 6.01 of 6.01 (6 reports, 0 ramping, 0 open, 1 dotted)",
+        ],
+    );
+    // A report 84 days in ramps at 0.95 and counts 1.05: 4 + 1.05 = 5.05. Hands-on work of
+    // 16% leaves 6 × 0.84 = 5.04 (overloaded); 15.8% leaves 5.052 (not).
+    let ramping = "m role=manager
+                   r1..4 > m
+                   new > m start=-84d
+                   ws side
+                   show load m";
+    check(
+        &format!("{ramping}\nm -> side 16"),
+        &[
+            "manager-overloaded m",
+            "load m = 5.05 of 5.04 (5 reports, 1 ramping, 0 open, 0 dotted)",
+        ],
+    );
+    check(
+        &format!("{ramping}\nm -> side 15.8"),
+        &["load m = 5.05 of 5.05 (5 reports, 1 ramping, 0 open, 0 dotted)"],
+    );
+}
+
+#[test]
+fn open_roles_weigh_hiring_from_before_they_start_until_they_end() {
+    // 5 reports and an open role starting in a month: 5 + 1 = 6, at capacity; with 1%
+    // hands-on work the capacity is 5.94.
+    let org = "m role=manager
+               r1..5 > m
+               o > m open start=+30d
+               done > m open end=-1d
+               ws side
+               show load m";
+    check(
+        org,
+        &["load m = 6 of 6 (5 reports, 0 ramping, 1 open, 0 dotted)"],
+    );
+    check(
+        &format!("{org}\nm -> side 1"),
+        &[
+            "manager-overloaded m",
+            "load m = 6 of 5.94 (5 reports, 0 ramping, 1 open, 0 dotted)",
+        ],
+    );
+    check(
+        &format!("config hiring_weight=0\n{org}\nm -> side 1"),
+        &["load m = 5 of 5.94 (5 reports, 0 ramping, 1 open, 0 dotted)"],
+    );
+    // A started open role is a report in the span, but it counts as hiring, not as a report.
+    check(
+        "m role=manager\nr1..2 > m\no > m open start=-10d\nshow load m",
+        &["load m = 3 of 6 (2 reports, 0 ramping, 1 open, 0 dotted)"],
+    );
+}
+
+#[test]
+fn assistants_do_not_load_a_manager_and_full_hands_on_work_leaves_no_capacity() {
+    check(
+        "m role=manager\nr1..2 > m\na > m assistant\nws side\nm -> side 50\nshow load m",
+        &["load m = 2 of 3 (2 reports, 0 ramping, 0 open, 0 dotted)"],
+    );
+    check(
+        "m role=manager\nr1..2 > m\nws side\nm -> side 100\nshow load m",
+        &[
+            "manager-overloaded m",
+            "load m = 2 of 0 (2 reports, 0 ramping, 0 open, 0 dotted)",
+        ],
+    );
+    // Over-allocated: capacity stays at 0, never below.
+    check(
+        "m role=manager\nr1..2 > m\nws side\nws more\nm -> side 100\nm -> more 20\nshow load m",
+        &[
+            "person-overallocated m",
+            "manager-overloaded m",
+            "load m = 2 of 0 (2 reports, 0 ramping, 0 open, 0 dotted)",
+        ],
+    );
+}
+
+#[test]
+fn an_ic_who_hires_carries_a_load_and_a_manager_without_reports_carries_none_over_zero() {
+    // Only an open role, not started: role inferred ic, yet hiring is work.
+    check(
+        "lead\no > lead open start=+40d\nws side\nlead -> side 100\nshow load lead\nshow role lead",
+        &[
+            "manager-overloaded lead",
+            "load lead = 1 of 0 (0 reports, 0 ramping, 1 open, 0 dotted)",
+            "role lead = ic",
+        ],
+    );
+    check("x\nshow load x", &["load x = none"]);
+    check(
+        "m role=manager\nshow load m",
+        &[
+            "manager-without-reports m",
+            "load m = 0 of 6 (0 reports, 0 ramping, 0 open, 0 dotted)",
+        ],
+    );
+}
+
+#[test]
+fn the_overload_message_lists_the_parts() {
+    // 7 reports, two of them ramping at 0.4 (18 days) and 0.5 (30 days): +0.6 +0.5; an open
+    // role (+1); 40% on Ledger v2: load 9.1 against capacity 6 × 0.6 = 3.6.
+    let f = Fixture::parse(
+        "m role=manager name=Rachel
+         r1..5 > m
+         n1 > m start=-18d
+         n2 > m start=-30d
+         o > m open
+         ws ledger
+         m -> ledger 40
+         config manager_max_span=9",
+    );
+    let mut org = f.org.clone();
+    org.workstreams[0].name = "Ledger v2".into();
+    let s = Snapshot::new(&org, f.as_of, &f.config);
+    let flags = run_rules(&s, &f.config);
+    let overloaded: Vec<&str> = flags
+        .iter()
+        .filter(|fl| fl.rule.as_str() == "manager-overloaded")
+        .map(|fl| fl.message.as_str())
+        .collect();
+    assert_eq!(
+        overloaded,
+        [
+            "Rachel (m) is overloaded as a manager: 7 reports, 2 of them ramping (+1.1), 1 open role (+1), 40% on Ledger v2: load 9.1 against capacity 3.6. Move some reports to another manager, spread the hiring, or hand off hands-on work."
+        ]
+    );
+}
+
+#[test]
+fn manager_load_thresholds_have_ranges() {
+    for (field, bad) in [
+        ("manager_capacity", 0.5),
+        ("manager_capacity", 100.5),
+        ("hiring_weight", -0.1),
+        ("hiring_weight", 10.5),
+        ("dotted_weight", -1.0),
+        ("dotted_weight", f64::NAN),
+    ] {
+        let mut c = RuleConfig::default();
+        match field {
+            "manager_capacity" => c.manager_capacity = bad,
+            "hiring_weight" => c.hiring_weight = bad,
+            _ => c.dotted_weight = bad,
+        }
+        let problems = c.validate();
+        assert_eq!(problems.len(), 1, "{field} = {bad}: {problems:?}");
+        assert_eq!(problems[0].0, field);
+    }
+    let c = RuleConfig {
+        manager_capacity: 1.0,
+        hiring_weight: 0.0,
+        dotted_weight: 10.0,
+        ..RuleConfig::default()
+    };
+    assert_eq!(c.validate(), vec![]);
+}
+
 // ---------------------------------------------------------------- ramp and capacity
 
 #[test]
@@ -996,22 +1208,22 @@ fn num_prints_at_most_two_decimals() {
         (-1.5, "-1.5"),
         (1.005, "1"),
     ] {
-        assert_eq!(pendulum_core::rules::num(x), text, "{x}");
+        assert_eq!(num(x), text, "{x}");
     }
-    assert_eq!(pendulum_core::rules::num(f64::INFINITY), "inf");
-    assert_eq!(pendulum_core::rules::num(f64::NAN), "NaN");
+    assert_eq!(num(f64::INFINITY), "inf");
+    assert_eq!(num(f64::NAN), "NaN");
 }
 
 proptest::proptest! {
     #[test]
     fn num_matches_its_definition(x in proptest::num::f64::ANY) {
-        proptest::prop_assert_eq!(pendulum_core::rules::num(x), num_reference(x));
+        proptest::prop_assert_eq!(num(x), num_reference(x));
     }
 
     #[test]
     fn num_matches_its_definition_for_everyday_figures(cents in -10_000_000i64..10_000_000, noise in -0.6f64..0.6) {
         let x = (cents as f64 + noise) / 100.0;
-        proptest::prop_assert_eq!(pendulum_core::rules::num(x), num_reference(x));
+        proptest::prop_assert_eq!(num(x), num_reference(x));
     }
 }
 
@@ -1099,6 +1311,9 @@ fn every_rule_fires_with_its_severity_and_subject_kind_and_a_message() {
          ws b kind=migration team=t
          w1 -> busy 100
          w1 -> sole 10
+         lead role=manager
+         x1..2 > lead
+         lead -> busy 100
          l1 role=ic
          l2 > l1 role=ic
          l3 > l2 role=ic
@@ -1141,6 +1356,7 @@ fn every_rule_fires_with_its_severity_and_subject_kind_and_a_message() {
             "warning workstream-overloaded workstream:sole",
             "warning single-point-of-failure workstream:sole",
             "warning migrations-in-flight team:t",
+            "warning manager-overloaded person:lead",
             "info director-over-ics person:dir",
             "info pendulum-due person:dir",
         ]

@@ -473,6 +473,81 @@ fn reports_spread_over_peers_by_the_smallest_span_at_each_step() {
     assert_eq!(out.person("m").manager_id, Some(PersonId::from("a")));
 }
 
+/// `person: load of capacity` before and after, for each load the report shows.
+fn loads(report: &SwingReport) -> Vec<String> {
+    let show = |l: &Option<pendulum_core::ManagerLoad>| match l {
+        Some(l) => format!(
+            "{} of {}",
+            pendulum_core::rules::num(l.load),
+            pendulum_core::rules::num(l.capacity)
+        ),
+        None => "none".into(),
+    };
+    report
+        .loads
+        .iter()
+        .map(|l| format!("{}: {} → {}", l.person, show(&l.before), show(&l.after)))
+        .collect()
+}
+
+#[test]
+fn a_swing_shows_the_load_of_whoever_takes_reports() {
+    // To manager: the new manager's own load, with the 20% of hands-on work they keep.
+    let out = case(
+        "
+        m manager
+        ana ^m
+        r1 ^m
+        r2 ^m
+        ws w req=1
+        alloc ana w 100
+        ",
+        to_manager("ana", &["r1", "r2"]),
+        Moves(&[("r1", Some("ana")), ("r2", Some("ana"))]),
+    )
+    .unwrap();
+    assert_eq!(loads(&out.report), ["ana: none → 2 of 4.8"]);
+    // To IC with a successor: the successor's load.
+    let out = case(
+        "
+        a director
+        m ^a manager
+        r1 ^m
+        r2 ^m
+        s ^a
+        ",
+        to_ic("m").successor("s"),
+        Moves(&[("r1", Some("s")), ("r2", Some("s"))]),
+    )
+    .unwrap();
+    assert_eq!(loads(&out.report), ["s: none → 2 of 6"]);
+}
+
+#[test]
+fn a_swing_to_ic_without_a_successor_shows_each_peers_load() {
+    let out = case(
+        "
+        a director
+        m ^a manager
+        r1 ^m
+        r2 ^m
+        r3 ^m
+        p ^a manager
+        x1 ^p
+        q ^a manager
+        y1 ^q
+        y2 ^q
+        ",
+        to_ic("m"),
+        Moves(&[("r1", Some("p")), ("r2", Some("p")), ("r3", Some("q"))]),
+    )
+    .unwrap();
+    assert_eq!(
+        loads(&out.report),
+        ["p: 1 of 6 → 3 of 6", "q: 2 of 6 → 3 of 6"]
+    );
+}
+
 #[test]
 fn only_peers_in_the_manager_role_take_reports() {
     // d, e and i have smaller spans but are a director, an executive and an IC; n is

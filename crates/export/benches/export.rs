@@ -19,6 +19,7 @@ fn main() {
         let s = Snapshot::new(&org, reference_date(), &config);
         let flags = check(&s, &config);
         let input = ReportInput {
+            timeline: None,
             snapshot: &s,
             config: &config,
             flags: &flags,
@@ -58,6 +59,7 @@ fn report(bencher: Bencher, people: usize) {
     let s = Snapshot::new(&org, reference_date(), &config);
     let flags = check(&s, &config);
     let input = ReportInput {
+        timeline: None,
         snapshot: &s,
         config: &config,
         flags: &flags,

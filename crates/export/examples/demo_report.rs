@@ -52,6 +52,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         },
     );
     let input = ReportInput {
+        timeline: None,
         snapshot: &snapshot,
         config: &config,
         flags: &flags,

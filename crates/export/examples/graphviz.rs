@@ -60,6 +60,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let flags = check(&s, &config);
     let input = ReportInput {
+        timeline: None,
         snapshot: &s,
         config: &config,
         flags: &flags,

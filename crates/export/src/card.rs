@@ -59,6 +59,7 @@ pub(crate) struct DottedNote {
 
 /// Draws person `p`'s card in the box (`x`, `y`, `w`, `h`); `s` scales type and padding.
 /// `dotted` notes the card's dotted lines to people on other pages, in its bottom row.
+/// Returns the size the name is printed at.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn person_card(
     out: &mut Vec<Mark>,
@@ -70,7 +71,7 @@ pub(crate) fn person_card(
     s: f64,
     header: Option<&str>,
     dotted: &[DottedNote],
-) {
+) -> f64 {
     let person = snap.person(p);
     let open = person.status == Status::Open;
     out.push(Mark::Rect {
@@ -100,12 +101,46 @@ pub(crate) fn person_card(
 
     let name = clean(&person.name);
     let mut name_size = NAME_PT * s;
-    // Long names step down to 9 pt before they are cut, so pdftotext still finds them whole.
-    while !sh.fits(&name, true, name_size, room) && name_size > 9.0 * s {
+    // Long names step down to 9 pt (never under 6 pt) before they are cut, so pdftotext
+    // still finds them whole.
+    let legible = 6.0_f64.min(NAME_PT * s);
+    let floor = (9.0 * s).max(legible);
+    while !sh.fits(&name, true, name_size, room) && name_size > floor {
         name_size -= 0.5 * s;
     }
-    let name = sh.fit(&name, true, name_size, room);
-    out.push(Mark::text(left, line(16.0), name_size, true, INK, name));
+    let name_size = name_size.max(legible);
+    // On a page too small for 9 pt names to step down to (they stop at 6 pt), a name still
+    // too long takes the title's line rather than lose its end.
+    let lines = if 9.0 * s >= legible
+        || sh.fits(&name, true, name_size, room)
+        || header.is_some()
+        || h < 40.0 * s
+    {
+        Vec::new()
+    } else {
+        sh.wrap(&name, true, name_size, room)
+    };
+    let wrapped = lines.len() >= 2;
+    if wrapped {
+        for (k, part) in lines.iter().take(2).enumerate() {
+            let text = if k == 1 {
+                sh.fit(&lines[1..].join(" "), true, name_size, room)
+            } else {
+                sh.fit(part, true, name_size, room)
+            };
+            out.push(Mark::text(
+                left,
+                line(16.0 + 11.5 * k as f64),
+                name_size,
+                true,
+                INK,
+                text,
+            ));
+        }
+    } else {
+        let name = sh.fit(&name, true, name_size, room);
+        out.push(Mark::text(left, line(16.0), name_size, true, INK, name));
+    }
 
     if let Some(header) = header {
         out.push(Mark::text(
@@ -116,13 +151,13 @@ pub(crate) fn person_card(
             ACCENT,
             sh.fit(header, true, 7.5 * s, room),
         ));
-        return;
+        return name_size;
     }
     if h < 40.0 * s {
-        return;
+        return name_size;
     }
     let title = clean(&person.title);
-    if !title.is_empty() {
+    if !title.is_empty() && !wrapped {
         out.push(Mark::text(
             left,
             line(28.5),
@@ -133,7 +168,7 @@ pub(crate) fn person_card(
         ));
     }
     if h < 46.0 * s {
-        return;
+        return name_size;
     }
     let mut meta: Vec<String> = vec![if person.assistant {
         "Assistant".to_owned()
@@ -152,7 +187,7 @@ pub(crate) fn person_card(
         sh.fit(&meta, false, 7.5 * s, room),
     ));
     if h < 60.0 * s {
-        return;
+        return name_size;
     }
 
     // Bottom row: status tag, headcount under, flag markers on the right.
@@ -160,7 +195,7 @@ pub(crate) fn person_card(
     let total = snap.total_under(p);
     let counts = flags.get(person.id.as_str());
     if person.status == Status::Active && total == 0 && counts == [0; 3] && dotted.is_empty() {
-        return;
+        return name_size;
     }
     out.push(Mark::hline(
         left,
@@ -247,6 +282,7 @@ pub(crate) fn person_card(
         ));
         right -= 2.0 * r + 3.0 * s;
     }
+    name_size
 }
 
 /// Draws placeholder `k`'s card: a dashed box standing for a manager who is named but not

@@ -4,7 +4,8 @@
 //! The PDF holds a title page (title, as-of date, scope, key figures, contents), the chart
 //! (fitted to one page, or split over pages by subtree with linked "continued on page N"
 //! cards), a summary page (headcount, managers to ICs, span histogram, layers, flag counts),
-//! the flags table, the workload table and, for a scenario, its diff and swing reports.
+//! the flags table, the workload table, when asked the staffing month by month and the
+//! problems ahead, and, for a scenario, its diff and swing reports.
 //! Every page but the
 //! title has page numbers; every section has a bookmark.
 //!
@@ -123,6 +124,9 @@ pub struct ReportInput<'a> {
     pub scenario: Option<ScenarioSection<'a>>,
     /// The "Cost" page, only when the user asked for pay; `None` prints no amount.
     pub cost: Option<CostSection<'a>>,
+    /// The "Staffing over time" and "Problems ahead" pages, from this timeline of the org
+    /// ([`pendulum_core::timeline()`]); `None` prints neither.
+    pub timeline: Option<&'a pendulum_core::Timeline>,
 }
 
 /// What the "Cost" page prints besides the view's own figures (which come from its org):
@@ -166,6 +170,29 @@ pub enum ExportError {
     Svg(String),
     #[error("writing the PNG failed: {0}")]
     Png(String),
+}
+
+/// The title of a report on an org whose file has no telling name ("people.csv"): the org
+/// named after the root of its one tree, or "N people in M trees" when it has several (a
+/// placeholder's people are one tree).
+pub fn default_title(snap: &Snapshot<'_>) -> String {
+    let trees = snap.tops().len();
+    if trees > 1 {
+        let people = snap.breadth_first().len() as u64;
+        return format!(
+            "{} in {} trees",
+            report::plural(people, "person", "people"),
+            report::count(trees as u64)
+        );
+    }
+    snap.roots()
+        .iter()
+        .copied()
+        .max_by_key(|&r| (snap.total_under(r), std::cmp::Reverse(r)))
+        .map_or_else(
+            || "Org".to_string(),
+            |r| format!("{}'s org", snap.person(r).name),
+        )
 }
 
 /// The report as PDF bytes.
@@ -219,5 +246,53 @@ pub fn pdf_preview(
         width: document.size.0,
         height: document.size.1,
         svgs,
+    })
+}
+
+/// How a report's chart is spread over its pages, to measure how well the pages are packed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartFigures {
+    /// Pages of the whole report.
+    pub pages: usize,
+    /// People drawn as cards on each chart page (placeholders and "continued" cards are not
+    /// people).
+    pub people: Vec<usize>,
+    /// The size in points of every name printed on the chart pages, smallest first.
+    pub name_pt: Vec<f64>,
+    /// The report's title.
+    pub title: String,
+}
+
+impl ChartFigures {
+    /// People per chart page, on average.
+    pub fn people_per_page(&self) -> f64 {
+        let people: usize = self.people.iter().sum();
+        people as f64 / self.people.len().max(1) as f64
+    }
+
+    /// The median name size in points (0 with no name).
+    pub fn median_name_pt(&self) -> f64 {
+        match self.name_pt.len() {
+            0 => 0.0,
+            n if n % 2 == 1 => self.name_pt[n / 2],
+            n => (self.name_pt[n / 2 - 1] + self.name_pt[n / 2]) / 2.0,
+        }
+    }
+}
+
+/// The figures of the report [`pdf_with_swings`] makes of the same input, without writing it.
+pub fn chart_figures(
+    input: &ReportInput<'_>,
+    swings: &[SwingReport],
+    opts: &PdfOptions,
+) -> Result<ChartFigures, ExportError> {
+    let document = report::compose(input, swings, opts)?;
+    let mut name_pt = document.chart.name_pt;
+    name_pt.sort_by(f64::total_cmp);
+    Ok(ChartFigures {
+        pages: document.pages.len(),
+        people: document.chart.people,
+        name_pt,
+        title: document.title,
     })
 }

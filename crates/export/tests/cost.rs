@@ -50,6 +50,7 @@ fn report(org: &Org, cost: bool) -> Vec<u8> {
     let flags = check(&s, &config);
     let year = projection(org, day("2027-01-01"));
     let input = ReportInput {
+        timeline: None,
         snapshot: &s,
         config: &config,
         flags: &flags,

@@ -42,6 +42,7 @@
 //!
 //! [`chain`] and [`star`] build the degenerate shapes that stress depth and width.
 
+mod changes;
 mod hr;
 mod rng;
 mod words;
@@ -51,6 +52,7 @@ use pendulum_core::{
     WorkstreamKind,
 };
 
+pub use changes::year_of_changes;
 pub use rng::SplitMix64;
 use words::{DISCIPLINES, Discipline};
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { flushSync, mount, tick, unmount } from 'svelte';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FakeBackend, syntheticOrg } from '../lib/backend/fake';
+import { FakeBackend, syntheticOrg } from '../test/fake';
 import App from './App.svelte';
 
 // jsdom has no layout: give the chart a size, and stub what the browser would provide.

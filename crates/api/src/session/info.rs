@@ -2,7 +2,7 @@
 //! the window shows of it ([`Shown`]).
 
 use pendulum_core::{Date, Diff, Projection};
-use pendulum_store::ScenarioId;
+use pendulum_store::{ExternalChange, ScenarioId};
 use serde::Serialize;
 
 use super::Session;
@@ -28,6 +28,22 @@ pub struct DocumentInfo {
     pub read_only: bool,
     /// "Show compensation" is on for this document: views carry pay.
     pub show_compensation: bool,
+    /// Why it is read-only ("its folder is read-only"…), for the notice.
+    pub read_only_reason: Option<String>,
+    /// Someone else changed the file since it was opened: offer to reload ([`Session::reload`]).
+    pub changed_elsewhere: Option<FileChange>,
+}
+
+/// How another program changed the open document's file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum FileChange {
+    /// It committed edits to the same file; this window's edits are in it too.
+    Modified,
+    /// It put another file in its place; this window's edits went to the replaced one.
+    Replaced,
+    /// The file is gone; this window's edits live only in the open file.
+    Removed,
 }
 
 #[derive(Clone, Debug, Serialize, ts_rs::TS)]
@@ -87,6 +103,12 @@ impl Session {
             can_redo: open.doc.can_redo(open.scenario)?,
             read_only: open.doc.is_read_only(),
             show_compensation: open.show_pay,
+            read_only_reason: open.doc.read_only_reason().map(str::to_owned),
+            changed_elsewhere: open.doc.external_change()?.map(|c| match c {
+                ExternalChange::Modified => FileChange::Modified,
+                ExternalChange::Replaced => FileChange::Replaced,
+                ExternalChange::Removed => FileChange::Removed,
+            }),
         })
     }
 }

@@ -29,4 +29,4 @@ mod simulate;
 pub(crate) use plan::draft;
 pub use plan::{SwingError, SwingPlan};
 pub use request::{Swing, SwingTo};
-pub use simulate::{SwingCost, SwingReport, TimelinePoint, plan, simulate};
+pub use simulate::{SwingCost, SwingLoad, SwingReport, TimelinePoint, plan, simulate};

@@ -10,13 +10,14 @@ use crate::apply::apply;
 use crate::cost::{CostDiff, WorkstreamCost, workstream_costs};
 use crate::diff::{Move, diff_checked};
 use crate::edit::Edit;
-use crate::model::{Org, WorkstreamId, within};
+use crate::load::{ManagerLoad, manager_load};
+use crate::model::{Org, PersonId, WorkstreamId, within};
 use crate::money::Money;
 use crate::rules::{Flag, RuleConfig, check};
 use crate::snapshot::Snapshot;
 use crate::stats::{Stats, round4};
-use crate::swing::Swing;
 use crate::swing::plan::{SwingError, SwingPlan, draft};
+use crate::swing::{Swing, SwingTo};
 
 /// One month of the timeline: IC capacity and each affected workstream's effective FTE,
 /// after the swing and (for comparison) without it.
@@ -32,6 +33,15 @@ pub struct TimelinePoint {
     pub workstreams_before: BTreeMap<String, f64>,
 }
 
+/// One person's manager load before and after a swing (`None`: they carry none).
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
+pub struct SwingLoad {
+    pub person: PersonId,
+    pub before: Option<ManagerLoad>,
+    pub after: Option<ManagerLoad>,
+}
+
 /// Everything a swing does (the `simulate` JSON of `docs/cli.md`).
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize, ts_rs::TS)]
 pub struct SwingReport {
@@ -43,6 +53,11 @@ pub struct SwingReport {
     pub flags_resolved: Vec<Flag>,
     pub moves: Vec<Move>,
     pub timeline: Vec<TimelinePoint>,
+    /// The manager load of whoever the swing gives reports to (the person, on a swing to
+    /// manager; the successor, or each peer or manager who takes reports, on a swing to IC),
+    /// before and after, as of `as_of`.
+    #[serde(default)]
+    pub loads: Vec<SwingLoad>,
     /// The edit that applies the swing to a scenario ([`Edit::Swing`]).
     pub edit: Edit,
     /// What the swing does to cost, when the org carries pay data.
@@ -78,6 +93,14 @@ pub fn simulate(
     swing: &Swing,
     as_of: Date,
 ) -> Result<SwingReport, SwingError> {
+    // Before the swing's day the org has not changed yet: an "after" would be a state that
+    // never exists.
+    if swing.date > as_of {
+        return Err(SwingError::NotYet {
+            date: swing.date,
+            as_of,
+        });
+    }
     let plan = plan(org, config, swing)?;
     let (mut after_org, mut after_config) = (org.clone(), config.clone());
     apply(&mut after_org, &mut after_config, &plan.edit)?;
@@ -117,6 +140,27 @@ pub fn simulate(
         run_rate,
         workstreams: workstream_cost_pairs(&affected, &before_snap, &after_snap),
     });
+    let mut leaders: Vec<&PersonId> = Vec::new();
+    match swing.to {
+        SwingTo::Manager => leaders.push(&swing.person),
+        SwingTo::Ic => {
+            for m in &plan.moves {
+                if let Some(to) = &m.to
+                    && !leaders.contains(&to)
+                {
+                    leaders.push(to);
+                }
+            }
+        }
+    }
+    let loads = leaders
+        .into_iter()
+        .map(|id| SwingLoad {
+            person: id.clone(),
+            before: manager_load(&before_snap, config, id.as_str()),
+            after: manager_load(&after_snap, &after_config, id.as_str()),
+        })
+        .collect();
     Ok(SwingReport {
         cost,
         swing: swing.clone(),
@@ -127,6 +171,7 @@ pub fn simulate(
         flags_resolved: d.flags_resolved,
         moves: plan.moves,
         timeline,
+        loads,
         edit: Edit::Swing {
             swing: swing.clone(),
         },

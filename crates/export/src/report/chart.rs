@@ -1,11 +1,11 @@
 //! The chart pages: each page the planner (`paging.rs`) lays out, with its header, legend,
 //! edges, dotted lines, cards and "continued on page N" cards linked to the pages they lead to.
 
-use pendulum_core::{Flag, PersonIx, Snapshot};
+use pendulum_core::{AbsentManager, Flag, PersonIx, Snapshot, Top};
 use pendulum_layout::{NodeBox, dotted_route};
 use rustc_hash::FxHashMap;
 
-use crate::card::{DottedNote, PersonFlags, person_card, stub_card};
+use crate::card::{DottedNote, PersonFlags, person_card, placeholder_card, stub_card};
 use crate::marks::{ACCENT, DOTTED, EDGE, ERROR, INFO, INK_2, INK_3, Mark, WARNING};
 use crate::text::{Shaper, clean};
 use crate::{ExportError, PdfOptions};
@@ -15,17 +15,24 @@ use super::paging::{ChartPage, PagingRules, Placed, Planner, Target, chart_layou
 use super::typeset::{Doc, FOOTER, HEADER, MARGIN};
 use super::words::{count, long_date, person_label, plural};
 
-/// Plans the chart of the trees under `roots` and draws its pages; returns the first page and
-/// a bookmark per chart page.
+/// What the chart pages hold: people per page and the size of every name printed.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ChartTally {
+    pub people: Vec<usize>,
+    pub name_pt: Vec<f64>,
+}
+
+/// Plans the chart of the trees under `roots` and draws its pages; returns the first page,
+/// a bookmark per chart page and what the pages hold.
 pub(super) fn chart_pages(
     doc: &mut Doc,
     snap: &Snapshot<'_>,
     flags: &[Flag],
-    roots: &[PersonIx],
+    tops: &[Top],
     opts: &PdfOptions,
-) -> Result<(usize, Vec<OutlineItem>), ExportError> {
+) -> Result<(usize, Vec<OutlineItem>, ChartTally), ExportError> {
     let area = (doc.width(), doc.h - 2.0 * MARGIN - HEADER - FOOTER);
-    let planner = Planner::new(
+    let mut planner = Planner::new(
         snap,
         PagingRules {
             area,
@@ -34,17 +41,20 @@ pub(super) fn chart_pages(
             min_people: opts.break_min_people,
         },
     );
-    let chart = planner.plan(roots)?;
+    let chart = planner.plan(tops)?;
     let first = doc.pages.len();
     let person_flags = PersonFlags::of(flags);
     let mut root_page: FxHashMap<PersonIx, usize> = FxHashMap::default();
     for (k, page) in chart.iter().enumerate() {
         for &r in &page.roots {
-            root_page.entry(r).or_insert(k);
+            if let Top::Person(p) = r {
+                root_page.entry(p).or_insert(k);
+            }
         }
     }
     let dotted_home = dotted_home(snap, &chart, &root_page);
     let mut items = Vec::new();
+    let mut tally = ChartTally::default();
     if chart.is_empty() {
         doc.start_page("Org chart", "No one to draw", "");
         doc.note(&format!(
@@ -61,10 +71,12 @@ pub(super) fn chart_pages(
             dotted_home.as_ref(),
             page,
             (first, k, chart.len()),
+            &mut tally.name_pt,
         );
+        tally.people.push(page.people);
         items.push(OutlineItem::leaf(label, first + k));
     }
-    Ok((first, items))
+    Ok((first, items, tally))
 }
 
 /// The chart page each person is found on, for notes on dotted lines that leave a page: the
@@ -132,7 +144,7 @@ fn page_dotted(
                     placement,
                 },
             )),
-            Placed::Stub { .. } => None,
+            Placed::Stub { .. } | Placed::Placeholder { .. } => None,
         })
         .collect();
     let options = chart_layout(None, 1.0);
@@ -178,17 +190,15 @@ fn chart_page(
     dotted_home: Option<&FxHashMap<PersonIx, usize>>,
     page: &ChartPage,
     (first, k, pages): (usize, usize, usize),
+    name_pt: &mut Vec<f64>,
 ) -> String {
-    let names: Vec<String> = page.roots.iter().map(|&r| person_label(snap, r)).collect();
-    let title = match names.as_slice() {
-        [] => "Org chart".to_owned(),
-        [one] => match snap.person(page.roots[0]).title.trim() {
+    let names: Vec<String> = page.roots.iter().map(|&r| top_label(snap, r)).collect();
+    let title = match (names.as_slice(), page.roots.first()) {
+        ([one], Some(&Top::Person(p))) => match snap.person(p).title.trim() {
             "" => one.clone(),
             t => format!("{one} · {}", clean(t)),
         },
-        [a, b] => format!("{a} and {b}"),
-        [a, b, c] => format!("{a}, {b} and {c}"),
-        [a, b, rest @ ..] => format!("{a}, {b} and {} more", rest.len()),
+        (names, _) => list_names(names),
     };
     let mut subtitle = vec![plural(page.people as u64, "person", "people") + " on this page"];
     if let Some((start, end, total)) = page.chunk {
@@ -201,11 +211,10 @@ fn chart_page(
     }
     let back = page.from.map(|f| first + f);
     let back_text = back.map(|b| {
-        let manager = page
-            .roots
-            .first()
-            .and_then(|&r| snap.parent(r))
-            .map(|m| person_label(snap, m));
+        let manager = match page.roots.first() {
+            Some(&Top::Person(r)) => snap.parent(r).map(|m| person_label(snap, m)),
+            _ => None,
+        };
         match (page.chunk, manager) {
             (Some((start, ..)), _) if start > 0 => format!("continued from page {}", b + 1),
             (_, Some(m)) => format!("reports to {m}, page {}", b + 1),
@@ -280,7 +289,7 @@ fn chart_page(
                 ..
             } => {
                 let header = continued.then_some("reports continued");
-                person_card(
+                let pt = person_card(
                     &mut marks,
                     &mut doc.shaper,
                     snap,
@@ -290,6 +299,17 @@ fn chart_page(
                     s,
                     header,
                     notes.get(&i).map_or(&[], Vec::as_slice),
+                );
+                name_pt.push(pt);
+            }
+            Placed::Placeholder { placeholder, rect } => {
+                placeholder_card(
+                    &mut marks,
+                    &mut doc.shaper,
+                    snap,
+                    placeholder,
+                    at_page(rect),
+                    s,
                 );
             }
             Placed::Stub {
@@ -309,6 +329,28 @@ fn chart_page(
     }
     doc.pages[at].extend(marks);
     title
+}
+
+/// A tree's top as a page title names it: a person, or the manager a placeholder stands for.
+fn top_label(snap: &Snapshot<'_>, top: Top) -> String {
+    match top {
+        Top::Person(p) => person_label(snap, p),
+        Top::Placeholder(k) => match snap.placeholders().get(k as usize).map(|h| h.manager) {
+            Some(AbsentManager::NotHere(m)) => format!("{} (not here)", person_label(snap, m)),
+            _ => format!("{} (not in this file)", clean(snap.placeholder_id(k))),
+        },
+    }
+}
+
+/// "A", "A and B", "A, B and C", "A, B and 3 more".
+fn list_names(names: &[String]) -> String {
+    match names {
+        [] => "Org chart".to_owned(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [a, b, c] => format!("{a}, {b} and {c}"),
+        [a, b, rest @ ..] => format!("{a}, {b} and {} more", rest.len()),
+    }
 }
 
 /// The legend of a chart page, top right; with `dotted`, a key to dotted lines too.

@@ -1,6 +1,7 @@
 //! The report's pages as marks: the title page, the chart, the summary, flags and workload
-//! pages, the cost page when pay was asked for and, for a scenario, its diff and swing
-//! pages; with footers, links and the outline.
+//! pages, the staffing-over-time and problems-ahead pages when a timeline is given, the cost
+//! page when pay was asked for and, for a scenario, its diff and swing pages; with footers,
+//! links and the outline.
 //!
 //! `typeset.rs` flows headings, notes and tables over pages; `scope.rs` says who the report
 //! covers; `paging.rs` splits the chart over pages by subtree; each page kind has its own
@@ -11,11 +12,15 @@ mod cost;
 mod diff;
 mod flags;
 mod outline;
+#[cfg(test)]
+mod packing_tests;
 mod paging;
 mod scope;
+mod sheets;
 mod summary;
 mod swing;
 mod tiles;
+mod timeline;
 mod title;
 mod typeset;
 mod words;
@@ -28,11 +33,12 @@ use crate::marks::Mark;
 use crate::text::clean;
 use crate::{ExportError, PdfOptions, ReportInput};
 
+pub(crate) use chart::ChartTally;
 pub(crate) use outline::OutlineItem;
 use outline::Sections;
 use scope::{Scope, scoped_flags};
 use typeset::{Doc, footer};
-pub(crate) use words::long_date;
+pub(crate) use words::{count, long_date, plural};
 
 /// The whole report, ready to render.
 #[derive(Debug)]
@@ -41,6 +47,8 @@ pub(crate) struct Composed {
     pub pages: Vec<Vec<Mark>>,
     pub outline: Vec<OutlineItem>,
     pub title: String,
+    /// What the chart pages hold.
+    pub chart: ChartTally,
 }
 
 /// Builds every page of the report.
@@ -73,7 +81,8 @@ pub(crate) fn compose(
     let mut doc = Doc::new(w, h);
     let mut sections = Sections::new();
 
-    let (first, chart_items) = chart::chart_pages(&mut doc, snap, input.flags, &scope.roots, opts)?;
+    let (first, chart_items, tally) =
+        chart::chart_pages(&mut doc, snap, input.flags, &scope.tops, opts)?;
     sections.add("Org chart", first, chart_items);
 
     let per_layer = people_per_layer(snap, &scope.people);
@@ -97,6 +106,14 @@ pub(crate) fn compose(
 
     let workload = workload::workload_pages(&mut doc, snap, input.config, &scope);
     sections.add("Workload", workload, Vec::new());
+
+    if let Some(t) = input.timeline {
+        let overload = input.config.overload_ratio;
+        let staffing = timeline::staffing_pages(&mut doc, snap, overload, &scope, t);
+        sections.add("Staffing over time", staffing, Vec::new());
+        let ahead = timeline::ahead_pages(&mut doc, snap, &scope, t);
+        sections.add("Problems ahead", ahead, Vec::new());
+    }
 
     if let Some(section) = &input.cost {
         let waterfall = input.scenario.as_ref().and_then(|sc| {
@@ -165,5 +182,6 @@ pub(crate) fn compose(
         pages: doc.pages,
         outline: sections.outline,
         title,
+        chart: tally,
     })
 }

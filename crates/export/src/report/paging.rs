@@ -1,31 +1,45 @@
 //! Splitting a chart over pages by subtree.
 //!
-//! A page draws one or more *regions*: a person as its root, some of their reports, and the
-//! people under those down to a depth. A person whose reports are not on the page is *cut*:
-//! a small "continued on page N" card hangs under them, and they are the root of a region
-//! on a later page. Pages are planned breadth-first, so the pages of one subtree follow the
-//! page that cuts it.
+//! A page draws one or more *regions*: a tree's top (a person, or the placeholder of a
+//! manager who is not drawn) as its root, some of its reports, and the people under those
+//! down to a depth. A person whose reports are not on the page is *cut*: a small "continued
+//! on page N" card hangs under their card, and they are the root of a region on a later page.
+//! A cut person and their card form one leaf of the layout, so a team of cut managers stacks
+//! in columns like a team of ICs.
 //!
 //! Per region, the planner takes the most levels that still fit the page with names of at
-//! least 6 pt; when even a person and their direct reports do not fit (50,000 reports under
-//! one manager), the reports are split into consecutive chunks, a page each. Small regions
-//! cut from the same page share a page, in rows, when none of them has to shrink. Every walk is
+//! least the plan's smallest size; when even a root and their direct reports do not fit
+//! (50,000 reports under one manager), the reports are split into consecutive chunks, a page
+//! each. Regions are then packed into pages (`sheets.rs`): trees biggest first, each region
+//! on the first page after the one that cuts it where it fits. The smallest name size is
+//! 6 pt, raised to 7 or 8 pt when that keeps the median name at 7.5 pt or more. Every walk is
 //! a queue: nothing recurses on the depth of the org.
 
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use pendulum_core::{PersonIx, Snapshot};
+use pendulum_core::{PersonIx, Snapshot, Top};
+use rustc_hash::FxHashSet;
+
 use pendulum_layout::{Forest, ForestNode, LayoutOptions, Placement, Size, StackOptions, layout};
 
+use super::sheets::{Sheet, Sheets};
 use crate::ExportError;
 use crate::card::{CARD_H, CARD_W, NAME_PT, STUB_H, STUB_W};
 
 /// Smallest scale a page may print at: names at 6 pt.
 pub(crate) const MIN_SCALE: f64 = 6.0 / NAME_PT;
 /// Pages never enlarge the cards.
-const MAX_SCALE: f64 = 1.0;
+pub(super) const MAX_SCALE: f64 = 1.0;
 const NO_LIMIT: u32 = u32::MAX;
+/// The smallest name sizes a plan may use, tried in turn until half the names print at
+/// `MEDIAN_PT` or more (a smaller floor packs more people on a page).
+const FLOORS_PT: [f64; 7] = [6.0, 6.25, 6.5, 6.75, 7.0, 7.25, 7.5];
+const MEDIAN_PT: f64 = 7.5;
+/// A placeholder's card is shorter than a person's: it has no role or bottom row.
+pub(crate) const PLACEHOLDER_H: f64 = 54.0;
+/// Between a cut person's card and the "continued" card under it.
+pub(crate) const CUT_GAP: f64 = 10.0;
 
 /// How the planner may cut.
 #[derive(Clone, Copy, Debug)]
@@ -61,6 +75,11 @@ pub(crate) enum Placed {
         /// How the card hangs off its manager's (for routing dotted lines).
         placement: Placement,
     },
+    /// The card of a manager who is named but not drawn (`Snapshot::placeholders`).
+    Placeholder {
+        placeholder: u32,
+        rect: (f64, f64, f64, f64),
+    },
     Stub {
         target: Target,
         rect: (f64, f64, f64, f64),
@@ -68,10 +87,42 @@ pub(crate) enum Placed {
     },
 }
 
+impl Placed {
+    pub(super) fn moved(self, dx: f64, dy: f64) -> Placed {
+        let at = |(x, y, w, h): (f64, f64, f64, f64)| (x + dx, y + dy, w, h);
+        match self {
+            Placed::Person {
+                person,
+                rect,
+                continued,
+                placement,
+            } => Placed::Person {
+                person,
+                rect: at(rect),
+                continued,
+                placement,
+            },
+            Placed::Placeholder { placeholder, rect } => Placed::Placeholder {
+                placeholder,
+                rect: at(rect),
+            },
+            Placed::Stub {
+                target,
+                rect,
+                people,
+            } => Placed::Stub {
+                target,
+                rect: at(rect),
+                people,
+            },
+        }
+    }
+}
+
 /// One planned chart page.
 #[derive(Clone, Debug)]
 pub(crate) struct ChartPage {
-    pub roots: Vec<PersonIx>,
+    pub roots: Vec<Top>,
     pub cards: Vec<Placed>,
     pub edges: Vec<Vec<[f64; 2]>>,
     pub width: f64,
@@ -87,9 +138,9 @@ pub(crate) struct ChartPage {
 
 /// What one region shows.
 #[derive(Clone, Debug)]
-struct Region {
-    root: PersonIx,
-    /// Which of the root's reports (indices into `children(root)`).
+pub(super) struct Region {
+    pub root: Top,
+    /// Which of the root's reports (indices into the root's children).
     reports: Range<usize>,
     /// Levels below the root; `NO_LIMIT` for all.
     depth: u32,
@@ -97,6 +148,9 @@ struct Region {
     after: u32,
     /// Depth over breadth of its stacked teams (see `StackOptions::aspect`).
     aspect: f64,
+    /// The people below the root whose reports are shown too (`None`: everyone's, down to
+    /// `depth`).
+    open: Option<FxHashSet<PersonIx>>,
 }
 
 /// Stacked teams aim at blocks twice as deep as broad unless a region fits better otherwise.
@@ -104,60 +158,84 @@ const ASPECTS: [f64; 3] = [2.0, 1.0, 0.5];
 
 enum Kind {
     Person(PersonIx, bool),
+    Placeholder(u32),
+    /// A person whose reports are on another page, with the "continued" card under them.
+    Cut(PersonIx),
     Stub(Target, u32),
 }
 
-/// A laid-out page candidate.
-struct Built {
-    cards: Vec<Placed>,
-    edges: Vec<Vec<[f64; 2]>>,
-    width: f64,
-    height: f64,
-    /// Cut people, breadth-first, with the index of the region that cuts them.
-    cuts: Vec<(PersonIx, usize)>,
-    /// Some person at the region's depth limit has reports (more levels would show more).
-    deeper: bool,
-    people: usize,
-}
-
-/// The chart page being filled: its index, the page that cut its regions, and the regions.
-struct OpenPage {
-    at: usize,
-    from: Option<usize>,
-    parts: Vec<(Region, Built)>,
-}
-
-/// Regions placed in rows: the offset of each, and the size of the whole.
-struct Shelves {
-    offsets: Vec<(f64, f64)>,
-    width: f64,
-    height: f64,
+/// A laid-out region (or page of regions).
+pub(super) struct Built {
+    pub cards: Vec<Placed>,
+    pub edges: Vec<Vec<[f64; 2]>>,
+    pub width: f64,
+    pub height: f64,
+    /// Cut people, breadth-first.
+    pub cuts: Vec<PersonIx>,
+    pub people: usize,
 }
 
 pub(crate) struct Planner<'s, 'a> {
     snap: &'s Snapshot<'a>,
     rules: PagingRules,
+    /// The smallest scale the plan being made prints at.
+    floor: f64,
 }
 
 impl<'s, 'a> Planner<'s, 'a> {
     pub(crate) fn new(snap: &'s Snapshot<'a>, rules: PagingRules) -> Planner<'s, 'a> {
-        Planner { snap, rules }
+        Planner {
+            snap,
+            rules,
+            floor: MIN_SCALE,
+        }
     }
 
-    fn scale(&self, w: f64, h: f64) -> f64 {
+    /// The smallest scale the plan being made prints at.
+    pub(super) fn floor(&self) -> f64 {
+        self.floor
+    }
+
+    pub(super) fn area(&self) -> (f64, f64) {
+        self.rules.area
+    }
+
+    pub(super) fn scale(&self, w: f64, h: f64) -> f64 {
         let (aw, ah) = self.rules.area;
         let sx = if w > 0.0 { aw / w } else { MAX_SCALE };
         let sy = if h > 0.0 { ah / h } else { MAX_SCALE };
         sx.min(sy).min(MAX_SCALE)
     }
 
+    fn legible(&self, b: &Built) -> bool {
+        self.scale(b.width, b.height) >= self.floor
+    }
+
+    fn children(&self, t: Top) -> &'s [PersonIx] {
+        match t {
+            Top::Person(p) => self.snap.children(p),
+            Top::Placeholder(k) => self
+                .snap
+                .placeholders()
+                .get(k as usize)
+                .map_or(&[], |p| p.reports.as_slice()),
+        }
+    }
+
     fn subtree_people(&self, p: PersonIx) -> u32 {
         self.snap.total_under(p).saturating_add(1)
     }
 
-    /// Plans the chart of `roots` (the trees of the scope, in order).
-    pub(crate) fn plan(&self, roots: &[PersonIx]) -> Result<Vec<ChartPage>, ExportError> {
-        let whole: Vec<Region> = roots.iter().map(|&r| self.full(r, NO_LIMIT)).collect();
+    fn top_people(&self, t: Top) -> u32 {
+        match t {
+            Top::Person(p) => self.subtree_people(p),
+            Top::Placeholder(k) => self.snap.placeholder_people(k),
+        }
+    }
+
+    /// Plans the chart of `tops` (the trees of the scope, in order).
+    pub(crate) fn plan(&mut self, tops: &[Top]) -> Result<Vec<ChartPage>, ExportError> {
+        let whole: Vec<Region> = tops.iter().map(|&r| self.full(r, NO_LIMIT)).collect();
         if self.rules.one_page {
             let built = self.build(&whole, false)?;
             return Ok(vec![self.finish(built, &whole, None, None)]);
@@ -169,198 +247,156 @@ impl<'s, 'a> Planner<'s, 'a> {
                 return Ok(vec![self.finish(built, &whole, None, None)]);
             }
         }
+        // Biggest trees first; the sort is stable, so equal trees keep their order.
+        let mut order = tops.to_vec();
+        order.sort_by_key(|&t| std::cmp::Reverse(self.top_people(t)));
+        let mut plan = Vec::new();
+        for pt in FLOORS_PT {
+            self.floor = pt / NAME_PT;
+            plan = self.pack(&order)?;
+            if median_name_pt(&plan) >= MEDIAN_PT {
+                break;
+            }
+        }
+        self.floor = MIN_SCALE;
+        Ok(plan)
+    }
 
-        let mut pages: Vec<ChartPage> = Vec::new();
+    /// Regions breadth-first from `tops`: each that cuts people is packed on the first page
+    /// after the one that cuts it where it fits; the others (whole trees and subtrees) are
+    /// then packed into the gaps, biggest first.
+    fn pack(&self, tops: &[Top]) -> Result<Vec<ChartPage>, ExportError> {
+        let mut sheets = Sheets::default();
+        let mut fillers = Vec::new();
         // (region root, page that cut it)
-        let mut queue: VecDeque<(PersonIx, Option<usize>)> =
-            roots.iter().map(|&r| (r, None)).collect();
-        // The page being filled with regions cut from one page: (its index, origin, regions).
-        let mut open: Option<OpenPage> = None;
+        let mut queue: VecDeque<(Top, Option<usize>)> = tops.iter().map(|&r| (r, None)).collect();
         while let Some((root, from)) = queue.pop_front() {
             let Some(region) = self.deepest(root)? else {
-                open = None;
-                self.chunk_pages(root, from, &mut pages, &mut queue)?;
+                self.chunk_pages(root, from, &mut sheets, &mut queue)?;
                 continue;
             };
             let built = self.build(std::slice::from_ref(&region), false)?;
-            // Share the open page when the regions fit on it without shrinking any of them.
-            if let Some(OpenPage {
-                at,
-                from: origin,
-                parts,
-            }) = &mut open
-                && *origin == from
-            {
-                let mut all: Vec<&Built> = parts.iter().map(|(_, b)| b).collect();
-                all.push(&built);
-                if self.shelve(&all).is_some() {
-                    let here = *at;
-                    for &(c, _) in &built.cuts {
-                        queue.push_back((c, Some(here)));
-                    }
-                    parts.push((region, built));
-                    if let Some(page) = self.merge(parts, from) {
-                        pages[here] = page;
-                    }
-                    continue;
-                }
+            if built.cuts.is_empty() {
+                fillers.push((region, built, from));
+                continue;
             }
-            let here = pages.len();
-            for &(c, _) in &built.cuts {
-                queue.push_back((c, Some(here)));
-            }
-            let parts = vec![(region, built)];
-            if let Some(page) = self.merge(&parts, from) {
-                pages.push(page);
-            }
-            open = Some(OpenPage {
-                at: here,
-                from,
-                parts,
-            });
+            let cuts = built.cuts.clone();
+            let here = sheets.place(self, region, built, from);
+            queue.extend(cuts.into_iter().map(|c| (Top::Person(c), Some(here))));
         }
-        Ok(pages)
-    }
-
-    /// Places laid-out regions in rows (shelves), left to right, at the smallest scale any of
-    /// them needs alone; `None` when they do not all fit the page at that scale. Returns the
-    /// offset of each and the size of the whole.
-    fn shelve(&self, parts: &[&Built]) -> Option<Shelves> {
-        const GAP: f64 = 40.0;
-        let s = parts
-            .iter()
-            .map(|b| self.scale(b.width, b.height))
-            .fold(MAX_SCALE, f64::min);
-        let (aw, ah) = (self.rules.area.0 / s, self.rules.area.1 / s);
-        let mut offsets = Vec::with_capacity(parts.len());
-        let (mut x, mut y, mut row, mut width) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
-        for b in parts {
-            if x > 0.0 && x + b.width > aw {
-                y += row + GAP;
-                (x, row) = (0.0, 0.0);
-            }
-            offsets.push((x, y));
-            width = width.max(x + b.width);
-            row = row.max(b.height);
-            x += b.width + GAP;
+        // Biggest first; the sort is stable, so equal ones keep their order.
+        fillers.sort_by(|a, b| (b.1.width * b.1.height).total_cmp(&(a.1.width * a.1.height)));
+        for (region, built, from) in fillers {
+            sheets.place(self, region, built, from);
         }
-        let height = y + row;
-        // A hair of slack for rounding: a region alone always fits at its own scale.
-        (width <= aw * 1.000_001 && height <= ah * 1.000_001).then_some(Shelves {
-            offsets,
-            width,
-            height,
-        })
-    }
-
-    /// One page of shelved regions.
-    fn merge(&self, parts: &[(Region, Built)], from: Option<usize>) -> Option<ChartPage> {
-        let all: Vec<&Built> = parts.iter().map(|(_, b)| b).collect();
-        let Shelves {
-            offsets,
-            width,
-            height,
-        } = self.shelve(&all)?;
-        let mut merged = Built {
-            cards: Vec::new(),
-            edges: Vec::new(),
-            width,
-            height,
-            cuts: Vec::new(),
-            deeper: false,
-            people: 0,
-        };
-        for ((_, b), &(dx, dy)) in parts.iter().zip(&offsets) {
-            merged.cards.extend(b.cards.iter().map(|c| match *c {
-                Placed::Person {
-                    person,
-                    rect: (x, y, w, h),
-                    continued,
-                    placement,
-                } => Placed::Person {
-                    person,
-                    rect: (x + dx, y + dy, w, h),
-                    continued,
-                    placement,
-                },
-                Placed::Stub {
-                    target,
-                    rect: (x, y, w, h),
-                    people,
-                } => Placed::Stub {
-                    target,
-                    rect: (x + dx, y + dy, w, h),
-                    people,
-                },
-            }));
-            merged.edges.extend(
-                b.edges
-                    .iter()
-                    .map(|e| e.iter().map(|[x, y]| [x + dx, y + dy]).collect()),
-            );
-            merged.people += b.people;
-        }
-        let regions: Vec<Region> = parts.iter().map(|(r, _)| r.clone()).collect();
-        Some(self.finish(merged, &regions, from, None))
+        Ok(sheets.pages(self))
     }
 
     /// `root` with all their reports down to `depth` levels.
-    fn full(&self, root: PersonIx, depth: u32) -> Region {
+    fn full(&self, root: Top, depth: u32) -> Region {
         Region {
             root,
-            reports: 0..self.snap.children(root).len(),
+            reports: 0..self.children(root).len(),
             depth,
             after: 0,
             aspect: ASPECTS[0],
+            open: None,
         }
     }
 
-    /// The region of `root` with the most levels that fits a page; `None` when not even the
-    /// root and their direct reports fit.
-    fn deepest(&self, root: PersonIx) -> Result<Option<Region>, ExportError> {
+    /// The region of `root` that fills a page: the whole tree when it fits, else the root,
+    /// their reports and, breadth-first, the reports of each person shown whose team still
+    /// fits (a team is shown whole or not at all); `None` when not even the root and their
+    /// direct reports fit.
+    fn deepest(&self, root: Top) -> Result<Option<Region>, ExportError> {
         let limit = self.rules.every_levels.map_or(NO_LIMIT, |n| n.max(1));
-        let mut best = None;
-        let mut depth = 1;
-        loop {
-            // The first stack shape that prints this depth legibly, if any does.
-            let mut found: Option<(Region, bool)> = None;
-            for aspect in ASPECTS {
-                let region = Region {
+        let whole = self.full(root, limit);
+        // Cards never overlap, so a tree of more people than the page has room for cards is
+        // not laid out whole (which keeps a long chain linear).
+        let (aw, ah) = self.rules.area;
+        let room = aw * ah / (self.floor * self.floor * CARD_W * CARD_H);
+        if f64::from(self.top_people(root)) <= room
+            && self.legible(&self.build(std::slice::from_ref(&whole), false)?)
+        {
+            return Ok(Some(whole));
+        }
+        if self.children(root).is_empty() {
+            // A leaf always fits, so a root without reports is never refused.
+            return Ok(Some(whole));
+        }
+        // The first stack shape that prints the root's team legibly, if any does.
+        let mut region = None;
+        for aspect in ASPECTS {
+            let r = Region {
+                aspect,
+                open: Some(FxHashSet::default()),
+                ..self.full(root, limit)
+            };
+            if self.legible(&self.build(std::slice::from_ref(&r), false)?) {
+                region = Some(r);
+                break;
+            }
+        }
+        let Some(mut region) = region else {
+            return Ok(None);
+        };
+        // (person shown, their level below the root)
+        let mut queue: VecDeque<(PersonIx, u32)> = self
+            .children(root)
+            .iter()
+            .map(|&c| (c, 1))
+            .filter(|&(c, l)| self.cut(&region, c, l))
+            .collect();
+        while let Some((p, level)) = queue.pop_front() {
+            let own_page = self
+                .rules
+                .min_people
+                .is_some_and(|m| self.subtree_people(p) >= m);
+            if level >= limit || own_page {
+                continue;
+            }
+            if let Some(open) = region.open.as_mut() {
+                open.insert(p);
+            }
+            let mut fits = false;
+            // Stacks may take another shape to make room for the team.
+            for aspect in std::iter::once(region.aspect).chain(ASPECTS) {
+                let tried = Region {
                     aspect,
-                    ..self.full(root, depth)
+                    ..region.clone()
                 };
-                let built = self.build(std::slice::from_ref(&region), false)?;
-                if self.scale(built.width, built.height) >= MIN_SCALE {
-                    found = Some((region, built.deeper));
+                if self.legible(&self.build(std::slice::from_ref(&tried), false)?) {
+                    region.aspect = aspect;
+                    fits = true;
                     break;
                 }
             }
-            let Some((region, deeper)) = found else {
-                // A leaf always fits, so a root without reports is never refused.
-                if self.snap.children(root).is_empty() {
-                    return Ok(Some(self.full(root, depth)));
-                }
-                break;
-            };
-            best = Some(region);
-            if !deeper || depth >= limit {
-                break;
+            if fits {
+                let next = level + 1;
+                queue.extend(
+                    self.snap
+                        .children(p)
+                        .iter()
+                        .map(|&c| (c, next))
+                        .filter(|&(c, l)| self.cut(&region, c, l)),
+                );
+            } else if let Some(open) = region.open.as_mut() {
+                open.remove(&p);
             }
-            depth += 1;
         }
-        Ok(best)
+        Ok(Some(region))
     }
 
-    /// Pages for a manager whose reports do not fit one page: consecutive chunks of reports,
+    /// Pages for a root whose reports do not fit one page: consecutive chunks of reports,
     /// each as many as fit.
     fn chunk_pages(
         &self,
-        root: PersonIx,
+        root: Top,
         from: Option<usize>,
-        pages: &mut Vec<ChartPage>,
-        queue: &mut VecDeque<(PersonIx, Option<usize>)>,
+        sheets: &mut Sheets,
+        queue: &mut VecDeque<(Top, Option<usize>)>,
     ) -> Result<(), ExportError> {
-        let reports = self.snap.children(root);
+        let reports = self.children(root);
         let total = reports.len();
         // people_after[i]: people under reports i.. (each report and their subtree)
         let mut people_after = vec![0u32; total + 1];
@@ -373,13 +409,14 @@ impl<'s, 'a> Planner<'s, 'a> {
             reports: range,
             depth: 1,
             aspect: ASPECTS[0],
+            open: None,
         };
         let mut start = 0;
         while start < total {
             let fits = |end: usize| -> Result<bool, ExportError> {
                 let region = chunk(start..end);
                 let built = self.build(std::slice::from_ref(&region), true)?;
-                Ok(self.scale(built.width, built.height) >= MIN_SCALE)
+                Ok(self.legible(&built))
             };
             // Grow by doubling, then bisect between the last fit and the first misfit.
             let (mut good, mut step) = (start + 1, 1usize);
@@ -410,19 +447,22 @@ impl<'s, 'a> Planner<'s, 'a> {
             let good = end.min(good).max(start + 1);
             let region = chunk(start..good);
             let built = self.build(std::slice::from_ref(&region), true)?;
-            let here = pages.len();
-            for &(c, _) in &built.cuts {
-                queue.push_back((c, Some(here)));
-            }
+            let here = sheets.len();
+            queue.extend(built.cuts.iter().map(|&c| (Top::Person(c), Some(here))));
             let chunk = Some((start, good, total));
-            let origin = if start == 0 { from } else { Some(here - 1) };
-            pages.push(self.finish(built, std::slice::from_ref(&region), origin, chunk));
+            let origin = if start == 0 {
+                from
+            } else {
+                here.checked_sub(1)
+            };
+            let page = self.finish(built, std::slice::from_ref(&region), origin, chunk);
+            sheets.push(Sheet::Fixed(page));
             start = good;
         }
         Ok(())
     }
 
-    fn finish(
+    pub(super) fn finish(
         &self,
         built: Built,
         regions: &[Region],
@@ -442,60 +482,69 @@ impl<'s, 'a> Planner<'s, 'a> {
         }
     }
 
+    /// Whether `p`, shown `level` levels below a root of `region`, is cut there.
+    fn cut(&self, region: &Region, p: PersonIx, level: u32) -> bool {
+        !self.snap.children(p).is_empty()
+            && (level >= region.depth
+                || region.open.as_ref().is_some_and(|open| !open.contains(&p))
+                || self
+                    .rules
+                    .min_people
+                    .is_some_and(|m| self.subtree_people(p) >= m))
+    }
+
     /// Lays out regions side by side. `fill` shapes stacked teams like the page, as a chunk
     /// of a huge team is nothing but one stack.
     fn build(&self, regions: &[Region], fill: bool) -> Result<Built, ExportError> {
         let snap = self.snap;
         let card = Size::new(CARD_W, CARD_H);
         let stub = Size::new(STUB_W, STUB_H);
+        let cut_card = Size::new(CARD_W, CARD_H + CUT_GAP + STUB_H);
         let mut nodes: Vec<ForestNode> = Vec::new();
         let mut kinds: Vec<Kind> = Vec::new();
         let mut cuts = Vec::new();
-        let mut deeper = false;
         let mut people = 0usize;
-        // (forest node, person, levels below the region root, region)
-        let mut queue: VecDeque<(u32, PersonIx, u32, usize)> = VecDeque::new();
+        // (forest node, top, levels below the region root, region)
+        let mut queue: VecDeque<(u32, Top, u32, usize)> = VecDeque::new();
         for (k, region) in regions.iter().enumerate() {
             let at = nodes.len() as u32;
-            nodes.push(ForestNode::root(card));
-            kinds.push(Kind::Person(region.root, region.reports.start > 0));
-            people += 1;
+            match region.root {
+                Top::Person(p) => {
+                    nodes.push(ForestNode::root(card));
+                    kinds.push(Kind::Person(p, region.reports.start > 0));
+                    people += 1;
+                }
+                Top::Placeholder(h) => {
+                    nodes.push(ForestNode::root(Size::new(CARD_W, PLACEHOLDER_H)));
+                    kinds.push(Kind::Placeholder(h));
+                }
+            }
             queue.push_back((at, region.root, 0, k));
         }
-        while let Some((at, p, level, k)) = queue.pop_front() {
+        while let Some((at, t, level, k)) = queue.pop_front() {
             let region = &regions[k];
-            let all = snap.children(p);
+            let all = self.children(t);
             let shown: &[PersonIx] = if level == 0 {
                 all.get(region.reports.clone()).unwrap_or(&[])
             } else {
                 all
             };
-            if all.is_empty() {
-                continue;
-            }
-            let cut_here = level > 0
-                && (level >= region.depth
-                    || self
-                        .rules
-                        .min_people
-                        .is_some_and(|m| self.subtree_people(p) >= m));
-            if cut_here {
-                if level >= region.depth {
-                    deeper = true;
-                }
-                cuts.push((p, k));
-                nodes.push(ForestNode::child(at, stub));
-                kinds.push(Kind::Stub(Target::Root(p), snap.total_under(p)));
-                continue;
-            }
             for &c in shown {
                 let child = nodes.len() as u32;
+                people += 1;
+                if self.cut(region, c, level + 1) {
+                    cuts.push(c);
+                    let mut node = ForestNode::child(at, cut_card);
+                    node.assistant = snap.person(c).assistant;
+                    nodes.push(node);
+                    kinds.push(Kind::Cut(c));
+                    continue;
+                }
                 let mut node = ForestNode::child(at, card);
                 node.assistant = snap.person(c).assistant;
                 nodes.push(node);
                 kinds.push(Kind::Person(c, false));
-                people += 1;
-                queue.push_back((child, c, level + 1, k));
+                queue.push_back((child, Top::Person(c), level + 1, k));
             }
             if level == 0 && region.after > 0 {
                 nodes.push(ForestNode::child(at, stub));
@@ -509,33 +558,68 @@ impl<'s, 'a> Planner<'s, 'a> {
             &chart_layout(fill.then_some(self.rules.area), aspect),
         );
         let mut cards = Vec::with_capacity(laid.nodes.len());
+        let mut edges: Vec<Vec<[f64; 2]>> = laid.edges.into_iter().map(|e| e.points).collect();
         for b in &laid.nodes {
             let rect = (b.x, b.y, b.width, b.height);
-            cards.push(match kinds.get(b.index as usize) {
-                Some(Kind::Person(p, continued)) => Placed::Person {
+            match kinds.get(b.index as usize) {
+                Some(Kind::Person(p, continued)) => cards.push(Placed::Person {
                     person: *p,
                     rect,
                     continued: *continued,
                     placement: b.placement,
-                },
-                Some(Kind::Stub(target, people)) => Placed::Stub {
+                }),
+                Some(Kind::Placeholder(h)) => cards.push(Placed::Placeholder {
+                    placeholder: *h,
+                    rect,
+                }),
+                Some(Kind::Cut(p)) => {
+                    let (x, y, w, _) = rect;
+                    cards.push(Placed::Person {
+                        person: *p,
+                        rect: (x, y, w, CARD_H),
+                        continued: false,
+                        placement: b.placement,
+                    });
+                    let top = y + CARD_H + CUT_GAP;
+                    edges.push(vec![[x + w / 2.0, y + CARD_H], [x + w / 2.0, top]]);
+                    cards.push(Placed::Stub {
+                        target: Target::Root(*p),
+                        rect: (x + (w - STUB_W) / 2.0, top, STUB_W, STUB_H),
+                        people: snap.total_under(*p),
+                    });
+                }
+                Some(Kind::Stub(target, people)) => cards.push(Placed::Stub {
                     target: *target,
                     rect,
                     people: *people,
-                },
-                None => continue,
-            });
+                }),
+                None => {}
+            }
         }
         Ok(Built {
             cards,
-            edges: laid.edges.into_iter().map(|e| e.points).collect(),
+            edges,
             width: laid.width,
             height: laid.height,
             cuts,
-            deeper,
             people,
         })
     }
+}
+
+/// The median size names print at on `pages`, from each page's scale (0 with no one).
+fn median_name_pt(pages: &[ChartPage]) -> f64 {
+    let mut sizes: Vec<(f64, usize)> = pages.iter().map(|p| (p.scale, p.people)).collect();
+    sizes.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let total: usize = sizes.iter().map(|s| s.1).sum();
+    let mut seen = 0;
+    for (scale, people) in sizes {
+        seen += people;
+        if 2 * seen > total {
+            return scale * NAME_PT;
+        }
+    }
+    0.0
 }
 
 /// The chart's geometry on paper; with `fill`, stacked teams take the shape of that area.

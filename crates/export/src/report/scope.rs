@@ -1,7 +1,7 @@
 //! Who a report covers (the whole org, or one person and everyone under them) and which
 //! flags, teams and workstreams that touches.
 
-use pendulum_core::{Flag, PersonIx, Snapshot, SubjectKind};
+use pendulum_core::{Flag, PersonIx, Snapshot, SubjectKind, Top};
 use rustc_hash::FxHashSet;
 
 use crate::{ExportError, PdfOptions};
@@ -9,6 +9,8 @@ use crate::{ExportError, PdfOptions};
 /// Who the report covers: the whole org or one subtree.
 pub(super) struct Scope {
     pub roots: Vec<PersonIx>,
+    /// The trees the chart draws: each root, or the placeholder it hangs under.
+    pub tops: Vec<Top>,
     /// Breadth-first from the roots.
     pub people: Vec<PersonIx>,
     member: Vec<bool>,
@@ -24,6 +26,7 @@ impl Scope {
             }
             return Ok(Scope {
                 roots: snap.roots().to_vec(),
+                tops: snap.tops().to_vec(),
                 people: snap.breadth_first().to_vec(),
                 member,
                 whole: true,
@@ -47,6 +50,7 @@ impl Scope {
         }
         Ok(Scope {
             roots: vec![root],
+            tops: vec![Top::Person(root)],
             people,
             member,
             whole: false,

@@ -40,6 +40,7 @@ pub(super) struct Cell {
     colour: Rgb,
     bold: bool,
     dot: Option<Rgb>,
+    fill: Option<Rgb>,
 }
 
 pub(super) fn cell(text: impl Into<String>) -> Cell {
@@ -48,6 +49,7 @@ pub(super) fn cell(text: impl Into<String>) -> Cell {
         colour: INK,
         bold: false,
         dot: None,
+        fill: None,
     }
 }
 
@@ -62,6 +64,11 @@ impl Cell {
     }
     pub(super) fn dot(mut self, c: Rgb) -> Cell {
         self.dot = Some(c);
+        self
+    }
+    /// Shades this cell alone, over the row's fill.
+    pub(super) fn fill(mut self, c: Rgb) -> Cell {
+        self.fill = Some(c);
         self
     }
 }
@@ -263,6 +270,9 @@ impl Doc {
                     let mut x = MARGIN;
                     for ((c, spec), text) in cells.iter().zip(cols).zip(laid) {
                         let w = spec.share * total;
+                        if let Some(fill) = c.fill {
+                            marks.push(Mark::fill(x + 1.0, y + 1.0, w - 2.0, height - 2.0, fill));
+                        }
                         let mut tx = x + 5.0;
                         if let Some(dot) = c.dot {
                             marks.push(Mark::Circle {

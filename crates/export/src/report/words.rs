@@ -29,7 +29,7 @@ pub(crate) fn long_date(d: Date) -> String {
 }
 
 /// Thousands separated by commas, for counts in prose.
-pub(super) fn count(n: impl Into<u64>) -> String {
+pub(crate) fn count(n: impl Into<u64>) -> String {
     let digits = n.into().to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -42,7 +42,7 @@ pub(super) fn count(n: impl Into<u64>) -> String {
 }
 
 /// "1 person", "2,000 people".
-pub(super) fn plural(n: u64, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", count(n), if n == 1 { one } else { many })
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { flushSync, mount, unmount } from 'svelte';
 import { describe, expect, it } from 'vitest';
-import { viewOf } from '../../lib/backend/fake';
+import { viewOf } from '../../test/fake';
 import Card from './Card.svelte';
 
 // RELIABILITY S3: a name or title that looks like markup is shown as text and never parsed.

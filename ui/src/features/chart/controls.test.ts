@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeBackend, syntheticOrg } from '../../lib/backend/fake';
-import { mountApp, settle, stubBrowser, unstubBrowser } from './appHarness';
+import { FakeBackend, syntheticOrg } from '../../test/fake';
+import { mountApp, settle, stubBrowser, unstubBrowser } from '../../test/appHarness';
 
 beforeAll(stubBrowser);
 afterAll(unstubBrowser);

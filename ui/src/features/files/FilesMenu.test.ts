@@ -2,7 +2,7 @@
 import { flushSync, mount, tick, unmount } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiError, DocumentInfo, PdfOptions, PdfPreview } from '../../lib/backend';
-import { FakeBackend, syntheticOrg, viewOf } from '../../lib/backend/fake';
+import { FakeBackend, syntheticOrg, viewOf } from '../../test/fake';
 import FilesMenu from './FilesMenu.svelte';
 
 async function settle() {

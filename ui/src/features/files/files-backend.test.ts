@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeBackend, syntheticOrg } from '../../lib/backend/fake';
+import { FakeBackend, syntheticOrg } from '../../test/fake';
 
 // The file commands as the fake backend answers them: the Files menu's tests rely on these.
 

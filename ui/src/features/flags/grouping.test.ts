@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Flag } from '../../lib/backend/types';
-import { viewOf } from '../../lib/backend/fake';
-import { groupFlags, markersByPerson, ruleLabel, subjectLabel, teamAnchor, teamMembers } from './grouping';
+import { viewOf } from '../../test/fake';
+import { groupFlags, subjectLabel, teamAnchor, teamMembers } from './grouping';
+import { markersByPerson, ruleLabel } from '../../lib/flags';
 
 const flag = (rule: Flag['rule'], severity: Flag['severity'], id: string, kind: Flag['subject']['kind'] = 'person'): Flag => ({
   rule,

@@ -1,11 +1,8 @@
 import type { Flag, PersonCard, Severity, Subject } from '../../lib/backend/types';
 
-// The flags panel groups by severity, then by rule; chart cards show one marker per
-// person with the worst severity among that person's flags.
+// The flags panel groups by severity, then by rule; a team flag points at the team's members.
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export interface RuleGroup {
   rule: string;
@@ -36,35 +33,6 @@ export function groupFlags(flags: readonly Flag[]): SeverityGroup[] {
     }
   }
   return out;
-}
-
-export interface PersonMarker {
-  worst: Severity;
-  count: number;
-  messages: string[];
-}
-
-/** Per person id: the worst severity and every message about them. */
-export function markersByPerson(flags: readonly Flag[]): Map<string, PersonMarker> {
-  const out = new Map<string, PersonMarker>();
-  for (const f of flags) {
-    if (f.subject.kind !== 'person') continue;
-    const m = out.get(f.subject.id);
-    if (!m) {
-      out.set(f.subject.id, { worst: f.severity, count: 1, messages: [f.message] });
-      continue;
-    }
-    m.count++;
-    m.messages.push(f.message);
-    if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[m.worst]) m.worst = f.severity;
-  }
-  return out;
-}
-
-/** "span-too-wide" → "Span too wide". */
-export function ruleLabel(rule: string): string {
-  const words = rule.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The present members of a team, in the order given (the view's: top of the org first). */

@@ -2,7 +2,7 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import type { PersonCard, PersonChange } from '../../lib/backend';
-import { FakeBackend, viewOf, type FakeOrg } from '../../lib/backend/fake';
+import { FakeBackend, viewOf, type FakeOrg } from '../../test/fake';
 import DottedLines from './DottedLines.svelte';
 import Inspector from './Inspector.svelte';
 import { candidates, dottedEntries, refusal, withDotted, withoutDotted } from './dotted';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FakeBackend } from '../../lib/backend/fake';
-import { mountApp, settle, staffedOrg, stubBrowser, unstubBrowser, until } from '../chart/appHarness';
+import { FakeBackend } from '../../test/fake';
+import { mountApp, settle, staffedOrg, stubBrowser, unstubBrowser, until } from '../../test/appHarness';
 
 beforeAll(stubBrowser);
 afterAll(unstubBrowser);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeBackend, viewOf } from '../../lib/backend/fake';
+import { FakeBackend, viewOf } from '../../test/fake';
 import { addUnderFreshId, allocationLines, freshId, newReport, removalQuestion } from './people';
 
 const cards = viewOf({

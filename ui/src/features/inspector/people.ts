@@ -1,5 +1,5 @@
 import { toApiError, type AllocationRow, type Person, type PersonCard } from '../../lib/backend';
-import { dateInWords } from '../scenarios/asOf';
+import { dateInWords } from '../../lib/format';
 
 // Adding and removing people from the inspector: the new person's id and fields, and what
 // the confirmation of a removal says. Pure, so it is unit-tested.

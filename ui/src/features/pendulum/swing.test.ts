@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewOf } from '../../lib/backend/fake';
+import { viewOf } from '../../test/fake';
 import type { TimelinePoint } from '../../lib/backend';
 import { direction, peersFor, sparkline, statsMetrics, successorsFor } from './swing';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LatestOnly, addMonths, dateInWords, dayNumber, isoDay, sliderRange, ticks } from './asOf';
+import { LatestOnly, addMonths, dayNumber, isoDay, sliderRange, ticks } from './asOf';
+import { dateInWords } from '../../lib/format';
 
 describe('as-of slider', () => {
   it('counts days and back', () => {

@@ -1,5 +1,5 @@
 // The as-of slider: days as whole numbers, its range around the session's day and the org's
-// key dates, where its ticks go, how a day reads, and a feed that keeps at most one view
+// key dates, where its ticks go, and a feed that keeps at most one view
 // request in flight while the slider is dragged. Pure (or nearly), so it is unit-tested.
 
 const DAY_MS = 86_400_000;
@@ -73,28 +73,6 @@ export function ticks(keyDates: readonly string[] | undefined, range: DayRange, 
     } else out.set(bucket, { at: (bucket / buckets) * 100, dates: [d] });
   }
   return [...out.values()].sort((a, b) => a.at - b.at);
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "2027-03-01" → "1 March 2027" (fixed English, whatever the system's locale). */
-export function dateInWords(iso: string): string {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
 
 /**

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ViewRequest } from '../../lib/backend';
-import { FakeBackend } from '../../lib/backend/fake';
-import { mountApp, settle, staffedOrg, stubBrowser, unstubBrowser, until } from '../chart/appHarness';
+import { FakeBackend } from '../../test/fake';
+import { mountApp, settle, staffedOrg, stubBrowser, unstubBrowser, until } from '../../test/appHarness';
 import { dayNumber } from './asOf';
 
 beforeAll(stubBrowser);

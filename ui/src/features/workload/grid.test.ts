@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { flushSync } from 'svelte';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FakeBackend } from '../../lib/backend/fake';
-import { mountApp, settle, staffedOrg, stubBrowser, unstubBrowser } from '../chart/appHarness';
+import { FakeBackend } from '../../test/fake';
+import { mountApp, settle, staffedOrg, stubBrowser, unstubBrowser } from '../../test/appHarness';
 
 beforeAll(stubBrowser);
 afterAll(unstubBrowser);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { viewOf } from '../../lib/backend/fake';
+import { viewOf } from '../../test/fake';
 import type { AllocationRow, WorkstreamRow } from '../../lib/backend';
-import { allocationGrid, cellEdit, figure, loadState, moveCell, parsePercent, workstreamRows } from './workload';
+import { allocationGrid, cellEdit, loadState, moveCell, parsePercent, workstreamRows } from './workload';
+import { figure } from '../../lib/format';
 
 const ws = (id: string, required: number, effective: number, extra: Partial<WorkstreamRow> = {}): WorkstreamRow => ({
   id,

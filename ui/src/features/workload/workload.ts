@@ -1,9 +1,18 @@
-import type { AllocationRow, Edit, PersonCard, WorkstreamRow } from '../../lib/backend';
+import { figure } from '../../lib/format';
+import { RULE_DEFAULTS, type AllocationRow, type Edit, type PersonCard, type WorkstreamRow } from '../../lib/backend';
 
 // The workload screen's figures: how loaded each workstream is and who is allocated where.
 // Pure, so the thresholds and the grid are unit-tested.
 
 export type LoadState = 'unstaffed' | 'over' | 'ok' | 'idle';
+
+/** How a load state reads in the table, the grid's headers and their tooltips. */
+export const STATE_LABEL: Record<LoadState, string> = {
+  unstaffed: 'Unstaffed',
+  over: 'Overloaded',
+  ok: 'Staffed',
+  idle: 'No target',
+};
 
 /** `idle`: nothing required. `unstaffed`: required but nobody effective. `over`: required / effective above the ratio. */
 export function loadState(w: WorkstreamRow, overloadRatio: number): LoadState {
@@ -70,7 +79,7 @@ export function allocationGrid(
   allocations: readonly AllocationRow[],
   options: GridOptions = {},
 ): Grid {
-  const { limit = 400, columnLimit = 80, extra = [], pinned = [], overloadRatio = 1.25 } = options;
+  const { limit = 400, columnLimit = 80, extra = [], pinned = [], overloadRatio = RULE_DEFAULTS.overload_ratio } = options;
   const byPerson = new Map<string, Map<string, number>>();
   const used = new Set<string>();
   for (const a of allocations) {
@@ -179,9 +188,4 @@ export function moveCell(at: CellPosition, key: string, rows: number, cols: numb
   if (key === 'Home') return { row: clamp(at.row, rows), col: 0 };
   if (key === 'End') return { row: clamp(at.row, rows), col: cols - 1 };
   return null;
-}
-
-/** 1.5 → "1.5", 2 → "2", 0.3333 → "0.33": figures as people write them. */
-export function figure(x: number): string {
-  return String(Math.round(x * 100) / 100);
 }

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Backend, OrgView, ViewRequest } from '../../lib/backend';
-import { FakeBackend } from '../../lib/backend/fake';
-import { mountApp, settle, staffedOrg, stubBrowser, unstubBrowser } from '../chart/appHarness';
+import { FakeBackend } from '../../test/fake';
+import { mountApp, settle, staffedOrg, stubBrowser, unstubBrowser } from '../../test/appHarness';
 
 beforeAll(stubBrowser);
 afterAll(unstubBrowser);

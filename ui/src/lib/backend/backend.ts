@@ -11,6 +11,7 @@ import type {
   PdfPreview,
   RecentDocument,
   Shown,
+  Reloaded,
   Swing,
   SwingReport,
   ViewRequest,
@@ -60,7 +61,12 @@ export interface Backend {
   applySwing(swing: Swing, into: string, request?: ViewRequest): Promise<Shown>;
   history(person: string): Promise<HistoryReport>;
   /** Exports through a native save dialog; the names of the files written, or null when cancelled. */
-  exportTo(format: ExportFormat, pdf?: PdfOptions): Promise<string[] | null>;
+  exportTo(format: ExportFormat, pdf?: PdfOptions, replace?: boolean): Promise<string[] | null>;
+  /**
+   * Reopens the document after another program changed its file (`changed_elsewhere`); this
+   * window's version is kept as a copy when theirs replaced it.
+   */
+  reloadDocument(): Promise<Reloaded>;
   /** How a PDF export with these options would look: its page count and its first pages. */
   pdfPreview(pdf: PdfOptions): Promise<PdfPreview>;
 }
@@ -69,6 +75,7 @@ const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'usage',
   'bad-input',
   'not-found',
+  'exists',
   'not-pendulum',
   'newer-schema',
   'in-use',

@@ -332,7 +332,8 @@ export type WorkstreamChange =
   | { "field": "priority", "value": string | null };
 
 /**
- * A new value for one threshold of [`RuleConfig`].
+ * A new value for one threshold of [`RuleConfig`], as an edit carries it:
+ * `{"field": "manager_max_span", "value": 7}`. Deserialising checks the range.
  */
 export type RuleChange =
   | { "field": "manager_max_span", "value": number }
@@ -346,6 +347,9 @@ export type RuleChange =
   | { "field": "manager_ic_fraction", "value": number }
   | { "field": "ic_reramp_days", "value": number }
   | { "field": "horizon_months", "value": number }
+  | { "field": "manager_capacity", "value": number }
+  | { "field": "hiring_weight", "value": number }
+  | { "field": "dotted_weight", "value": number }
   | { "field": "budget_tolerance", "value": number };
 
 /**
@@ -367,15 +371,17 @@ export type DatedEdit = {
 };
 
 /**
- * Every threshold of the rules and of the pendulum simulation, with the defaults of `docs/rules.md`.
+ * Every threshold of the rules and of the pendulum simulation, with SPEC's defaults.
+ * Deserialising checks each value against its range; missing fields take their
+ * default and unknown ones are refused.
  */
 export type RuleConfig = {
   /**
-   * `span-too-wide` for role manager: span above this.
+   * `span-too-wide` for role manager: a span above this.
    */
   manager_max_span: number;
   /**
-   * `span-too-wide` for role director or executive: span above this.
+   * `span-too-wide` for role director or executive: a span above this.
    */
   director_max_span: number;
   /**
@@ -411,11 +417,23 @@ export type RuleConfig = {
    */
   ic_reramp_days: number;
   /**
-   * Months in a swing report's timeline.
+   * Months in a swing report's timeline, and the months pendulum timeline covers unless told.
    */
   horizon_months: number;
   /**
-   * `over-budget`: percent a team's run-rate may exceed its budget by.
+   * `manager-overloaded`: the load, in report-equivalents, a manager with no hands-on work can carry.
+   */
+  manager_capacity: number;
+  /**
+   * Manager load: report-equivalents per open role a manager hires for.
+   */
+  hiring_weight: number;
+  /**
+   * Manager load: report-equivalents per dotted-line report.
+   */
+  dotted_weight: number;
+  /**
+   * `over-budget`: the percent a team's run-rate may exceed its budget by.
    */
   budget_tolerance: number;
 };
@@ -440,6 +458,7 @@ export type Rule =
   | "single-point-of-failure"
   | "migrations-in-flight"
   | "pendulum-due"
+  | "manager-overloaded"
   | "over-budget";
 
 export type SubjectKind = "person" | "team" | "workstream";
@@ -608,6 +627,61 @@ export type SwingCost = {
 };
 
 /**
+ * One allocation that takes from a manager's capacity.
+ */
+export type LoadAllocation = {
+  workstream: WorkstreamId;
+  name: string;
+  percent: number;
+};
+
+/**
+ * One person's manager load on a day, with its parts.
+ */
+export type ManagerLoad = {
+  person: PersonId;
+  /**
+   * Present direct reports counted: not assistants, not open roles.
+   */
+  reports: number;
+  /**
+   * Of them, those still ramping (ramp factor below 1).
+   */
+  ramping: number;
+  /**
+   * Σ (1 − ramp) over the reports: what ramping adds above one per report.
+   */
+  ramping_extra: number;
+  /**
+   * Open roles whose manager they are, started or not, not ended.
+   */
+  open_roles: number;
+  /**
+   * Present dotted-line reports.
+   */
+  dotted: number;
+  /**
+   * The person's allocated percent on the day (hands-on work).
+   */
+  allocated_percent: number;
+  /**
+   * Their active allocations, largest first: (workstream, its name, percent).
+   */
+  allocations: Array<LoadAllocation>;
+  load: number;
+  capacity: number;
+};
+
+/**
+ * One person's manager load before and after a swing (`None`: they carry none).
+ */
+export type SwingLoad = {
+  person: PersonId;
+  before?: ManagerLoad | null;
+  after?: ManagerLoad | null;
+};
+
+/**
  * Everything a swing does (the `simulate` JSON of `docs/cli.md`).
  */
 export type SwingReport = {
@@ -620,6 +694,12 @@ export type SwingReport = {
   moves: Array<Move>;
   timeline: Array<TimelinePoint>;
   /**
+   * The manager load of whoever the swing gives reports to (the person, on a swing to
+   * manager; the successor, or each peer or manager who takes reports, on a swing to IC),
+   * before and after, as of `as_of`.
+   */
+  loads: Array<SwingLoad>;
+  /**
    * The edit that applies the swing to a scenario ([`Edit::Swing`]).
    */
   edit: Edit;
@@ -630,9 +710,104 @@ export type SwingReport = {
 };
 
 /**
- * The files an import reads.
+ * How a month's effective FTE meets what the workstream requires.
  */
-export type FileKind = "people" | "teams" | "workstreams" | "allocations" | "bands" | "budgets";
+export type Staffing = "none" | "gap" | "tight" | "fine" | "over";
+
+/**
+ * One workstream, month by month.
+ */
+export type WorkstreamSeries = {
+  id: WorkstreamId;
+  name: string;
+  team: TeamId | null;
+  /**
+   * Required FTE while the workstream is active that day, else 0.
+   */
+  required: Array<number>;
+  /**
+   * Σ percent / 100 × ramp factor over its active allocations.
+   */
+  effective: Array<number>;
+  staffing: Array<Staffing>;
+};
+
+/**
+ * One team, month by month.
+ */
+export type TeamSeries = {
+  id: TeamId;
+  /**
+   * Present people in the team who are not open roles.
+   */
+  headcount: Array<number>;
+  /**
+   * Σ fte × ramp factor over the team's present people with role `ic`.
+   */
+  ic_capacity: Array<number>;
+  /**
+   * Σ required FTE of the team's active workstreams.
+   */
+  required: Array<number>;
+};
+
+/**
+ * A flag that starts or ends within the horizon.
+ */
+export type Ahead = {
+  rule: Rule;
+  severity: Severity;
+  subject: Subject;
+  /**
+   * The first day the flag shows.
+   */
+  starts?: IsoDate | null;
+  /**
+   * The first day the flag no longer shows.
+   */
+  ends?: IsoDate | null;
+  /**
+   * What happens and why: "Postgres 16 upgrade becomes unstaffed on 2027-05-01: Deepa
+   * Krishnan's allocation ends."
+   */
+  message: string;
+  /**
+   * The flag's own message (on the day it starts, or the last day it shows).
+   */
+  detail: string;
+};
+
+/**
+ * Everything the timeline shows (`pendulum timeline --format json`).
+ */
+export type Timeline = {
+  /**
+   * The viewed day the horizon starts from.
+   */
+  from: IsoDate;
+  /**
+   * The first day of each month shown.
+   */
+  months: Array<IsoDate>;
+  /**
+   * Every workstream of the org at any point of the horizon, by id.
+   */
+  workstreams: Array<WorkstreamSeries>;
+  /**
+   * Every team of the org at any point of the horizon, by id.
+   */
+  teams: Array<TeamSeries>;
+  /**
+   * Each flag that starts or ends after `from` and before the horizon's end, by day,
+   * then as `check` orders flags.
+   */
+  ahead: Array<Ahead>;
+};
+
+/**
+ * The four files an import reads.
+ */
+export type FileKind = "people" | "teams" | "workstreams" | "allocations";
 
 /**
  * How one column of a file was read.
@@ -734,8 +909,6 @@ export type ImportPreview = {
   teams: number;
   workstreams: number;
   allocations: number;
-  bands: number;
-  budgets: number;
 };
 
 /**
@@ -746,6 +919,7 @@ export type ErrorCode =
   | "usage"
   | "bad-input"
   | "not-found"
+  | "exists"
   | "not-pendulum"
   | "newer-schema"
   | "in-use"
@@ -767,6 +941,11 @@ export type ScenarioInfo = {
   name: string;
   parent: string | null;
 };
+
+/**
+ * How another program changed the open document's file.
+ */
+export type FileChange = "modified" | "replaced" | "removed";
 
 /**
  * What is open.
@@ -794,9 +973,25 @@ export type DocumentInfo = {
   can_redo: boolean;
   read_only: boolean;
   /**
-   * "Show compensation" is on for this document: views carry pay.
+   * Why it is read-only ("its folder is read-only"…), for the notice.
    */
-  show_compensation: boolean;
+  read_only_reason: string | null;
+  /**
+   * Someone else changed the file since it was opened: offer to reload ([`Session::reload`]).
+   */
+  changed_elsewhere: FileChange | null;
+};
+
+/**
+ * What a reload did.
+ */
+export type Reloaded = {
+  info: DocumentInfo;
+  /**
+   * The file name this window's own version was saved under, when another file had
+   * replaced the one it was editing.
+   */
+  kept_copy: string | null;
 };
 
 /**
@@ -873,14 +1068,6 @@ export type PersonCard = {
   depth: number;
   ramp: number;
   allocated_percent: number;
-  /**
-   * Their annual cost (own, else band × fte); `None` when unknown or pay is hidden.
-   */
-  cost?: Money;
-  /**
-   * Their own cost on file; `None` when they have none or pay is hidden.
-   */
-  cost_on_file?: Money;
 };
 
 export type LayoutNode = {
@@ -951,10 +1138,6 @@ export type WorkstreamRow = {
    */
   load: number | null;
   people: number;
-  /**
-   * What it costs on the view's day; `None` when pay is hidden.
-   */
-  cost?: WorkstreamCost;
 };
 
 /**
@@ -987,16 +1170,6 @@ export type AllocationRow = {
 };
 
 /**
- * What the app shows of pay once the user turned it on: the settings to edit (currency,
- * bands, budgets, fiscal year) and the fiscal year month by month. The run-rate is in
- * `stats.cost`, people's and workstreams' costs on their rows.
- */
-export type CostView = {
-  settings: CostSettings;
-  projection: Projection;
-};
-
-/**
  * Everything the app's screens show for one scenario and day.
  */
 export type OrgView = {
@@ -1015,10 +1188,6 @@ export type OrgView = {
    * begin or end, dated edits take effect), sorted: the as-of slider's ticks.
    */
   key_dates: Array<IsoDate>;
-  /**
-   * Pay settings and the fiscal year, only while "Show compensation" is on.
-   */
-  cost?: CostView;
 };
 
 /**
@@ -1039,11 +1208,6 @@ export type Shown = {
    * none or someone not in the scenario.
    */
   history: HistoryReport | null;
-  /**
-   * The fiscal year of the scenario compared with, month by month, while pay is shown
-   * and a comparison was asked for (`view.cost` holds the current scenario's).
-   */
-  compare_projection?: Projection;
 };
 
 /**
@@ -1191,6 +1355,12 @@ export type SimulateReport = {
   moves: Array<Move>;
   timeline: Array<TimelinePoint>;
   /**
+   * The manager load of whoever the swing gives reports to (the person, on a swing to
+   * manager; the successor, or each peer or manager who takes reports, on a swing to IC),
+   * before and after, as of `as_of`.
+   */
+  loads: Array<SwingLoad>;
+  /**
    * The edit that applies the swing to a scenario ([`Edit::Swing`]).
    */
   edit: Edit;
@@ -1206,8 +1376,11 @@ export type SimulateReport = {
 export const RULE_DEFAULTS: RuleConfig = {
   budget_tolerance: 0.0,
   director_max_span: 5,
+  dotted_weight: 0.5,
+  hiring_weight: 1.0,
   horizon_months: 12,
   ic_reramp_days: 60,
+  manager_capacity: 6.0,
   manager_ic_fraction: 0.2,
   manager_max_span: 5,
   max_layers: 6,
@@ -1217,3 +1390,30 @@ export const RULE_DEFAULTS: RuleConfig = {
   pendulum_years: 3,
   ramp_days: 90,
 };
+
+/**
+ * Every rule threshold with its label and documented range (core's `THRESHOLDS`).
+ */
+export const THRESHOLDS: readonly {
+  field: RuleChange["field"];
+  label: string;
+  whole: boolean;
+  min: number;
+  max: number;
+}[] = [
+  { field: "manager_max_span", label: "Manager span, most", whole: true, min: 1, max: 1000 },
+  { field: "director_max_span", label: "Director span, most", whole: true, min: 1, max: 1000 },
+  { field: "min_span", label: "Span, fewest", whole: true, min: 1, max: 100 },
+  { field: "max_layers", label: "Layers, most", whole: true, min: 1, max: 1000 },
+  { field: "overload_ratio", label: "Overload ratio", whole: false, min: 0.1, max: 100 },
+  { field: "max_migrations", label: "Migrations per team", whole: true, min: 0, max: 1000 },
+  { field: "pendulum_years", label: "Years before a swing", whole: true, min: 0, max: 100 },
+  { field: "ramp_days", label: "Ramp-up days", whole: true, min: 0, max: 3650 },
+  { field: "manager_ic_fraction", label: "IC work kept by a new manager", whole: false, min: 0, max: 1 },
+  { field: "ic_reramp_days", label: "Re-ramp days after a swing to IC", whole: true, min: 0, max: 3650 },
+  { field: "horizon_months", label: "Timeline months", whole: true, min: 1, max: 120 },
+  { field: "manager_capacity", label: "Manager capacity, reports", whole: false, min: 1, max: 100 },
+  { field: "hiring_weight", label: "Load per open role", whole: false, min: 0, max: 10 },
+  { field: "dotted_weight", label: "Load per dotted-line report", whole: false, min: 0, max: 10 },
+  { field: "budget_tolerance", label: "Budget tolerance, percent", whole: false, min: 0, max: 1000 },
+];

@@ -1,12 +1,16 @@
 import type { Backend } from './backend';
-import { FakeBackend, syntheticOrg } from './fake';
 import { TauriBackend, insideTauri } from './tauri';
 
 export type { Backend } from './backend';
 export { toApiError } from './backend';
+/** The rule thresholds' defaults, generated from the Rust `RuleConfig::default()`. */
+export { RULE_DEFAULTS } from './generated';
 export type * from './types';
 
-/** The Tauri backend inside the app; an in-memory org when the UI runs in a plain browser. */
-export function defaultBackend(): Backend {
-  return insideTauri() ? new TauriBackend() : new FakeBackend(syntheticOrg(180, 5));
+/**
+ * The Tauri backend inside the app; `null` elsewhere. The in-memory fake the dev server runs on
+ * (ui/src/test/fake) is loaded by main.ts in development only, so it never ships in the bundle.
+ */
+export function tauriBackend(): Backend | null {
+  return insideTauri() ? new TauriBackend() : null;
 }

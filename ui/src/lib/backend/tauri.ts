@@ -11,6 +11,7 @@ import type {
   PdfPreview,
   RecentDocument,
   Shown,
+  Reloaded,
   Swing,
   SwingReport,
   ViewRequest,
@@ -94,8 +95,12 @@ export class TauriBackend implements Backend {
   history(person: string): Promise<HistoryReport> {
     return call('history', { person });
   }
-  exportTo(format: ExportFormat, pdf?: PdfOptions): Promise<string[] | null> {
+  exportTo(format: ExportFormat, pdf?: PdfOptions, replace?: boolean): Promise<string[] | null> {
+    if (replace) return call('export', { replace: true });
     return call('export', pdf === undefined ? { format } : { format, pdf });
+  }
+  reloadDocument(): Promise<Reloaded> {
+    return call('reload_document');
   }
   pdfPreview(pdf: PdfOptions): Promise<PdfPreview> {
     return call('pdf_preview', { pdf });

@@ -1,8 +1,8 @@
 import { flushSync, mount, tick, unmount } from 'svelte';
 import { vi } from 'vitest';
-import type { Backend } from '../../lib/backend';
-import type { FakeOrg } from '../../lib/backend/fake';
-import App from '../../app/App.svelte';
+import type { Backend } from '../lib/backend';
+import type { FakeOrg } from './fake';
+import App from '../app/App.svelte';
 
 // Mounting the whole app on a fake backend in jsdom, for the features' end-to-end tests
 // (the same stubs App.test.ts uses: jsdom has no layout, ResizeObserver or canvas).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toApiError } from './backend';
-import { FakeBackend, syntheticOrg, viewOf } from './fake';
+import { toApiError } from '../../lib/backend/backend';
+import { FakeBackend, syntheticOrg, viewOf } from './index';
 
 describe('fake backend', () => {
   it('opens the demo when nothing is open and lays every person out once', async () => {

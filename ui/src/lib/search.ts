@@ -1,4 +1,4 @@
-import type { PersonCard } from '../../lib/backend/types';
+import type { PersonCard } from './backend/types';
 
 // Search over names, titles, teams and ids. Matching ignores case and accents ("jose"
 // finds "José"), and ranks what people type most: the start of a name, then the start

@@ -1,4 +1,4 @@
-import type { Diff } from '../../lib/backend';
+import type { Diff } from './backend';
 
 // How a scenario comparison reads: which figures changed and by how much, and who to
 // highlight on the chart.
@@ -48,13 +48,6 @@ export function isEmpty(diff: Diff): boolean {
     diff.flags_added.length + diff.flags_resolved.length === 0 &&
     Object.values(diff.metrics).every(([a, b]) => a === b)
   );
-}
-
-/** "+1", "−0.25", "0". */
-export function signed(x: number): string {
-  const r = Math.round(x * 100) / 100;
-  if (r === 0) return '0';
-  return r > 0 ? `+${r}` : `−${-r}`;
 }
 
 function round(x: number): number {

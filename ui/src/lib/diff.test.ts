@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Diff } from '../../lib/backend';
-import { isEmpty, metricRows, signed, touched } from './diff';
+import type { Diff } from './backend';
+import { isEmpty, metricRows, touched } from './diff';
+import { signed } from './format';
 
 const diff = (over: Partial<Diff> = {}): Diff => ({
   added: [],
