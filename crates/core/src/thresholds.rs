@@ -1,5 +1,5 @@
 //! Every threshold of the rules and of the pendulum simulation: its default, its documented
-//! range and the label the app shows, declared once in [`thresholds!`]'s table below.
+//! range and the label the app shows, declared once in the `thresholds!` table below.
 //!
 //! A value outside its range is refused wherever it comes from — a rule-configuration file,
 //! an edit sent over IPC, a JSON export, a document made elsewhere — with a message naming

@@ -7,9 +7,9 @@ use std::path::Path;
 use pendulum_core::{Invalid, Org, RuleConfig};
 use rusqlite::{Connection, OpenFlags};
 
+use super::{Document, Mode};
 use crate::StoreError;
 use crate::atomic::{self, Replace};
-use super::{Document, Mode};
 use crate::lock::{EditLock, SharedFile};
 use crate::schema::{self, MIGRATIONS, SCHEMA_VERSION};
 use crate::tables::{self, ReadError};
