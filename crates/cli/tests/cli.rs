@@ -438,7 +438,7 @@ fn the_demo_imports_its_pay_and_exports_none_unless_asked() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("77 allocations, 9 bands, 2 budgets"),
+        run.stderr.contains("83 allocations, 9 bands, 2 budgets"),
         "{}",
         run.stderr
     );
