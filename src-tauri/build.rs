@@ -16,6 +16,7 @@ fn main() {
             "apply_edit",
             "undo",
             "redo",
+            "show_compensation",
             "switch_scenario",
             "fork_scenario",
             "rename_scenario",

@@ -331,6 +331,21 @@ pub async fn redo(state: State<'_, AppState>, request: Option<Value>) -> ApiResu
     json(&session(&state).redo(&argument("request", request)?)?)
 }
 
+/// Turns "Show compensation" on or off for the open document: pay is in views only while on.
+#[tauri::command]
+pub async fn show_compensation(
+    state: State<'_, AppState>,
+    on: Option<Value>,
+    request: Option<Value>,
+) -> ApiResult<Response> {
+    let on = match on {
+        Some(Value::Bool(on)) => on,
+        None | Some(Value::Null) => return Err(ApiError::usage("argument \"on\" is missing")),
+        Some(_) => return Err(ApiError::usage("argument \"on\" must be true or false")),
+    };
+    json(&session(&state).set_show_compensation(on, &argument("request", request)?)?)
+}
+
 /// Makes the named scenario current.
 #[tauri::command]
 pub async fn switch_scenario(
@@ -613,15 +628,48 @@ fn import_files(picked: Option<Vec<PathBuf>>) -> ApiResult<Option<ImportFiles>> 
             files.workstreams = Some(path);
         } else if name.contains("allocation") && files.allocations.is_none() {
             files.allocations = Some(path);
+        } else if name.contains("band") && files.bands.is_none() {
+            files.bands = Some(path);
+        } else if name.contains("budget") && files.budgets.is_none() {
+            files.budgets = Some(path);
         } else if people.is_none() {
             people = Some(path);
         } else {
             return Err(ApiError::usage(
-                "pick one people CSV, plus at most one file named like *workstreams*.csv and one like *allocations*.csv",
+                "pick one people CSV, plus at most one file named like each of *workstreams*.csv, *allocations*.csv, *bands*.csv and *budgets*.csv",
             ));
         }
     }
     files.people =
         people.ok_or_else(|| ApiError::usage("the people CSV is missing from the picked files"))?;
     Ok(Some(files))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::import_files;
+    use std::path::PathBuf;
+
+    #[test]
+    fn picked_files_are_sorted_by_their_names() {
+        let picked = [
+            "Budgets 2027.csv",
+            "hr.csv",
+            "pay-bands.csv",
+            "allocations.csv",
+        ]
+        .map(PathBuf::from)
+        .to_vec();
+        let files = import_files(Some(picked))
+            .ok()
+            .flatten()
+            .expect("a people file was picked");
+        assert_eq!(files.people, PathBuf::from("hr.csv"));
+        assert_eq!(files.bands, Some(PathBuf::from("pay-bands.csv")));
+        assert_eq!(files.budgets, Some(PathBuf::from("Budgets 2027.csv")));
+        assert_eq!(files.allocations, Some(PathBuf::from("allocations.csv")));
+        assert_eq!(files.workstreams, None);
+        let two_people = ["a.csv", "b.csv"].map(PathBuf::from).to_vec();
+        assert!(import_files(Some(two_people)).is_err());
+    }
 }

@@ -72,6 +72,7 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::apply_edit,
             commands::undo,
             commands::redo,
+            commands::show_compensation,
             commands::switch_scenario,
             commands::fork_scenario,
             commands::rename_scenario,

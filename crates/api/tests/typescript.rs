@@ -140,7 +140,9 @@ fn declarations() -> Vec<Declaration> {
     use pendulum_api::reports::{LayoutEdge, LayoutNode};
     use pendulum_api::session::{FileChange, Reloaded, UpdateInfo};
     use pendulum_api::update::{Conflict, UpdatePreview};
-    use pendulum_api::view::{AllocationRow, PersonCard, SkippedRow, TeamRow, WorkstreamRow};
+    use pendulum_api::view::{
+        AllocationRow, CostView, PersonCard, SkippedRow, TeamRow, WorkstreamRow,
+    };
     use pendulum_api::{
         ApiError, CheckReport, DocumentInfo, ErrorCode, ExportFormat, LayoutReport, OrgView,
         RecentDocument, ScenarioInfo, Shown, StatsReport, ViewRequest,
@@ -253,6 +255,7 @@ fn declarations() -> Vec<Declaration> {
         declare::<TeamRow>(cfg),
         declare::<AllocationRow>(cfg),
         declare::<SkippedRow>(cfg),
+        declare::<CostView>(cfg),
         declare::<OrgView>(cfg),
         declare::<Shown>(cfg),
         declare::<ExportFormat>(cfg),

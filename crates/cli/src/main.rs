@@ -144,6 +144,12 @@ enum Command {
         /// Allocations CSV or workbook.
         #[arg(long, value_name = "FILE")]
         allocations: Option<PathBuf>,
+        /// Bands: level,annual_cost — the annual cost of a full-time role.
+        #[arg(long, value_name = "FILE")]
+        bands: Option<PathBuf>,
+        /// Budgets: team,annual_budget; team * is the whole org.
+        #[arg(long, value_name = "FILE")]
+        budgets: Option<PathBuf>,
         /// The sheet of the people workbook to read (default: one named like People).
         #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
@@ -276,6 +282,12 @@ struct OrgArgs {
     /// Allocations CSV or workbook (with a people file).
     #[arg(long, value_name = "FILE")]
     allocations: Option<PathBuf>,
+    /// Bands: level,annual_cost — the annual cost of a full-time role (with a people file).
+    #[arg(long, value_name = "FILE")]
+    bands: Option<PathBuf>,
+    /// Budgets: team,annual_budget; team * is the whole org (with a people file).
+    #[arg(long, value_name = "FILE")]
+    budgets: Option<PathBuf>,
     /// The sheet of a people workbook to read (default: one named like People, else the
     /// first whose header fits).
     #[arg(long, value_name = "NAME")]
@@ -354,6 +366,8 @@ impl OrgArgs {
             path: self.path.clone(),
             workstreams: self.workstreams.clone(),
             allocations: self.allocations.clone(),
+            bands: self.bands.clone(),
+            budgets: self.budgets.clone(),
             sheet: self.sheet.clone(),
             scenario: self.scenario.clone(),
         }
@@ -620,6 +634,8 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             people,
             workstreams,
             allocations,
+            bands,
+            budgets,
             sheet,
             output,
             force,
@@ -628,6 +644,8 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                 path: people,
                 workstreams,
                 allocations,
+                bands,
+                budgets,
                 sheet,
                 scenario: None,
             };
@@ -637,8 +655,12 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             for w in &summary.warnings {
                 eprintln!("warning: {w}");
             }
+            let pay = match (summary.bands, summary.budgets) {
+                (0, 0) => String::new(),
+                (bands, budgets) => format!(", {bands} bands, {budgets} budgets"),
+            };
             eprintln!(
-                "wrote {}: {} people, {} teams, {} workstreams, {} allocations",
+                "wrote {}: {} people, {} teams, {} workstreams, {} allocations{pay}",
                 output.display(),
                 summary.people,
                 summary.teams,

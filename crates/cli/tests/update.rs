@@ -95,7 +95,8 @@ fn setup(dir: &Path) -> (PathBuf, PathBuf) {
             ) + "\n"
         })
         .collect();
-    newer += "p-noor,Noor Haddad,Software Engineer,p-rachel,,Payments,L3,active,2027-03-01,,1,Lisbon,,,false,\n";
+    // The demo's columns end with dotted_managers and cost.
+    newer += "p-noor,Noor Haddad,Software Engineer,p-rachel,,Payments,L3,active,2027-03-01,,1,Lisbon,,,false,,\n";
     let export = dir.join("people-2027-03.csv");
     std::fs::write(&export, newer).unwrap();
     let allocations: String = std::fs::read_to_string(&al)

@@ -43,6 +43,7 @@ impl Session {
         let as_of = self.as_of;
         let open = self.open_ref()?;
         let path = open.path.clone();
+        let shown = open.show_pay;
         let mut kept_copy = None;
         let doc = match open.doc.external_change()? {
             None | Some(ExternalChange::Modified) => {
@@ -62,10 +63,17 @@ impl Session {
             }
         };
         let scenario = doc.scenario(&scenario).unwrap_or(ScenarioId::BASELINE);
+        // The file's choice, unless it is read-only: then this session's stands.
+        let show_pay = if doc.is_read_only() {
+            shown
+        } else {
+            doc.show_compensation()?
+        };
         self.open = Some(Open {
             doc,
             path,
             scenario,
+            show_pay,
         });
         self.as_of = as_of;
         Ok(Reloaded {

@@ -805,9 +805,9 @@ export type Timeline = {
 };
 
 /**
- * The four files an import reads.
+ * The files an import reads.
  */
-export type FileKind = "people" | "teams" | "workstreams" | "allocations";
+export type FileKind = "people" | "teams" | "workstreams" | "allocations" | "bands" | "budgets";
 
 /**
  * How one column of a file was read.
@@ -909,6 +909,8 @@ export type ImportPreview = {
   teams: number;
   workstreams: number;
   allocations: number;
+  bands: number;
+  budgets: number;
 };
 
 /**
@@ -972,6 +974,10 @@ export type DocumentInfo = {
   can_undo: boolean;
   can_redo: boolean;
   read_only: boolean;
+  /**
+   * "Show compensation" is on for this document: views carry pay.
+   */
+  show_compensation: boolean;
   /**
    * Why it is read-only ("its folder is read-only"…), for the notice.
    */
@@ -1068,6 +1074,14 @@ export type PersonCard = {
   depth: number;
   ramp: number;
   allocated_percent: number;
+  /**
+   * Their annual cost (own, else band × fte); `None` when unknown or pay is hidden.
+   */
+  cost?: Money;
+  /**
+   * Their own cost on file; `None` when they have none or pay is hidden.
+   */
+  cost_on_file?: Money;
 };
 
 export type LayoutNode = {
@@ -1138,6 +1152,10 @@ export type WorkstreamRow = {
    */
   load: number | null;
   people: number;
+  /**
+   * What it costs on the view's day; `None` when pay is hidden.
+   */
+  cost?: WorkstreamCost;
 };
 
 /**
@@ -1170,6 +1188,16 @@ export type AllocationRow = {
 };
 
 /**
+ * What the app shows of pay once the user turned it on: the settings to edit (currency,
+ * bands, budgets, fiscal year) and the fiscal year month by month. The run-rate is in
+ * `stats.cost`, people's and workstreams' costs on their rows.
+ */
+export type CostView = {
+  settings: CostSettings;
+  projection: Projection;
+};
+
+/**
  * Everything the app's screens show for one scenario and day.
  */
 export type OrgView = {
@@ -1188,6 +1216,10 @@ export type OrgView = {
    * begin or end, dated edits take effect), sorted: the as-of slider's ticks.
    */
   key_dates: Array<IsoDate>;
+  /**
+   * Pay settings and the fiscal year, only while "Show compensation" is on.
+   */
+  cost?: CostView;
 };
 
 /**
@@ -1208,6 +1240,11 @@ export type Shown = {
    * none or someone not in the scenario.
    */
   history: HistoryReport | null;
+  /**
+   * The fiscal year of the scenario compared with, month by month, while pay is shown
+   * and a comparison was asked for (`view.cost` holds the current scenario's).
+   */
+  compare_projection?: Projection;
 };
 
 /**

@@ -148,6 +148,8 @@ export class FakeBackend implements Backend {
       teams: 0,
       workstreams: 0,
       allocations: 0,
+      bands: 0,
+      budgets: 0,
     };
   }
 
@@ -505,6 +507,7 @@ export class FakeBackend implements Backend {
       can_undo: this.at > 0,
       can_redo: this.at < this.states.length - 1,
       read_only: org.read_only ?? false,
+      show_compensation: false,
       read_only_reason: null,
       changed_elsewhere: this.changedElsewhere,
       updates: this.updates.map((u) => ({ ...u })),
