@@ -257,7 +257,10 @@ pub async fn update_preview<R: Runtime>(
 
 /// Step two: applies the previewed export; the answer is what the window shows next.
 #[tauri::command]
-pub async fn update_apply(state: State<'_, AppState>, request: Option<Value>) -> ApiResult<Response> {
+pub async fn update_apply(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> ApiResult<Response> {
     let files = pending_update(&state)
         .clone()
         .ok_or_else(|| ApiError::usage("no update is waiting: pick the newer export first"))?;
@@ -268,7 +271,10 @@ pub async fn update_apply(state: State<'_, AppState>, request: Option<Value>) ->
 
 /// Undoes the document's newest baseline update.
 #[tauri::command]
-pub async fn undo_update(state: State<'_, AppState>, request: Option<Value>) -> ApiResult<Response> {
+pub async fn undo_update(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> ApiResult<Response> {
     json(&session(&state).undo_update(&argument("request", request)?)?)
 }
 

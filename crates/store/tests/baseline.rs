@@ -228,7 +228,10 @@ fn an_edit_that_no_longer_applies_can_be_dropped_and_stays_dropped() {
     let states: Vec<EditState> = doc.log(plan).unwrap().iter().map(|e| e.state).collect();
     assert_eq!(states, vec![EditState::Applied, EditState::Discarded]);
     let refused = doc.drop_edit(plan, skipped).unwrap_err();
-    assert!(matches!(refused, StoreError::UnknownEdit { .. }), "{refused}");
+    assert!(
+        matches!(refused, StoreError::UnknownEdit { .. }),
+        "{refused}"
+    );
     assert!(matches!(
         doc.drop_edit(ScenarioId::BASELINE, EditSeq(1)).unwrap_err(),
         StoreError::UnknownEdit { .. }

@@ -113,7 +113,9 @@ async fn an_update_from_an_hr_export_is_previewed_applied_and_undone() {
     );
     assert_eq!(out["conflicts"], json!(expected.conflicts.len()));
     assert!(
-        out["changed"].to_string().contains("Senior Software Engineer"),
+        out["changed"]
+            .to_string()
+            .contains("Senior Software Engineer"),
         "{out}"
     );
 

@@ -950,6 +950,29 @@ export type ScenarioInfo = {
 export type FileChange = "modified" | "replaced" | "removed";
 
 /**
+ * One baseline update in the document's dated history.
+ */
+export type UpdateInfo = {
+  id: number;
+  /**
+   * The day it was applied.
+   */
+  day: IsoDate;
+  /**
+   * The export's file name.
+   */
+  source: string;
+  /**
+   * "12 joined, 3 left, 5 moved, 4 fields changed".
+   */
+  summary: string;
+  /**
+   * Undone since.
+   */
+  undone: boolean;
+};
+
+/**
  * What is open.
  */
 export type DocumentInfo = {
@@ -986,6 +1009,11 @@ export type DocumentInfo = {
    * Someone else changed the file since it was opened: offer to reload ([`Session::reload`]).
    */
   changed_elsewhere: FileChange | null;
+  /**
+   * The baseline updates from newer HR exports, oldest first (the newest not undone can
+   * be undone).
+   */
+  updates: Array<UpdateInfo>;
 };
 
 /**
@@ -998,6 +1026,48 @@ export type Reloaded = {
    * replaced the one it was editing.
    */
   kept_copy: string | null;
+};
+
+/**
+ * One scenario edit that would no longer apply.
+ */
+export type Conflict = {
+  scenario: string;
+  /**
+   * The edit's number in the document's log.
+   */
+  edit: number;
+  /**
+   * The kind of edit (`move-person`, `swing`…).
+   */
+  op: string;
+  reason: string;
+};
+
+/**
+ * What updating a document from a newer export would change.
+ */
+export type UpdatePreview = {
+  /**
+   * In the new export only, in id order.
+   */
+  joined: Array<PersonId>;
+  /**
+   * In the document's imported org only, in id order.
+   */
+  left: Array<PersonId>;
+  /**
+   * In both, with another manager.
+   */
+  moved: Array<Move>;
+  /**
+   * In both, with fields of new value (the manager is in `moved`).
+   */
+  changed: Array<FieldChange>;
+  /**
+   * Edits that apply to the current import but not to the new one.
+   */
+  conflicts: Array<Conflict>;
 };
 
 /**
@@ -1188,6 +1258,24 @@ export type AllocationRow = {
 };
 
 /**
+ * One edit of the scenario's log that does not apply to this view.
+ */
+export type SkippedRow = {
+  /**
+   * The edit's number in the document's log.
+   */
+  seq: number;
+  /**
+   * Its kind (`move-person`, `swing`…).
+   */
+  op: string;
+  /**
+   * Why it does not apply.
+   */
+  reason: string;
+};
+
+/**
  * What the app shows of pay once the user turned it on: the settings to edit (currency,
  * bands, budgets, fiscal year) and the fiscal year month by month. The run-rate is in
  * `stats.cost`, people's and workstreams' costs on their rows.
@@ -1216,6 +1304,12 @@ export type OrgView = {
    * begin or end, dated edits take effect), sorted: the as-of slider's ticks.
    */
   key_dates: Array<IsoDate>;
+  /**
+   * The scenario's applied edits this view could not apply (after a baseline update, or a
+   * dated edit that depends on a later one), in log order: the scenario panel marks them
+   * for the user to drop or redo by hand.
+   */
+  skipped: Array<SkippedRow>;
   /**
    * Pay settings and the fiscal year, only while "Show compensation" is on.
    */
