@@ -168,28 +168,13 @@ pub async fn import_preview<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> ApiResult<Option<Value>> {
-    let ask = Ask {
-        title:
-            "Import: the people CSV or workbook, and the workstreams and allocations files if any"
-                .into(),
-        filter: (
-            "CSV files and spreadsheets",
-            &["csv", "txt", "xlsx", "xls", "xlsb", "ods"],
-        ),
-        file_name: None,
-    };
-    let picked = state.dialogs.open_many(app, ask).await?;
-    let Some(files) = import_files(picked)? else {
+    let title =
+        "Import: the people CSV or workbook, and the workstreams and allocations files if any";
+    let Some(files) = pick_hr_files(app, &state, title).await? else {
         return Ok(None);
     };
-    let preview = session(&state).import_preview(&files)?;
     // As JSON here so that the shell need not name the CSV crate's types.
-    let preview = serde_json::to_value(preview).map_err(|e| {
-        ApiError::new(
-            ErrorCode::Internal,
-            format!("cannot encode the preview: {e}"),
-        )
-    })?;
+    let preview = encoded(session(&state).import_preview(&files)?)?;
     *pending(&state) = Some(files);
     Ok(Some(preview))
 }
@@ -231,26 +216,11 @@ pub async fn update_preview<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> ApiResult<Option<Value>> {
-    let ask = Ask {
-        title: "Update from HR export: the newer people CSV or workbook, and its workstreams and allocations files if any"
-            .into(),
-        filter: (
-            "CSV files and spreadsheets",
-            &["csv", "txt", "xlsx", "xls", "xlsb", "ods"],
-        ),
-        file_name: None,
-    };
-    let picked = state.dialogs.open_many(app, ask).await?;
-    let Some(files) = import_files(picked)? else {
+    let title = "Update from HR export: the newer people CSV or workbook, and its workstreams and allocations files if any";
+    let Some(files) = pick_hr_files(app, &state, title).await? else {
         return Ok(None);
     };
-    let preview = session(&state).update_preview(&files)?;
-    let preview = serde_json::to_value(preview).map_err(|e| {
-        ApiError::new(
-            ErrorCode::Internal,
-            format!("cannot encode the preview: {e}"),
-        )
-    })?;
+    let preview = encoded(session(&state).update_preview(&files)?)?;
     *pending_update(&state) = Some(files);
     Ok(Some(preview))
 }
@@ -291,6 +261,34 @@ pub async fn drop_edit(
     }
     .ok_or_else(|| ApiError::usage("argument \"seq\" must be the number of an edit in the log"))?;
     json(&session(&state).drop_edit(seq, &argument("request", request)?)?)
+}
+
+/// The files of an HR export picked in an open dialog titled `title` (a people CSV or
+/// workbook, and its workstreams and allocations files if any); `None` when cancelled.
+async fn pick_hr_files<R: Runtime>(
+    app: AppHandle<R>,
+    state: &State<'_, AppState>,
+    title: &str,
+) -> ApiResult<Option<ImportFiles>> {
+    let ask = Ask {
+        title: title.into(),
+        filter: (
+            "CSV files and spreadsheets",
+            &["csv", "txt", "xlsx", "xls", "xlsb", "ods"],
+        ),
+        file_name: None,
+    };
+    import_files(state.dialogs.open_many(app, ask).await?)
+}
+
+/// A preview as JSON for the window.
+fn encoded(preview: impl serde::Serialize) -> ApiResult<Value> {
+    serde_json::to_value(preview).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("cannot encode the preview: {e}"),
+        )
+    })
 }
 
 fn pending_update<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Option<ImportFiles>> {

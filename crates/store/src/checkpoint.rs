@@ -16,12 +16,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::StoreError;
 use crate::document::{EditSeq, ScenarioId};
+use crate::parts;
 
 /// How many edits a scenario's log grows by between checkpoints.
 pub(crate) const CHECKPOINT_EVERY: usize = 64;
-
-/// Parts are small enough to stay far below SQLite's length cap on cells.
-const PART_BYTES: usize = 1 << 20;
 
 #[derive(Serialize, Deserialize)]
 struct Body {
@@ -46,8 +44,8 @@ pub(crate) fn write(
     let mut insert = conn.prepare(
         "INSERT OR REPLACE INTO checkpoint (scenario, seq, part, body) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for (part, chunk) in body.chunks(PART_BYTES).enumerate() {
-        insert.execute(params![scenario.0, seq.0, part as i64, chunk])?;
+    for (part, chunk) in parts::split(&body) {
+        insert.execute(params![scenario.0, seq.0, part, chunk])?;
     }
     conn.execute(
         "DELETE FROM checkpoint WHERE scenario = ?1 AND seq < (SELECT min(seq) FROM \
@@ -98,19 +96,12 @@ pub(crate) fn newest(
         .prepare("SELECT part, body FROM checkpoint WHERE scenario = ?1 AND seq = ?2 ORDER BY part")
         .map_err(&db)?;
     let mut rows = stmt.query(params![scenario.0, seq]).map_err(&db)?;
-    let mut body = Vec::new();
-    let mut expected = 0i64;
-    while let Some(row) = rows.next().map_err(&db)? {
-        let part: i64 = row.get(0).map_err(&db)?;
-        if part != expected {
-            return Err(StoreError::corrupt(
-                path,
-                format!("checkpoint {seq} of scenario {scenario} misses part {expected}"),
-            ));
-        }
-        expected += 1;
-        body.extend_from_slice(&row.get::<_, Vec<u8>>(1).map_err(&db)?);
-    }
+    let body = parts::join(&mut rows).map_err(&db)?.map_err(|missing| {
+        StoreError::corrupt(
+            path,
+            format!("checkpoint {seq} of scenario {scenario} misses part {missing}"),
+        )
+    })?;
     let Body { org, config } = serde_json::from_slice(&body).map_err(|e| {
         StoreError::corrupt(
             path,

@@ -97,6 +97,7 @@ mod checkpoint;
 mod document;
 mod error;
 mod lock;
+mod parts;
 mod schema;
 mod tables;
 mod watch;

@@ -11,10 +11,8 @@ use serde::Serialize;
 use super::{Document, EditSeq, ScenarioId};
 use crate::StoreError;
 use crate::checkpoint;
+use crate::parts;
 use crate::tables;
-
-/// Parts are small enough to stay far below the length cap on cells.
-const PART_BYTES: usize = 1 << 20;
 
 /// One replacement of the imported org by a newer export, as the document lists it.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize)]
@@ -199,19 +197,12 @@ impl Document {
             .prepare("SELECT part, body FROM baseline_previous WHERE update_id = ?1 ORDER BY part")
             .map_err(&db)?;
         let mut rows = stmt.query([id]).map_err(&db)?;
-        let mut body = Vec::new();
-        let mut expected = 0i64;
-        while let Some(row) = rows.next().map_err(&db)? {
-            let part: i64 = row.get(0).map_err(&db)?;
-            if part != expected {
-                return Err(StoreError::corrupt(
-                    &self.path,
-                    format!("baseline update {id}: the org it replaced misses part {expected}"),
-                ));
-            }
-            expected += 1;
-            body.extend_from_slice(&row.get::<_, Vec<u8>>(1).map_err(&db)?);
-        }
+        let body = parts::join(&mut rows).map_err(&db)?.map_err(|missing| {
+            StoreError::corrupt(
+                &self.path,
+                format!("baseline update {id}: the org it replaced misses part {missing}"),
+            )
+        })?;
         let org: Org = serde_json::from_slice(&body).map_err(|e| {
             StoreError::corrupt(
                 &self.path,
