@@ -134,6 +134,11 @@ pub struct HistoryReport {
     pub years_in_role: Option<f64>,
     /// Oldest first; the last one is the current role.
     pub spells: Vec<RoleSpell>,
+    /// Their manager load on the day, when they lead anyone, hire or hold a leader's role
+    /// (`docs/model.md`, "Manager load").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub load: Option<pendulum_core::ManagerLoad>,
 }
 
 /// The role history of one person: the role on file (since `role_since`), then every change
@@ -150,6 +155,7 @@ pub fn history(source: &OrgSource, person: &str, as_of: Date) -> ApiResult<Histo
     };
     role_history(
         &Snapshot::new(&loaded.org, as_of, &loaded.rules),
+        &loaded.rules,
         log,
         person,
     )
@@ -178,6 +184,7 @@ impl RoleLog {
 /// `log` when the org comes from a document.
 pub(crate) fn role_history(
     snapshot: &Snapshot<'_>,
+    rules: &RuleConfig,
     log: Option<RoleLog>,
     person: &str,
 ) -> ApiResult<HistoryReport> {
@@ -271,5 +278,6 @@ pub(crate) fn role_history(
         days_in_role: days,
         years_in_role: days.map(|d| pendulum_core::stats::round4(d as f64 / 365.25)),
         spells,
+        load: pendulum_core::manager_load(snapshot, rules, person),
     })
 }

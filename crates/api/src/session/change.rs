@@ -111,7 +111,7 @@ impl Session {
         let history = request
             .history_of
             .as_ref()
-            .and_then(|person| role_history(&s, log, person.as_str()).ok());
+            .and_then(|person| role_history(&s, &after.config, log, person.as_str()).ok());
         drop(s);
         drop(after);
         if !skipped.is_empty() {
@@ -279,6 +279,7 @@ impl Session {
         let view = open.doc.view(open.scenario, Some(as_of))?;
         role_history(
             &Snapshot::new(&view.org, as_of, &view.config),
+            &view.config,
             Some(log),
             person,
         )

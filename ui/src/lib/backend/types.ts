@@ -31,6 +31,8 @@ export type {
   LayoutEdge,
   LayoutNode,
   LayoutReport,
+  LoadAllocation,
+  ManagerLoad,
   Move,
   OrgView,
   PdfPreview,
