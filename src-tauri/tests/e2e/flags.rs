@@ -136,3 +136,54 @@ async fn the_flags_panel_counts_equal_pendulum_check_on_the_same_document() {
     assert_panel_shows(&shown, &report);
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_inspector_shows_a_managers_load_as_core_computes_it() {
+    let _serial = SERIAL.lock().await;
+    let app = start(&[]).await;
+    let shown = app
+        .journey(
+            60,
+            "inspect Rachel's manager load",
+            r#"await until(() => document.querySelector('.card'), 'the chart');
+            const box = document.querySelector('input[type=search]');
+            box.value = 'Rachel Goldberg';
+            box.dispatchEvent(new Event('input', { bubbles: true }));
+            await until(() => document.querySelector('.hits [role=option]'), 'the search hit');
+            box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+            const parts = await until(() => document.querySelector('.manager-load'), 'the manager load');
+            const head = [...document.querySelectorAll('h3')].find((h) => h.textContent.trim().startsWith('Manager load'));
+            const figure = head.querySelector('.load');
+            return {
+              as_of: document.querySelector('input.as-of').value,
+              headline: figure.textContent.trim(),
+              over: figure.classList.contains('over'),
+              parts: parts.textContent.trim(),
+            };"#,
+        )
+        .await;
+    eprintln!("e2e: manager load in the inspector: {shown}");
+    let as_of = pendulum_core::Date::parse(shown["as_of"].as_str().unwrap_or_default())
+        .expect("the as-of field holds a date");
+    let source = pendulum_api::OrgSource {
+        path: demo_document(&app.data),
+        ..pendulum_api::OrgSource::default()
+    };
+    let loaded = pendulum_api::load(&source, as_of).expect("load the app's document");
+    let s = pendulum_core::Snapshot::new(&loaded.org, as_of, &loaded.rules);
+    let load = pendulum_core::manager_load(&s, &loaded.rules, "p-rachel").expect("Rachel leads");
+    let two = |x: f64| (x * 100.0).round() / 100.0;
+    assert_eq!(
+        shown["headline"],
+        json!(format!("{} of {}", two(load.load), two(load.capacity))),
+        "{shown}"
+    );
+    assert_eq!(shown["over"], json!(load.is_overloaded()), "{shown}");
+    assert!(
+        shown["parts"]
+            .as_str()
+            .is_some_and(|p| p.starts_with(&format!("{} reports", load.reports))),
+        "{shown}"
+    );
+    app.close().await;
+}
