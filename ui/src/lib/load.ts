@@ -18,7 +18,7 @@ export function loadParts(load: ManagerLoad, hiringWeight: number, dottedWeight:
   return parts;
 }
 
-/** "9.1 of 3.6" and whether it is over: the headline of the inspector's load. */
+/** "9.1 of 3.6" and whether it is over (as core's manager-overloaded decides, to 1e-9): the headline of the inspector's load. */
 export function loadHeadline(load: ManagerLoad): { text: string; over: boolean } {
-  return { text: `${num(load.load)} of ${num(load.capacity)}`, over: load.load > load.capacity + 0.005 };
+  return { text: `${num(load.load)} of ${num(load.capacity)}`, over: load.load > load.capacity + 1e-9 };
 }
