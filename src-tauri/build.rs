@@ -16,6 +16,7 @@ fn main() {
             "apply_edit",
             "undo",
             "redo",
+            "show_compensation",
             "switch_scenario",
             "fork_scenario",
             "rename_scenario",
@@ -26,6 +27,11 @@ fn main() {
             "history",
             "export",
             "pdf_preview",
+            "reload_document",
+            "update_preview",
+            "update_apply",
+            "undo_update",
+            "drop_edit",
         ]),
     ))
     .unwrap_or_else(|e| panic!("tauri-build: {e:#}"));

@@ -18,6 +18,7 @@ pub mod scenario;
 pub mod session;
 pub mod source;
 pub mod timeline;
+pub mod today;
 pub mod update;
 pub mod view;
 
@@ -28,6 +29,8 @@ pub use reports::{
     CheckReport, LayoutReport, LayoutRequest, StatsReport, check_report, layout_report,
     stats_report,
 };
-pub use session::{DocumentInfo, ExportFormat, ImportFiles, ScenarioInfo, Session, Shown};
+pub use session::{
+    DocumentInfo, ExportFormat, FileChange, ImportFiles, Reloaded, ScenarioInfo, Session, Shown,
+};
 pub use source::{OrgFile, OrgSource, load, override_rules};
 pub use view::{OrgView, ViewRequest};
