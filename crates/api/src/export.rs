@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use pendulum_core::Projection;
 use pendulum_core::{Date, PersonId, Snapshot, SwingReport, check, diff};
 use pendulum_export::{
-    CostSection, PageSize, PdfOptions, ReportInput, ScenarioSection, SvgOptions,
+    CostSection, PageSize, PdfOptions, PosterSize, ReportInput, ScenarioSection, SvgOptions,
 };
 use pendulum_layout::{ChartOptions, layout_snapshot};
 
@@ -240,13 +240,19 @@ pub struct PdfRequest {
     /// budgets in CSV and JSON. Without it no amount, budget flag or waterfall is written.
     #[ts(as = "Option<_>", optional)]
     pub with_cost: bool,
+    /// Instead of the report, the whole chart on one page: "a2", "a1", "a0" or a custom
+    /// "WxH" in millimetres ("900x1200"); `page` and `landscape` do not apply.
+    pub poster: Option<String>,
 }
 
 fn export_error(e: pendulum_export::ExportError) -> ApiError {
     use pendulum_export::ExportError as E;
     let code = match &e {
         E::UnknownRoot { .. } | E::RootNotPresent { .. } => ErrorCode::Unknown,
-        E::ZeroOption { .. } | E::Scale { .. } => ErrorCode::Usage,
+        E::ZeroOption { .. }
+        | E::Scale { .. }
+        | E::PosterTooSmall { .. }
+        | E::PosterOption { .. } => ErrorCode::Usage,
         E::Layout(_) | E::Pdf(_) | E::Svg(_) | E::Png(_) => ErrorCode::Internal,
     };
     ApiError::new(code, e.to_string())
@@ -386,7 +392,19 @@ fn with_report<T>(
             ApiError::usage(format!("page size {p:?} is not one of a4, letter, a3"))
         })?,
     };
+    let poster = match request.poster.as_deref() {
+        None => None,
+        Some(p) => Some(PosterSize::parse(p).ok_or_else(|| {
+            ApiError::usage(format!(
+                "poster size {p:?} is not one of a2, a1, a0 or WxH in millimetres (each side \
+                 {} to {} mm, e.g. 900x1200)",
+                PosterSize::MIN_MM,
+                PosterSize::MAX_MM
+            ))
+        })?),
+    };
     let options = PdfOptions {
+        poster,
         page,
         landscape: request.landscape,
         root: request.root.clone(),

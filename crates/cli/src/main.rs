@@ -265,6 +265,11 @@ struct PdfArgs {
     /// PDF: the title (default the file's name).
     #[arg(long)]
     title: Option<String>,
+    /// PDF: instead of the report, the whole chart on one page of SIZE (a2, a1, a0, or WxH
+    /// in mm, e.g. 900x1200), names at 6 pt or more; exits 2 naming the size it needs when
+    /// it does not fit.
+    #[arg(long, value_name = "SIZE")]
+    poster: Option<String>,
     /// PDF: add the "Staffing over time" and "Problems ahead" pages, over the org's
     /// horizon_months from --as-of, as `pendulum timeline` computes them.
     #[arg(long)]
@@ -453,6 +458,14 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                     "--timeline goes with --pdf: it adds the report's staffing-over-time pages",
                 ));
             }
+            if pdf.poster.is_some()
+                && (pdf.timeline || kind.json || kind.csv || kind.xlsx || kind.svg || kind.png)
+            {
+                return Err(ApiError::usage(
+                    "--poster goes with --pdf alone: it prints the chart on one page, without the \
+                     report's other pages",
+                ));
+            }
             if with_cost && (kind.svg || kind.png) {
                 return Err(ApiError::usage(
                     "--with-cost goes with --pdf, --csv, --xlsx or --json; the chart never shows pay",
@@ -490,6 +503,7 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                     one_page: pdf.one_page,
                     title: pdf.title,
                     with_cost,
+                    poster: pdf.poster,
                 };
                 let timeline = if pdf.timeline {
                     Some(dated_timeline(&org, org.as_of(), None)?)

@@ -7,7 +7,8 @@
 //! the flags table, the workload table, when asked the staffing month by month and the
 //! problems ahead, and, for a scenario, its diff and swing reports.
 //! Every page but the
-//! title has page numbers; every section has a bookmark.
+//! title has page numbers; every section has a bookmark. A poster is instead the whole chart
+//! on one large page.
 //!
 //! Dotted lines (a secondary manager) are dashed, muted lines drawn under the cards, on the
 //! chart SVG and PNG and on a PDF chart page that holds both people; when the secondary
@@ -77,6 +78,85 @@ impl PageSize {
     }
 }
 
+/// A poster's paper: an ISO A size, or a custom size in millimetres.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PosterSize {
+    A2,
+    A1,
+    A0,
+    /// Width × height in millimetres, each from [`PosterSize::MIN_MM`] to
+    /// [`PosterSize::MAX_MM`].
+    Mm {
+        width: f64,
+        height: f64,
+    },
+}
+
+impl PosterSize {
+    /// The standard sizes, smallest first.
+    pub const STANDARD: [PosterSize; 3] = [PosterSize::A2, PosterSize::A1, PosterSize::A0];
+    /// The smallest side of a custom poster.
+    pub const MIN_MM: f64 = 100.0;
+    /// The largest side of a custom poster: a PDF page is at most 14,400 points a side.
+    pub const MAX_MM: f64 = 5_080.0;
+
+    /// Width and height in millimetres (portrait for the A sizes).
+    pub fn mm(self) -> (f64, f64) {
+        match self {
+            PosterSize::A2 => (420.0, 594.0),
+            PosterSize::A1 => (594.0, 841.0),
+            PosterSize::A0 => (841.0, 1189.0),
+            PosterSize::Mm { width, height } => (width, height),
+        }
+    }
+
+    /// Width and height in points.
+    pub fn points(self) -> (f64, f64) {
+        let (w, h) = self.mm();
+        (w * MM, h * MM)
+    }
+
+    /// Parses `a2`, `a1`, `a0` (any case) or `WxH` in millimetres (`900x1200`, `900x1200mm`,
+    /// `900×1200`); `None` for anything else or a side outside `MIN_MM..=MAX_MM`.
+    pub fn parse(text: &str) -> Option<PosterSize> {
+        let text = text.trim().to_ascii_lowercase();
+        match text.as_str() {
+            "a2" => return Some(PosterSize::A2),
+            "a1" => return Some(PosterSize::A1),
+            "a0" => return Some(PosterSize::A0),
+            _ => {}
+        }
+        let text = text.strip_suffix("mm").unwrap_or(&text);
+        let (w, h) = text.split_once(['x', '×'])?;
+        let side = |t: &str| {
+            t.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| (Self::MIN_MM..=Self::MAX_MM).contains(v))
+        };
+        Some(PosterSize::Mm {
+            width: side(w)?,
+            height: side(h)?,
+        })
+    }
+}
+
+impl std::fmt::Display for PosterSize {
+    /// "A1 (594 × 841 mm)" or "900 × 1200 mm".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (w, h) = self.mm();
+        match self {
+            PosterSize::A2 => write!(f, "A2 ({w} × {h} mm)"),
+            PosterSize::A1 => write!(f, "A1 ({w} × {h} mm)"),
+            PosterSize::A0 => write!(f, "A0 ({w} × {h} mm)"),
+            PosterSize::Mm { .. } => write!(f, "{w} × {h} mm"),
+        }
+    }
+}
+
+/// Points per millimetre.
+const MM: f64 = 72.0 / 25.4;
+
 /// How to print the report.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PdfOptions {
@@ -95,6 +175,10 @@ pub struct PdfOptions {
     pub date: Date,
     /// The org's or the scenario's name, on the title page and in every footer.
     pub title: String,
+    /// Instead of the report, the whole chart on one page of this size, names at 6 pt or
+    /// more (else [`ExportError::PosterTooSmall`]); `page`, `landscape` and the breaks do
+    /// not apply.
+    pub poster: Option<PosterSize>,
 }
 
 impl PdfOptions {
@@ -109,6 +193,7 @@ impl PdfOptions {
             one_page: false,
             date,
             title: title.into(),
+            poster: None,
         }
     }
 }
@@ -170,6 +255,18 @@ pub enum ExportError {
     Svg(String),
     #[error("writing the PNG failed: {0}")]
     Png(String),
+    #[error(
+        "the chart does not fit on {paper} with names at 6 pt or more (they would print at \
+         {name_pt:.1} pt); it needs {needed}"
+    )]
+    PosterTooSmall {
+        paper: PosterSize,
+        name_pt: f64,
+        /// The smallest standard size that fits, or a custom size in millimetres.
+        needed: String,
+    },
+    #[error("{what} does not apply to a poster, which prints the whole chart on one page")]
+    PosterOption { what: &'static str },
 }
 
 /// The title of a report on an org whose file has no telling name ("people.csv"): the org

@@ -132,6 +132,7 @@ pub fn write_svg(
             b.placeholder,
             (b.x + m, b.y + m, b.width, b.height),
             1.0,
+            false,
         );
         writeln!(out, r#"<g data-placeholder="{}">"#, escape(b.id))?;
         for mark in &marks {

@@ -110,3 +110,40 @@ proptest! {
         check_report(people, seed, page, landscape)?;
     }
 }
+
+/// The bar for the 1,336-person export shape: every name in the text, at least 30
+/// people per chart page on average, names at 6 pt or more with the median at 7.5 pt or more,
+/// on A4 landscape and portrait, Letter and A3.
+#[test]
+fn the_issue_sized_export_packs_30_people_a_page() {
+    let org = generate(&SynthConfig {
+        shape: Shape::HrExport,
+        ..SynthConfig::new(1_336, 42)
+    });
+    let config = RuleConfig::default();
+    let snap = Snapshot::new(&org, reference_date(), &config);
+    let flags = check(&snap, &config);
+    let input = ReportInput {
+        timeline: None,
+        snapshot: &snap,
+        config: &config,
+        flags: &flags,
+        cost: None,
+        scenario: None,
+    };
+    for page in [PageSize::A4, PageSize::Letter, PageSize::A3] {
+        for landscape in [true, false] {
+            let opts = PdfOptions {
+                page,
+                landscape,
+                ..PdfOptions::new(default_title(&snap), reference_date())
+            };
+            let f = chart_figures(&input, &[], &opts).unwrap_or_else(|e| panic!("{e}"));
+            let paper = format!("{page:?}, landscape {landscape}");
+            assert!(f.people_per_page() >= 30.0, "{paper}: {f:?}");
+            assert!(f.name_pt.first().is_some_and(|&pt| pt >= 6.0), "{paper}");
+            assert!(f.median_name_pt() >= 7.5, "{paper}: {}", f.median_name_pt());
+        }
+    }
+    check_report(1_336, 42, PageSize::A4, true).unwrap_or_else(|e| panic!("{e}"));
+}

@@ -5,14 +5,16 @@ use pendulum_core::{AbsentManager, Flag, PersonIx, Snapshot, Top};
 use pendulum_layout::{NodeBox, dotted_route};
 use rustc_hash::FxHashMap;
 
-use crate::card::{DottedNote, PersonFlags, person_card, placeholder_card, stub_card};
+use crate::card::{
+    COMPACT, DottedNote, FULL, PersonFlags, compact_card, person_card, placeholder_card, stub_card,
+};
 use crate::marks::{ACCENT, DOTTED, EDGE, ERROR, INFO, INK_2, INK_3, Mark, WARNING};
 use crate::text::{Shaper, clean};
 use crate::{ExportError, PdfOptions};
 
 use super::outline::OutlineItem;
 use super::paging::{ChartPage, PagingRules, Placed, Planner, Target, chart_layout};
-use super::typeset::{Doc, FOOTER, HEADER, MARGIN};
+use super::typeset::{CHART_HEADER, CHART_TITLE_Y, Doc, FOOTER, MARGIN};
 use super::words::{count, long_date, person_label, plural};
 
 /// What the chart pages hold: people per page and the size of every name printed.
@@ -31,17 +33,26 @@ pub(super) fn chart_pages(
     tops: &[Top],
     opts: &PdfOptions,
 ) -> Result<(usize, Vec<OutlineItem>, ChartTally), ExportError> {
-    let area = (doc.width(), doc.h - 2.0 * MARGIN - HEADER - FOOTER);
-    let mut planner = Planner::new(
-        snap,
-        PagingRules {
-            area,
-            one_page: opts.one_page,
-            every_levels: opts.break_every_levels,
-            min_people: opts.break_min_people,
-        },
-    );
-    let chart = planner.plan(tops)?;
+    let area = chart_area(doc.w, doc.h);
+    let rules = PagingRules {
+        area,
+        one_page: opts.one_page,
+        every_levels: opts.break_every_levels,
+        min_people: opts.break_min_people,
+        cards: FULL,
+    };
+    let mut chart = Planner::new(snap, rules).plan(tops)?;
+    // A chart that needs several pages of full cards takes compact ones when they need fewer.
+    if chart.len() > 1 && !opts.one_page {
+        let rules = PagingRules {
+            cards: COMPACT,
+            ..rules
+        };
+        let compact = Planner::new(snap, rules).plan(tops)?;
+        if compact.len() < chart.len() {
+            chart = compact;
+        }
+    }
     let first = doc.pages.len();
     let person_flags = PersonFlags::of(flags);
     let mut root_page: FxHashMap<PersonIx, usize> = FxHashMap::default();
@@ -82,7 +93,7 @@ pub(super) fn chart_pages(
 /// The chart page each person is found on, for notes on dotted lines that leave a page: the
 /// page their region starts on, else the first that draws them. `None` when no one has a
 /// dotted line, so such reports stay as they were, byte for byte.
-fn dotted_home(
+pub(super) fn dotted_home(
     snap: &Snapshot<'_>,
     chart: &[ChartPage],
     root_page: &FxHashMap<PersonIx, usize>,
@@ -147,7 +158,7 @@ fn page_dotted(
             Placed::Stub { .. } | Placed::Placeholder { .. } => None,
         })
         .collect();
-    let options = chart_layout(None, 1.0);
+    let options = chart_layout(None, 1.0, &page.card_set);
     let mut routes = Vec::new();
     let mut notes: FxHashMap<usize, Vec<DottedNote>> = FxHashMap::default();
     for (i, c) in page.cards.iter().enumerate() {
@@ -226,109 +237,167 @@ fn chart_page(
     } else {
         "Org chart".to_owned()
     };
-    let at = doc.start_page(&kicker, &title, &subtitle.join(" · "));
+    let (at, end) = doc.start_chart_page(&kicker, &title, &subtitle.join(" · "));
     if let (Some(b), Some(text)) = (back, back_text) {
-        let lead = doc.shaper.width(&clean(&subtitle.join(" · ")), false, 8.5);
-        let x = MARGIN + lead + 12.0;
+        let x = end + 12.0;
         let text = format!("← {text}");
+        let text = doc
+            .shaper
+            .fit(&text, false, 8.5, (doc.w - MARGIN - x).max(0.0));
         let tw = doc.shaper.width(&text, false, 8.5);
-        doc.pages[at].push(Mark::text(x, MARGIN + 39.0, 8.5, false, ACCENT, text));
+        doc.pages[at].push(Mark::text(x, CHART_TITLE_Y, 8.5, false, ACCENT, text));
         doc.pages[at].push(Mark::Link {
             x,
-            y: MARGIN + 30.0,
+            y: CHART_TITLE_Y - 9.0,
             w: tw,
             h: 12.0,
             page: b,
         });
     }
-    let PageDotted {
-        routes: dotted,
-        notes,
-    } = match dotted_home {
-        Some(home) => page_dotted(snap, page, home, first),
-        None => PageDotted::default(),
+    let drawing = Drawing {
+        snap,
+        flags,
+        root_page,
+        dotted_home,
+        first,
     };
-    legend(
-        &mut doc.pages[at],
-        &mut doc.shaper,
-        doc.w,
-        !(dotted.is_empty() && notes.is_empty()),
-    );
+    drawing.draw(doc, at, page, k, name_pt);
+    title
+}
 
-    let (aw, ah) = (doc.width(), doc.h - 2.0 * MARGIN - HEADER - FOOTER);
-    let s = page.scale;
-    let ox = MARGIN + ((aw - page.width * s) / 2.0).max(0.0);
-    let oy = MARGIN + HEADER + ((ah - page.height * s) / 2.0).clamp(0.0, 24.0);
-    let at_page = |(x, y, w, h): (f64, f64, f64, f64)| (ox + x * s, oy + y * s, w * s, h * s);
-    let mut marks = Vec::with_capacity(page.cards.len() * 8 + page.edges.len());
-    for e in &page.edges {
-        marks.push(Mark::Polyline {
-            points: e.iter().map(|[x, y]| [ox + x * s, oy + y * s]).collect(),
-            colour: EDGE,
-            width: (1.0 * s).max(0.4),
-            dashed: false,
-        });
-    }
-    for route in &dotted {
-        marks.push(Mark::Polyline {
-            points: route
-                .iter()
-                .map(|[x, y]| [ox + x * s, oy + y * s])
-                .collect(),
-            colour: DOTTED,
-            width: (1.0 * s).max(0.4),
-            dashed: true,
-        });
-    }
-    for (i, c) in page.cards.iter().enumerate() {
-        match *c {
-            Placed::Person {
-                person,
-                rect,
-                continued,
-                ..
-            } => {
-                let header = continued.then_some("reports continued");
-                let pt = person_card(
-                    &mut marks,
-                    &mut doc.shaper,
-                    snap,
-                    flags,
+/// What drawing a chart page needs besides the page.
+pub(super) struct Drawing<'d, 's, 'a> {
+    pub snap: &'d Snapshot<'a>,
+    pub flags: &'d PersonFlags<'s>,
+    /// The chart page each region's root starts on.
+    pub root_page: &'d FxHashMap<PersonIx, usize>,
+    /// See `dotted_home`.
+    pub dotted_home: Option<&'d FxHashMap<PersonIx, usize>>,
+    /// The document page of the first chart page.
+    pub first: usize,
+}
+
+impl Drawing<'_, '_, '_> {
+    /// Draws chart page `k`'s legend, lines and cards on document page `at`; pushes the size
+    /// of every name printed to `name_pt`.
+    pub(super) fn draw(
+        &self,
+        doc: &mut Doc,
+        at: usize,
+        page: &ChartPage,
+        k: usize,
+        name_pt: &mut Vec<f64>,
+    ) {
+        let Drawing {
+            snap,
+            flags,
+            root_page,
+            dotted_home,
+            first,
+        } = *self;
+        let PageDotted {
+            routes: dotted,
+            notes,
+        } = match dotted_home {
+            Some(home) => page_dotted(snap, page, home, first),
+            None => PageDotted::default(),
+        };
+        legend(
+            &mut doc.pages[at],
+            &mut doc.shaper,
+            doc.w,
+            !(dotted.is_empty() && notes.is_empty()),
+        );
+
+        let (aw, ah) = chart_area(doc.w, doc.h);
+        let s = page.scale;
+        let ox = MARGIN + ((aw - page.width * s) / 2.0).max(0.0);
+        let oy = MARGIN + CHART_HEADER + ((ah - page.height * s) / 2.0).clamp(0.0, 24.0);
+        let at_page = |(x, y, w, h): (f64, f64, f64, f64)| (ox + x * s, oy + y * s, w * s, h * s);
+        let mut marks = Vec::with_capacity(page.cards.len() * 8 + page.edges.len());
+        for e in &page.edges {
+            marks.push(Mark::Polyline {
+                points: e.iter().map(|[x, y]| [ox + x * s, oy + y * s]).collect(),
+                colour: EDGE,
+                width: (1.0 * s).max(0.4),
+                dashed: false,
+            });
+        }
+        for route in &dotted {
+            marks.push(Mark::Polyline {
+                points: route
+                    .iter()
+                    .map(|[x, y]| [ox + x * s, oy + y * s])
+                    .collect(),
+                colour: DOTTED,
+                width: (1.0 * s).max(0.4),
+                dashed: true,
+            });
+        }
+        for (i, c) in page.cards.iter().enumerate() {
+            match *c {
+                Placed::Person {
                     person,
-                    at_page(rect),
-                    s,
-                    header,
-                    notes.get(&i).map_or(&[], Vec::as_slice),
-                );
-                name_pt.push(pt);
-            }
-            Placed::Placeholder { placeholder, rect } => {
-                placeholder_card(
-                    &mut marks,
-                    &mut doc.shaper,
-                    snap,
-                    placeholder,
-                    at_page(rect),
-                    s,
-                );
-            }
-            Placed::Stub {
-                target,
-                rect,
-                people,
-            } => {
-                let to = match target {
-                    Target::Root(p) => root_page.get(&p).copied(),
-                    Target::NextChunk => Some(k + 1),
-                };
-                // Every cut person roots a later page, so `to` is always known.
-                let to = to.unwrap_or(k + 1);
-                stub_card(&mut marks, at_page(rect), s, first + to, people, true);
+                    rect,
+                    continued,
+                    ..
+                } => {
+                    let header = continued.then_some("reports continued");
+                    let draw = if page.card_set.compact {
+                        compact_card
+                    } else {
+                        person_card
+                    };
+                    let pt = draw(
+                        &mut marks,
+                        &mut doc.shaper,
+                        snap,
+                        flags,
+                        person,
+                        at_page(rect),
+                        s,
+                        header,
+                        notes.get(&i).map_or(&[], Vec::as_slice),
+                    );
+                    name_pt.push(pt);
+                }
+                Placed::Placeholder { placeholder, rect } => {
+                    placeholder_card(
+                        &mut marks,
+                        &mut doc.shaper,
+                        snap,
+                        placeholder,
+                        at_page(rect),
+                        s,
+                        page.card_set.compact,
+                    );
+                }
+                Placed::Stub {
+                    target,
+                    rect,
+                    people,
+                } => {
+                    let to = match target {
+                        Target::Root(p) => root_page.get(&p).copied(),
+                        Target::NextChunk => Some(k + 1),
+                    };
+                    // Every cut person roots a later page, so `to` is always known.
+                    let to = to.unwrap_or(k + 1);
+                    // On a poster the team is on the same page.
+                    let to = (to != k).then_some(first + to);
+                    let how = (true, page.card_set.compact);
+                    stub_card(&mut marks, at_page(rect), s, to, people, how);
+                }
             }
         }
+        doc.pages[at].extend(marks);
     }
-    doc.pages[at].extend(marks);
-    title
+}
+
+/// The chart area of a `w` × `h` page, in points: inside the margins, under the chart
+/// header and over the footer.
+pub(super) fn chart_area(w: f64, h: f64) -> (f64, f64) {
+    (w - 2.0 * MARGIN, h - 2.0 * MARGIN - CHART_HEADER - FOOTER)
 }
 
 /// A tree's top as a page title names it: a person, or the manager a placeholder stands for.

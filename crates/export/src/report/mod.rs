@@ -5,7 +5,7 @@
 //!
 //! `typeset.rs` flows headings, notes and tables over pages; `scope.rs` says who the report
 //! covers; `paging.rs` splits the chart over pages by subtree; each page kind has its own
-//! file. Figures (headcount, spans, layers) come from core's `Stats`, never computed here.
+//! file; `poster.rs` makes the one-page poster instead of the report. Figures (headcount, spans, layers) come from core's `Stats`, never computed here.
 
 mod chart;
 mod cost;
@@ -15,6 +15,7 @@ mod outline;
 #[cfg(test)]
 mod packing_tests;
 mod paging;
+mod poster;
 mod scope;
 mod sheets;
 mod summary;
@@ -66,6 +67,9 @@ pub(crate) fn compose(
         return Err(ExportError::ZeroOption {
             field: "break_min_people",
         });
+    }
+    if let Some(paper) = opts.poster {
+        return poster::compose_poster(input, opts, paper);
     }
     let snap = input.snapshot;
     let (pw, ph) = opts.page.points();

@@ -1,16 +1,18 @@
 //! Property tests of the chart's pages on small orgs shaped like one department of an HR
-//! export (missing managers, many small trees, wide desks, leavers): every card inside the
-//! page's chart area, no two cards overlapping, every present person drawn exactly once,
-//! each placeholder drawn, and every "continued" card leading to a later page.
+//! export (missing managers, many small trees, wide desks, leavers), with full and with
+//! compact cards: every card inside the page's chart area, no two cards overlapping, every
+//! present person drawn exactly once, each placeholder drawn, and every "continued" card
+//! leading to a later page.
 
 use pendulum_core::{RuleConfig, Snapshot, Top};
 use pendulum_synth::{Shape, SynthConfig, generate, reference_date};
 use proptest::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::chart::chart_area;
 use super::paging::{ChartPage, MIN_SCALE, PagingRules, Placed, Planner, Target};
-use super::typeset::{FOOTER, HEADER, MARGIN};
 use crate::PageSize;
+use crate::card::{COMPACT, Cards, FULL};
 
 fn rect(c: &Placed) -> (f64, f64, f64, f64) {
     match *c {
@@ -24,10 +26,16 @@ fn rect(c: &Placed) -> (f64, f64, f64, f64) {
 fn area(size: PageSize, landscape: bool) -> (f64, f64) {
     let (pw, ph) = size.points();
     let (w, h) = if landscape { (ph, pw) } else { (pw, ph) };
-    (w - 2.0 * MARGIN, h - 2.0 * MARGIN - HEADER - FOOTER)
+    chart_area(w, h)
 }
 
-fn plan(people: usize, seed: u64, size: PageSize, landscape: bool) -> Result<(), TestCaseError> {
+fn plan(
+    people: usize,
+    seed: u64,
+    size: PageSize,
+    landscape: bool,
+    cards: Cards,
+) -> Result<(), TestCaseError> {
     let org = generate(&SynthConfig {
         shape: Shape::HrExport,
         ..SynthConfig::new(people, seed)
@@ -40,6 +48,7 @@ fn plan(people: usize, seed: u64, size: PageSize, landscape: bool) -> Result<(),
         one_page: false,
         every_levels: None,
         min_people: None,
+        cards,
     };
     let pages: Vec<ChartPage> = Planner::new(&snap, rules)
         .plan(snap.tops())
@@ -138,12 +147,14 @@ proptest! {
         seed in 0u64..1_000,
         size in prop_oneof![Just(PageSize::A4), Just(PageSize::Letter), Just(PageSize::A3)],
         landscape in any::<bool>(),
+        compact in any::<bool>(),
     ) {
-        plan(people, seed, size, landscape)?;
+        plan(people, seed, size, landscape, if compact { COMPACT } else { FULL })?;
     }
 }
 
 #[test]
 fn the_issue_sized_department_export_packs_its_pages() -> Result<(), TestCaseError> {
-    plan(1_336, 42, PageSize::A4, true)
+    plan(1_336, 42, PageSize::A4, true, FULL)?;
+    plan(1_336, 42, PageSize::A4, true, COMPACT)
 }

@@ -21,11 +21,13 @@ use std::ops::Range;
 use pendulum_core::{PersonIx, Snapshot, Top};
 use rustc_hash::FxHashSet;
 
-use pendulum_layout::{Forest, ForestNode, LayoutOptions, Placement, Size, StackOptions, layout};
+use pendulum_layout::{
+    Forest, ForestNode, LayoutOptions, Placement, Size, StackOptions, Trees, layout,
+};
 
 use super::sheets::{Sheet, Sheets};
 use crate::ExportError;
-use crate::card::{CARD_H, CARD_W, NAME_PT, STUB_H, STUB_W};
+use crate::card::{Cards, NAME_PT};
 
 /// Smallest scale a page may print at: names at 6 pt.
 pub(crate) const MIN_SCALE: f64 = 6.0 / NAME_PT;
@@ -36,10 +38,6 @@ const NO_LIMIT: u32 = u32::MAX;
 /// `MEDIAN_PT` or more (a smaller floor packs more people on a page).
 const FLOORS_PT: [f64; 7] = [6.0, 6.25, 6.5, 6.75, 7.0, 7.25, 7.5];
 const MEDIAN_PT: f64 = 7.5;
-/// A placeholder's card is shorter than a person's: it has no role or bottom row.
-pub(crate) const PLACEHOLDER_H: f64 = 54.0;
-/// Between a cut person's card and the "continued" card under it.
-pub(crate) const CUT_GAP: f64 = 10.0;
 
 /// How the planner may cut.
 #[derive(Clone, Copy, Debug)]
@@ -53,6 +51,8 @@ pub(crate) struct PagingRules {
     /// A person with at least this many people in their subtree (themselves included) starts
     /// a region of their own.
     pub min_people: Option<u32>,
+    /// The cards the chart is laid out with.
+    pub cards: Cards,
 }
 
 /// Where a "continued" card leads.
@@ -134,6 +134,8 @@ pub(crate) struct ChartPage {
     pub from: Option<usize>,
     /// People drawn as cards on this page.
     pub people: usize,
+    /// The cards it is laid out with.
+    pub card_set: Cards,
 }
 
 /// What one region shows.
@@ -180,6 +182,10 @@ pub(crate) struct Planner<'s, 'a> {
     rules: PagingRules,
     /// The smallest scale the plan being made prints at.
     floor: f64,
+    /// The largest scale a page prints at.
+    max_scale: f64,
+    /// Trees in rows near this width over height, instead of side by side.
+    rows: Option<f64>,
 }
 
 impl<'s, 'a> Planner<'s, 'a> {
@@ -188,7 +194,49 @@ impl<'s, 'a> Planner<'s, 'a> {
             snap,
             rules,
             floor: MIN_SCALE,
+            max_scale: MAX_SCALE,
+            rows: None,
         }
+    }
+
+    /// The whole chart of `tops` on one page of the planner's area, as large as it fits up to
+    /// `max_scale`: trees in rows near the area's proportions, stacked teams in the shape
+    /// that prints largest.
+    pub(crate) fn poster(
+        &mut self,
+        tops: &[Top],
+        max_scale: f64,
+    ) -> Result<ChartPage, ExportError> {
+        let (aw, ah) = self.rules.area;
+        self.max_scale = max_scale;
+        self.rows = Some(aw / ah.max(1.0));
+        let shaped = |aspect: f64| -> Vec<Region> {
+            tops.iter()
+                .map(|&r| Region {
+                    aspect,
+                    ..self.full(r, NO_LIMIT)
+                })
+                .collect()
+        };
+        let mut whole = shaped(ASPECTS[0]);
+        let mut built = self.build(&whole, false)?;
+        for aspect in &ASPECTS[1..] {
+            let other = shaped(*aspect);
+            let b = self.build(&other, false)?;
+            if self.scale(b.width, b.height) > self.scale(built.width, built.height) {
+                (whole, built) = (other, b);
+            }
+        }
+        let page = self.finish(built, &whole, None, None);
+        self.max_scale = MAX_SCALE;
+        self.rows = None;
+        Ok(page)
+    }
+
+    /// The planner with pages printing at most at `max_scale`.
+    pub(super) fn max_scale(mut self, max_scale: f64) -> Planner<'s, 'a> {
+        self.max_scale = max_scale;
+        self
     }
 
     /// The smallest scale the plan being made prints at.
@@ -204,7 +252,7 @@ impl<'s, 'a> Planner<'s, 'a> {
         let (aw, ah) = self.rules.area;
         let sx = if w > 0.0 { aw / w } else { MAX_SCALE };
         let sy = if h > 0.0 { ah / h } else { MAX_SCALE };
-        sx.min(sy).min(MAX_SCALE)
+        sx.min(sy).min(self.max_scale)
     }
 
     fn legible(&self, b: &Built) -> bool {
@@ -308,13 +356,14 @@ impl<'s, 'a> Planner<'s, 'a> {
     /// their reports and, breadth-first, the reports of each person shown whose team still
     /// fits (a team is shown whole or not at all); `None` when not even the root and their
     /// direct reports fit.
-    fn deepest(&self, root: Top) -> Result<Option<Region>, ExportError> {
+    pub(super) fn deepest(&self, root: Top) -> Result<Option<Region>, ExportError> {
         let limit = self.rules.every_levels.map_or(NO_LIMIT, |n| n.max(1));
         let whole = self.full(root, limit);
         // Cards never overlap, so a tree of more people than the page has room for cards is
         // not laid out whole (which keeps a long chain linear).
         let (aw, ah) = self.rules.area;
-        let room = aw * ah / (self.floor * self.floor * CARD_W * CARD_H);
+        let card = self.rules.cards;
+        let room = aw * ah / (self.floor * self.floor * card.w * card.h);
         if f64::from(self.top_people(root)) <= room
             && self.legible(&self.build(std::slice::from_ref(&whole), false)?)
         {
@@ -479,6 +528,7 @@ impl<'s, 'a> Planner<'s, 'a> {
             chunk,
             from,
             people: built.people,
+            card_set: self.rules.cards,
         }
     }
 
@@ -495,11 +545,12 @@ impl<'s, 'a> Planner<'s, 'a> {
 
     /// Lays out regions side by side. `fill` shapes stacked teams like the page, as a chunk
     /// of a huge team is nothing but one stack.
-    fn build(&self, regions: &[Region], fill: bool) -> Result<Built, ExportError> {
+    pub(super) fn build(&self, regions: &[Region], fill: bool) -> Result<Built, ExportError> {
         let snap = self.snap;
-        let card = Size::new(CARD_W, CARD_H);
-        let stub = Size::new(STUB_W, STUB_H);
-        let cut_card = Size::new(CARD_W, CARD_H + CUT_GAP + STUB_H);
+        let c = self.rules.cards;
+        let card = Size::new(c.w, c.h);
+        let stub = Size::new(c.stub_w, c.stub_h);
+        let cut_card = Size::new(c.w, c.h + c.cut_gap + c.stub_h);
         let mut nodes: Vec<ForestNode> = Vec::new();
         let mut kinds: Vec<Kind> = Vec::new();
         let mut cuts = Vec::new();
@@ -515,7 +566,7 @@ impl<'s, 'a> Planner<'s, 'a> {
                     people += 1;
                 }
                 Top::Placeholder(h) => {
-                    nodes.push(ForestNode::root(Size::new(CARD_W, PLACEHOLDER_H)));
+                    nodes.push(ForestNode::root(Size::new(c.w, c.placeholder_h)));
                     kinds.push(Kind::Placeholder(h));
                 }
             }
@@ -553,10 +604,11 @@ impl<'s, 'a> Planner<'s, 'a> {
         }
         let forest = Forest::new(&nodes)?;
         let aspect = regions.first().map_or(ASPECTS[0], |r| r.aspect);
-        let laid = layout(
-            &forest,
-            &chart_layout(fill.then_some(self.rules.area), aspect),
-        );
+        let mut options = chart_layout(fill.then_some(self.rules.area), aspect, &c);
+        if let Some(aspect) = self.rows {
+            options.trees = Trees::Rows { aspect };
+        }
+        let laid = layout(&forest, &options);
         let mut cards = Vec::with_capacity(laid.nodes.len());
         let mut edges: Vec<Vec<[f64; 2]>> = laid.edges.into_iter().map(|e| e.points).collect();
         for b in &laid.nodes {
@@ -576,15 +628,15 @@ impl<'s, 'a> Planner<'s, 'a> {
                     let (x, y, w, _) = rect;
                     cards.push(Placed::Person {
                         person: *p,
-                        rect: (x, y, w, CARD_H),
+                        rect: (x, y, w, c.h),
                         continued: false,
                         placement: b.placement,
                     });
-                    let top = y + CARD_H + CUT_GAP;
-                    edges.push(vec![[x + w / 2.0, y + CARD_H], [x + w / 2.0, top]]);
+                    let top = y + c.h + c.cut_gap;
+                    edges.push(vec![[x + w / 2.0, y + c.h], [x + w / 2.0, top]]);
                     cards.push(Placed::Stub {
                         target: Target::Root(*p),
-                        rect: (x + (w - STUB_W) / 2.0, top, STUB_W, STUB_H),
+                        rect: (x + (w - c.stub_w) / 2.0, top, c.stub_w, c.stub_h),
                         people: snap.total_under(*p),
                     });
                 }
@@ -622,21 +674,28 @@ fn median_name_pt(pages: &[ChartPage]) -> f64 {
     0.0
 }
 
-/// The chart's geometry on paper; with `fill`, stacked teams take the shape of that area.
-pub(crate) fn chart_layout(fill: Option<(f64, f64)>, aspect: f64) -> LayoutOptions {
+/// The chart's geometry on paper with `cards` (compact cards sit closer); with `fill`,
+/// stacked teams take the shape of that area.
+pub(crate) fn chart_layout(fill: Option<(f64, f64)>, aspect: f64, cards: &Cards) -> LayoutOptions {
+    let (sibling_gap, level_gap, tree_gap, row_gap, indent) = if cards.compact {
+        (10.0, 22.0, 24.0, 6.0, 14.0)
+    } else {
+        (16.0, 32.0, 40.0, 10.0, 20.0)
+    };
     let base = LayoutOptions {
-        sibling_gap: 16.0,
-        level_gap: 32.0,
-        tree_gap: 40.0,
+        sibling_gap,
+        level_gap,
+        tree_gap,
         ..LayoutOptions::default()
     };
     let stack = StackOptions {
-        row_gap: 10.0,
-        indent: 20.0,
+        row_gap,
+        indent,
         ..StackOptions::default()
     };
+    let card_h = cards.h;
     let aspect = match fill {
-        Some((aw, ah)) => ((ah - CARD_H - base.level_gap).max(CARD_H) / aw.max(1.0)).max(0.1),
+        Some((aw, ah)) => ((ah - card_h - base.level_gap).max(card_h) / aw.max(1.0)).max(0.1),
         None => aspect,
     };
     LayoutOptions {

@@ -128,8 +128,8 @@ fn shelve(planner: &Planner<'_, '_>, parts: &[&Built], s: f64) -> Option<Shelves
     })
 }
 
-/// One page of shelved regions.
-fn merge(
+/// One page of shelved regions; `None` when they do not fit at the planner's floor.
+pub(super) fn merge(
     planner: &Planner<'_, '_>,
     parts: Vec<(Region, Built, Option<usize>)>,
 ) -> Option<ChartPage> {

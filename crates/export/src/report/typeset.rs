@@ -17,6 +17,10 @@ pub(crate) const MARGIN: f64 = 36.0;
 pub(crate) const HEADER: f64 = 58.0;
 /// Bottom of a page's body, above its footer.
 pub(crate) const FOOTER: f64 = 26.0;
+/// Top of a chart page's body, below its two-line header (the chart needs the room).
+pub(crate) const CHART_HEADER: f64 = 36.0;
+/// Baseline of a chart page's title line.
+pub(crate) const CHART_TITLE_Y: f64 = MARGIN + 22.0;
 
 /// A column of a table: share of the width, alignment, and whether text wraps.
 pub(super) struct Col {
@@ -155,6 +159,47 @@ impl Doc {
         self.pages.push(marks);
         self.y = MARGIN + HEADER;
         self.pages.len() - 1
+    }
+
+    /// Starts a chart page: the kicker, then the title (13 pt) and the subtitle on one line.
+    /// Returns the page's index and where the subtitle ends.
+    pub(super) fn start_chart_page(
+        &mut self,
+        kicker: &str,
+        title: &str,
+        subtitle: &str,
+    ) -> (usize, f64) {
+        let room = self.width();
+        let title = self.shaper.fit(&clean(title), true, 13.0, room * 0.7);
+        let title_w = self.shaper.width(&title, true, 13.0);
+        let x = MARGIN + title_w + 10.0;
+        let subtitle = self
+            .shaper
+            .fit(&clean(subtitle), false, 8.5, (MARGIN + room - x).max(0.0));
+        let end = x + self.shaper.width(&subtitle, false, 8.5);
+        let marks = vec![
+            Mark::text(
+                MARGIN,
+                MARGIN + 6.0,
+                7.5,
+                true,
+                ACCENT,
+                kicker.to_uppercase(),
+            ),
+            Mark::text(MARGIN, CHART_TITLE_Y, 13.0, true, INK, title),
+            Mark::text(x, CHART_TITLE_Y, 8.5, false, INK_2, subtitle),
+            Mark::hline(
+                MARGIN,
+                self.w - MARGIN,
+                MARGIN + CHART_HEADER - 8.0,
+                RULE,
+                0.6,
+            ),
+        ];
+        self.header = (kicker.to_owned(), String::new());
+        self.pages.push(marks);
+        self.y = MARGIN + CHART_HEADER;
+        (self.pages.len() - 1, end)
     }
 
     /// Room for `height` more points on this page, or a continuation page.

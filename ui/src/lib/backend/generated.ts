@@ -1371,6 +1371,11 @@ export type PdfRequest = {
    * budgets in CSV and JSON. Without it no amount, budget flag or waterfall is written.
    */
   with_cost?: boolean;
+  /**
+   * Instead of the report, the whole chart on one page: "a2", "a1", "a0" or a custom
+   * "WxH" in millimetres ("900x1200"); `page` and `landscape` do not apply.
+   */
+  poster?: string | null;
 };
 
 /**

@@ -1,4 +1,7 @@
-//! A person's card and the small "continued on page N" card, as marks.
+//! A person's card and the small "continued on page N" card, as marks; `compact.rs` holds
+//! the smaller card of dense charts.
+
+mod compact;
 
 use pendulum_core::{AbsentManager, Flag, PersonIx, Role, Severity, Snapshot, Status, SubjectKind};
 use rustc_hash::FxHashMap;
@@ -10,14 +13,51 @@ use crate::marks::{
 use crate::report::long_date;
 use crate::text::{Shaper, clean};
 
-/// The card size the PDF lays charts out with, in points at scale 1.
-pub(crate) const CARD_W: f64 = 184.0;
-pub(crate) const CARD_H: f64 = 70.0;
-/// The "continued on page N" card.
-pub(crate) const STUB_W: f64 = 140.0;
-pub(crate) const STUB_H: f64 = 34.0;
-/// Name size at scale 1; a chart page is split rather than printed with names under 6 pt.
+pub(crate) use compact::compact_card;
+
+/// Name size at scale 1 on either card; a chart page is split rather than printed with names
+/// under 6 pt.
 pub(crate) const NAME_PT: f64 = 11.0;
+
+/// The cards a PDF chart is laid out with, in points at scale 1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Cards {
+    /// A person's card.
+    pub w: f64,
+    pub h: f64,
+    /// The "continued on page N" card.
+    pub stub_w: f64,
+    pub stub_h: f64,
+    /// A placeholder's card (as wide as a person's).
+    pub placeholder_h: f64,
+    /// Between a cut person's card and the "continued" card under it.
+    pub cut_gap: f64,
+    /// Three short lines (name, title, role and headcount) instead of four rows.
+    pub compact: bool,
+}
+
+/// The full card: name, title, role · team · level, then status, headcount, flags.
+pub(crate) const FULL: Cards = Cards {
+    w: 184.0,
+    h: 70.0,
+    stub_w: 140.0,
+    stub_h: 34.0,
+    placeholder_h: 54.0,
+    cut_gap: 10.0,
+    compact: false,
+};
+
+/// The card of dense charts (see `compact_card`): the same type sizes in about half the
+/// area, so a page holds twice the people at the same name size.
+pub(crate) const COMPACT: Cards = Cards {
+    w: 156.0,
+    h: 44.0,
+    stub_w: 118.0,
+    stub_h: 27.0,
+    placeholder_h: 40.0,
+    cut_gap: 6.0,
+    compact: true,
+};
 
 /// Flag counts per person id, by severity (error, warning, info).
 #[derive(Debug, Default)]
@@ -35,12 +75,12 @@ impl<'a> PersonFlags<'a> {
         PersonFlags(map)
     }
 
-    fn get(&self, id: &str) -> [u32; 3] {
+    pub(super) fn get(&self, id: &str) -> [u32; 3] {
         self.0.get(id).copied().unwrap_or_default()
     }
 }
 
-fn role_word(role: Role) -> &'static str {
+pub(super) fn role_word(role: Role) -> &'static str {
     match role {
         Role::Ic => "IC",
         Role::Manager => "Manager",
@@ -100,47 +140,18 @@ pub(crate) fn person_card(
     let line = |k: f64| y + k * s;
 
     let name = clean(&person.name);
-    let mut name_size = NAME_PT * s;
-    // Long names step down to 9 pt (never under 6 pt) before they are cut, so pdftotext
-    // still finds them whole.
-    let legible = 6.0_f64.min(NAME_PT * s);
-    let floor = (9.0 * s).max(legible);
-    while !sh.fits(&name, true, name_size, room) && name_size > floor {
-        name_size -= 0.5 * s;
-    }
-    let name_size = name_size.max(legible);
     // On a page too small for 9 pt names to step down to (they stop at 6 pt), a name still
     // too long takes the title's line rather than lose its end.
-    let lines = if 9.0 * s >= legible
-        || sh.fits(&name, true, name_size, room)
-        || header.is_some()
-        || h < 40.0 * s
-    {
-        Vec::new()
-    } else {
-        sh.wrap(&name, true, name_size, room)
-    };
-    let wrapped = lines.len() >= 2;
-    if wrapped {
-        for (k, part) in lines.iter().take(2).enumerate() {
-            let text = if k == 1 {
-                sh.fit(&lines[1..].join(" "), true, name_size, room)
-            } else {
-                sh.fit(part, true, name_size, room)
-            };
-            out.push(Mark::text(
-                left,
-                line(16.0 + 11.5 * k as f64),
-                name_size,
-                true,
-                INK,
-                text,
-            ));
-        }
-    } else {
-        let name = sh.fit(&name, true, name_size, room);
-        out.push(Mark::text(left, line(16.0), name_size, true, INK, name));
-    }
+    let may_wrap = 9.0 * s < 6.0_f64.min(NAME_PT * s) && header.is_none() && h >= 40.0 * s;
+    let (name_size, wrapped) = name_lines(
+        out,
+        sh,
+        &name,
+        (left, line(16.0), 11.5 * s),
+        s,
+        room,
+        may_wrap,
+    );
 
     if let Some(header) = header {
         out.push(Mark::text(
@@ -285,10 +296,58 @@ pub(crate) fn person_card(
     name_size
 }
 
+/// Prints a card's name from baseline `top` (`lead` to a second line): from 11 pt at scale 1
+/// down to 9 pt (never under 6 pt) before it is cut, so pdftotext still finds it whole; with
+/// `may_wrap`, a name still too long takes a second line instead. Returns the size and
+/// whether it took two lines.
+pub(super) fn name_lines(
+    out: &mut Vec<Mark>,
+    sh: &mut Shaper,
+    name: &str,
+    (left, top, lead): (f64, f64, f64),
+    s: f64,
+    room: f64,
+    may_wrap: bool,
+) -> (f64, bool) {
+    let mut size = NAME_PT * s;
+    let legible = 6.0_f64.min(NAME_PT * s);
+    let floor = (9.0 * s).max(legible);
+    while !sh.fits(name, true, size, room) && size > floor {
+        size -= 0.5 * s;
+    }
+    let size = size.max(legible);
+    let lines = if may_wrap && !sh.fits(name, true, size, room) {
+        sh.wrap(name, true, size, room)
+    } else {
+        Vec::new()
+    };
+    if lines.len() < 2 {
+        let name = sh.fit(name, true, size, room);
+        out.push(Mark::text(left, top, size, true, INK, name));
+        return (size, false);
+    }
+    for k in 0..2 {
+        let text = if k == 1 {
+            sh.fit(&lines[1..].join(" "), true, size, room)
+        } else {
+            sh.fit(&lines[0], true, size, room)
+        };
+        out.push(Mark::text(
+            left,
+            top + lead * k as f64,
+            size,
+            true,
+            INK,
+            text,
+        ));
+    }
+    (size, true)
+}
+
 /// Draws placeholder `k`'s card: a dashed box standing for a manager who is named but not
 /// drawn, "Not in this file" (with the id or e-mail as written) or "Not here on <day>" (with
 /// their name), and how many report to them. It is no person, so it has no stripe, role or
-/// flags.
+/// flags. `compact` sets it in the 40 points of `COMPACT`.
 pub(crate) fn placeholder_card(
     out: &mut Vec<Mark>,
     sh: &mut Shaper,
@@ -296,6 +355,7 @@ pub(crate) fn placeholder_card(
     k: u32,
     (x, y, w, h): (f64, f64, f64, f64),
     s: f64,
+    compact: bool,
 ) {
     let Some(placeholder) = snap.placeholders().get(k as usize) else {
         return;
@@ -312,6 +372,12 @@ pub(crate) fn placeholder_card(
     });
     let left = x + 10.0 * s;
     let room = (w - 18.0 * s).max(0.0);
+    // Baselines of the kicker, the id or name and the count, and the id's largest size.
+    let (top, mid, low, main_pt) = if compact {
+        (11.0, 24.0, 34.5, 10.0)
+    } else {
+        (13.0, 29.0, 41.5, NAME_PT)
+    };
     let (kicker, main) = match placeholder.manager {
         AbsentManager::NotInFile(id) => ("Not in this file".to_owned(), clean(id)),
         AbsentManager::NotHere(m) => (
@@ -321,25 +387,25 @@ pub(crate) fn placeholder_card(
     };
     out.push(Mark::text(
         left,
-        y + 13.0 * s,
+        y + top * s,
         7.0 * s,
         true,
         INK_3,
         sh.fit(&kicker.to_uppercase(), true, 7.0 * s, room),
     ));
-    let mut size = NAME_PT * s;
+    let mut size = main_pt * s;
     while !sh.fits(&main, true, size, room) && size > 9.0 * s {
         size -= 0.5 * s;
     }
     out.push(Mark::text(
         left,
-        y + 29.0 * s,
+        y + mid * s,
         size,
         true,
         INK_2,
         sh.fit(&main, true, size, room),
     ));
-    if h < 40.0 * s {
+    if h < (low - 1.5) * s {
         return;
     }
     let reports = placeholder.reports.len();
@@ -356,7 +422,7 @@ pub(crate) fn placeholder_card(
     }
     out.push(Mark::text(
         left,
-        y + 41.5 * s,
+        y + low * s,
         7.5 * s,
         false,
         INK_3,
@@ -364,15 +430,17 @@ pub(crate) fn placeholder_card(
     ));
 }
 
-/// Draws the card that stands for people drawn on another page.
+/// Draws the card that stands for people drawn on another page (`page`), or elsewhere on the
+/// same one (`None`: a poster); `compact` sets it in the height of `COMPACT`'s.
 pub(crate) fn stub_card(
     out: &mut Vec<Mark>,
     (x, y, w, h): (f64, f64, f64, f64),
     s: f64,
-    page: usize,
+    page: Option<usize>,
     people: u32,
-    link: bool,
+    (link, compact): (bool, bool),
 ) {
+    let (top, low) = if compact { (11.5, 21.5) } else { (14.0, 26.0) };
     out.push(Mark::Rect {
         x,
         y,
@@ -386,12 +454,15 @@ pub(crate) fn stub_card(
     let cx = x + w / 2.0;
     out.push(Mark::text_aligned(
         cx,
-        y + 14.0 * s,
+        y + top * s,
         8.0 * s,
         true,
         ACCENT,
         Align::Middle,
-        format!("continued on page {} →", page + 1),
+        match page {
+            Some(page) => format!("continued on page {} →", page + 1),
+            None => "team shown apart".to_owned(),
+        },
     ));
     let count = if people == 1 {
         "1 person".to_owned()
@@ -400,21 +471,21 @@ pub(crate) fn stub_card(
     };
     out.push(Mark::text_aligned(
         cx,
-        y + 26.0 * s,
+        y + low * s,
         7.0 * s,
         false,
         INK_2,
         Align::Middle,
         count,
     ));
-    if link {
+    if let (true, Some(page)) = (link, page) {
         out.push(Mark::Link { x, y, w, h, page });
     }
 }
 
 /// A dashed mini-line, then "dotted line to Name, p. N" (or, short of room, "Name, p. N"),
 /// linked to that page; `more` counts further notes ("+1").
-fn dotted_note(
+pub(super) fn dotted_note(
     out: &mut Vec<Mark>,
     sh: &mut Shaper,
     note: &DottedNote,
