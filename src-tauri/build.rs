@@ -26,6 +26,7 @@ fn main() {
             "history",
             "export",
             "pdf_preview",
+            "timeline",
         ]),
     ))
     .unwrap_or_else(|e| panic!("tauri-build: {e:#}"));

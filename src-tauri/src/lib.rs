@@ -74,6 +74,7 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::history,
             commands::export,
             commands::pdf_preview,
+            commands::timeline,
         ])
 }
 

@@ -28,6 +28,9 @@ pub use reports::{
     CheckReport, LayoutReport, LayoutRequest, StatsReport, check_report, layout_report,
     stats_report,
 };
-pub use session::{DocumentInfo, ExportFormat, ImportFiles, ScenarioInfo, Session, Shown};
+pub use session::{
+    DocumentInfo, ExportFormat, ImportFiles, ScenarioInfo, Session, Shown, TimelineRequest,
+    TimelineShown,
+};
 pub use source::{OrgFile, OrgSource, load, override_rules};
 pub use view::{OrgView, ViewRequest};

@@ -5,7 +5,7 @@
 //! The desktop shell's commands are one-line adapters over these methods. Paths reach here
 //! only from native dialogs opened by the shell; the web UI never names a file. Opening and
 //! importing are here; what a window shows after a change is in `change`, what is open in
-//! `info`, and exports in `export`.
+//! `info`, the plan over time in `timeline`, and exports in `export`.
 
 use std::path::{Path, PathBuf};
 
@@ -19,9 +19,11 @@ use crate::source::OrgSource;
 mod change;
 mod export;
 mod info;
+mod timeline;
 
 pub use export::ExportFormat;
 pub use info::{DocumentInfo, ScenarioInfo, Shown};
+pub use timeline::{TimelineRequest, TimelineShown};
 
 /// The demo org, built into the binary so the app needs no files to show something.
 const DEMO_PEOPLE: &str = include_str!("../../../assets/demo/people.csv");

@@ -141,7 +141,8 @@ fn declarations() -> Vec<Declaration> {
     use pendulum_api::view::{AllocationRow, PersonCard, TeamRow, WorkstreamRow};
     use pendulum_api::{
         ApiError, CheckReport, DocumentInfo, ErrorCode, ExportFormat, LayoutReport, OrgView,
-        RecentDocument, ScenarioInfo, Shown, StatsReport, ViewRequest,
+        RecentDocument, ScenarioInfo, Shown, StatsReport, TimelineRequest, TimelineShown,
+        ViewRequest,
     };
     use pendulum_core::load::LoadAllocation;
     use pendulum_core::{
@@ -247,6 +248,8 @@ fn declarations() -> Vec<Declaration> {
         declare::<AllocationRow>(cfg),
         declare::<OrgView>(cfg),
         declare::<Shown>(cfg),
+        declare::<TimelineRequest>(cfg),
+        declare::<TimelineShown>(cfg),
         declare::<ExportFormat>(cfg),
         declare::<PdfRequest>(cfg),
         declare::<PdfPreview>(cfg),

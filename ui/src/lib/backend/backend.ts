@@ -13,6 +13,8 @@ import type {
   Shown,
   Swing,
   SwingReport,
+  TimelineRequest,
+  TimelineShown,
   ViewRequest,
 } from './types';
 
@@ -63,6 +65,11 @@ export interface Backend {
   exportTo(format: ExportFormat, pdf?: PdfOptions): Promise<string[] | null>;
   /** How a PDF export with these options would look: its page count and its first pages. */
   pdfPreview(pdf: PdfOptions): Promise<PdfPreview>;
+  /**
+   * The current scenario's staffing month by month and its problems ahead, from `request.from`
+   * (default the viewed day), with `request.against`'s over the same months. Changes nothing.
+   */
+  timeline(request: TimelineRequest): Promise<TimelineShown>;
 }
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([

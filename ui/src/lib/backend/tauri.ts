@@ -13,6 +13,8 @@ import type {
   Shown,
   Swing,
   SwingReport,
+  TimelineRequest,
+  TimelineShown,
   ViewRequest,
 } from './types';
 
@@ -99,6 +101,9 @@ export class TauriBackend implements Backend {
   }
   pdfPreview(pdf: PdfOptions): Promise<PdfPreview> {
     return call('pdf_preview', { pdf });
+  }
+  timeline(request: TimelineRequest): Promise<TimelineShown> {
+    return call('timeline', { request });
   }
 }
 
