@@ -31,7 +31,8 @@ const READ_TIMELINE: &str = r#"await until(() => document.querySelector('.card')
     const below = (scroller) => {
       const s = document.querySelector('.as-of-slider').getBoundingClientRect();
       const c = document.querySelector(scroller).getBoundingClientRect();
-      return { slider_top: s.top, content_bottom: c.bottom, slider_height: s.height };
+      const tabs = document.querySelector('.screens').getBoundingClientRect();
+      return { slider_top: s.top, content_bottom: c.bottom, tabs_bottom: tabs.bottom, content_top: c.top };
     };
     return {
       as_of: document.querySelector('input.as-of').value,
@@ -62,7 +63,8 @@ const WORKLOAD_SLIDER: &str = r#"button('Workload', document.querySelector('.scr
     const c = w.getBoundingClientRect();
     const rows = [...w.querySelectorAll('tr')];
     const last = rows[rows.length - 1].getBoundingClientRect();
-    return { slider_top: s.top, content_bottom: c.bottom, last_row_bottom: last.bottom };"#;
+    const tabs = document.querySelector('.screens').getBoundingClientRect();
+    return { slider_top: s.top, content_bottom: c.bottom, last_row_bottom: last.bottom, tabs_bottom: tabs.bottom, content_top: c.top };"#;
 
 /// A figure as the UI prints it (`figure` in ui/src/lib/format.ts): at most two decimals.
 fn figure(x: f64) -> String {
@@ -80,6 +82,13 @@ async fn the_timeline_screen_shows_what_pendulum_timeline_computes() {
     let shown = app.journey(90, "read the timeline", READ_TIMELINE).await;
     let shot = app.screenshot("timeline.png").await;
     eprintln!("e2e: screenshot {}", shot.display());
+    app.journey(
+        20,
+        "scroll to the problems ahead",
+        "document.querySelector('ol.ahead').scrollIntoView({ block: 'start' });\nawait frames(2);\nreturn true;",
+    )
+    .await;
+    app.screenshot("timeline-ahead.png").await;
 
     // What `pendulum timeline <document> --from <as-of> --format json` computes: the same
     // api calls the CLI makes, on the document the app has open.
@@ -166,19 +175,22 @@ async fn the_timeline_screen_shows_what_pendulum_timeline_computes() {
         ahead.len()
     );
 
-    // The slider sits below the scrolling tables, on this screen and on the workload's.
+    // The slider sits below the scrolling tables and the screen tabs above them, on this
+    // screen and on the workload's.
     let slider = &shown["slider"];
     assert!(
-        number(&slider["slider_top"]) >= number(&slider["content_bottom"]) - 0.5,
-        "the slider covers the timeline: {slider}"
+        number(&slider["slider_top"]) >= number(&slider["content_bottom"]) - 0.5
+            && number(&slider["content_top"]) >= number(&slider["tabs_bottom"]) - 0.5,
+        "the slider or the tabs cover the timeline: {slider}"
     );
     let workload = app
         .journey(60, "the workload's slider", WORKLOAD_SLIDER)
         .await;
     assert!(
         number(&workload["slider_top"]) >= number(&workload["content_bottom"]) - 0.5
-            && number(&workload["last_row_bottom"]) <= number(&workload["slider_top"]),
-        "the slider covers the workload's last rows: {workload}"
+            && number(&workload["last_row_bottom"]) <= number(&workload["slider_top"])
+            && number(&workload["content_top"]) >= number(&workload["tabs_bottom"]) - 0.5,
+        "the slider or the tabs cover the workload: {workload}"
     );
 
     // Choosing a problem views its day and focuses its subject.
@@ -200,5 +212,78 @@ async fn the_timeline_screen_shows_what_pendulum_timeline_computes() {
         _ => "Chart",
     };
     assert_eq!(chosen["screen"], screen, "{chosen}");
+    app.close().await;
+}
+
+/// Forks "Tolerant", raises its overload ratio to 2 in the Rules panel, compares it with the
+/// baseline and reads the Timeline screen's changed cells.
+const COMPARE_TOLERANT: &str = r#"await until(() => document.querySelector('.card'), 'the chart');
+    button('Scenarios', document.querySelector('nav.tabs')).click();
+    const name = await until(() => document.querySelector('input[aria-label="New scenario name"]'), 'the fork form');
+    name.value = 'Tolerant';
+    name.dispatchEvent(new Event('input', { bubbles: true }));
+    name.form.requestSubmit();
+    await until(() => document.querySelector('.doc-meta')?.textContent.includes('Tolerant'), 'the fork');
+    button('Flags', document.querySelector('nav.tabs')).click();
+    (await until(() => button('▾ Rule thresholds') ?? button('Rule thresholds'), 'the thresholds')).click();
+    const field = await until(() => [...document.querySelectorAll('.rules label.field')]
+      .find((l) => l.textContent.includes('Overload ratio'))?.querySelector('input'), 'the overload ratio');
+    field.focus();
+    field.value = '2';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    // The field commits on blur; an unfocused test window may not move focus, so say it.
+    field.dispatchEvent(new FocusEvent('blur'));
+    await until(() => document.querySelector('button[aria-label=Undo]:not([disabled])'), 'the threshold edit');
+    button('Scenarios', document.querySelector('nav.tabs')).click();
+    (await until(() => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Compare'), 'Compare')).click();
+    button('Timeline', document.querySelector('.screens')).click();
+    await until(() => document.querySelector('.timeline h2')?.textContent.includes('compared with baseline'), 'the comparison');
+    await until(() => document.querySelector('td.cell.changed'), 'a changed cell');
+    await frames(2);
+    return {
+      changed: [...document.querySelectorAll('td.cell.changed')]
+        .map((td) => `${td.closest('tr').dataset.workstream} ${td.dataset.month} ${td.dataset.staffing}`),
+      title: document.querySelector('.timeline h2').textContent.replace(/\s+/g, ' ').trim(),
+    };"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_compared_scenario_marks_the_cells_it_changes() {
+    let _serial = SERIAL.lock().await;
+    let app = start(&[]).await;
+    let shown = app
+        .journey(90, "compare a scenario's timeline", COMPARE_TOLERANT)
+        .await;
+    app.screenshot("timeline-compare.png").await;
+    let document = flags::demo_document(&app.data);
+    let timeline = |scenario: Option<&str>| {
+        let source = pendulum_api::OrgSource {
+            path: document.clone(),
+            scenario: scenario.map(str::to_owned),
+            ..pendulum_api::OrgSource::default()
+        };
+        let dated = pendulum_api::timeline::load_dated(&source).expect("the app's document");
+        let from = pendulum_core::Date::parse("2027-03-01").expect("a day");
+        pendulum_api::timeline::timeline_of(&dated, from, 12).expect("the timeline")
+    };
+    let (tolerant, baseline) = (timeline(Some("Tolerant")), timeline(None));
+    let mut want = Vec::new();
+    for (w, b) in tolerant.workstreams.iter().zip(&baseline.workstreams) {
+        assert_eq!(w.id, b.id);
+        for (m, day) in tolerant.months.iter().enumerate() {
+            if w.staffing[m] != b.staffing[m] || w.effective[m] != b.effective[m] {
+                want.push(format!("{} {day} {}", w.id, w.staffing[m].as_str()));
+            }
+        }
+    }
+    want.sort();
+    let mut changed: Vec<String> =
+        serde_json::from_value(shown["changed"].clone()).expect("the changed cells");
+    changed.sort();
+    assert!(!want.is_empty(), "a ratio of 2 turns some gaps tight");
+    assert_eq!(changed, want, "{}", shown["title"]);
+    eprintln!(
+        "e2e: timeline compare: {} cells changed by an overload ratio of 2, as pendulum timeline --scenario Tolerant differs from the baseline",
+        changed.len()
+    );
     app.close().await;
 }
