@@ -11,7 +11,7 @@ use pendulum_api::{
 };
 use pendulum_core::edit::DatedEdit;
 use pendulum_core::swing::{Swing, SwingReport};
-use pendulum_core::{Date, Diff};
+use pendulum_core::{Date, Diff, MAX_TEXT_BYTES};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tauri::ipc::Response;
@@ -20,12 +20,10 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use crate::AppState;
 use crate::dialogs::Ask;
 
-/// The shell is the one place that reads the clock: the api and core take dates as inputs.
+/// The shell is the one place that reads the clock (the local day): the api and core take
+/// dates as inputs.
 pub fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_days_since_epoch(i32::try_from(secs / 86_400).unwrap_or(0))
+    pendulum_api::today::local_today()
 }
 
 fn session<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Session> {
@@ -224,6 +222,84 @@ pub async fn import_confirm<R: Runtime>(
     Ok(Some(info))
 }
 
+/// Updating the open document from a newer HR export, step one: pick the export's files (a
+/// people CSV or workbook, and its workstreams and allocations files if any) and see what
+/// would change: who joined, left, moved, which fields changed, and each scenario's edits
+/// that would no longer apply. `None` when the user cancels. Nothing is written.
+#[tauri::command]
+pub async fn update_preview<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> ApiResult<Option<Value>> {
+    let ask = Ask {
+        title: "Update from HR export: the newer people CSV or workbook, and its workstreams and allocations files if any"
+            .into(),
+        filter: (
+            "CSV files and spreadsheets",
+            &["csv", "txt", "xlsx", "xls", "xlsb", "ods"],
+        ),
+        file_name: None,
+    };
+    let picked = state.dialogs.open_many(app, ask).await?;
+    let Some(files) = import_files(picked)? else {
+        return Ok(None);
+    };
+    let preview = session(&state).update_preview(&files)?;
+    let preview = serde_json::to_value(preview).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("cannot encode the preview: {e}"),
+        )
+    })?;
+    *pending_update(&state) = Some(files);
+    Ok(Some(preview))
+}
+
+/// Step two: applies the previewed export; the answer is what the window shows next.
+#[tauri::command]
+pub async fn update_apply(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> ApiResult<Response> {
+    let files = pending_update(&state)
+        .clone()
+        .ok_or_else(|| ApiError::usage("no update is waiting: pick the newer export first"))?;
+    let shown = session(&state).update_apply(&files, &argument("request", request)?)?;
+    *pending_update(&state) = None;
+    json(&shown)
+}
+
+/// Undoes the document's newest baseline update.
+#[tauri::command]
+pub async fn undo_update(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> ApiResult<Response> {
+    json(&session(&state).undo_update(&argument("request", request)?)?)
+}
+
+/// Drops an edit of the current scenario (one that no longer applies after an update).
+#[tauri::command]
+pub async fn drop_edit(
+    state: State<'_, AppState>,
+    seq: Option<Value>,
+    request: Option<Value>,
+) -> ApiResult<Response> {
+    let seq = match seq {
+        Some(Value::Number(n)) => n.as_i64(),
+        _ => None,
+    }
+    .ok_or_else(|| ApiError::usage("argument \"seq\" must be the number of an edit in the log"))?;
+    json(&session(&state).drop_edit(seq, &argument("request", request)?)?)
+}
+
+fn pending_update<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Option<ImportFiles>> {
+    state
+        .pending_update
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn pending<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Option<ImportFiles>> {
     state
         .pending_import
@@ -259,6 +335,21 @@ pub async fn undo(state: State<'_, AppState>, request: Option<Value>) -> ApiResu
 #[tauri::command]
 pub async fn redo(state: State<'_, AppState>, request: Option<Value>) -> ApiResult<Response> {
     json(&session(&state).redo(&argument("request", request)?)?)
+}
+
+/// Turns "Show compensation" on or off for the open document: pay is in views only while on.
+#[tauri::command]
+pub async fn show_compensation(
+    state: State<'_, AppState>,
+    on: Option<Value>,
+    request: Option<Value>,
+) -> ApiResult<Response> {
+    let on = match on {
+        Some(Value::Bool(on)) => on,
+        None | Some(Value::Null) => return Err(ApiError::usage("argument \"on\" is missing")),
+        Some(_) => return Err(ApiError::usage("argument \"on\" must be true or false")),
+    };
+    json(&session(&state).set_show_compensation(on, &argument("request", request)?)?)
 }
 
 /// Makes the named scenario current.
@@ -342,15 +433,47 @@ pub async fn history(
     session(&state).history(&text("person", person)?)
 }
 
-/// Exports the current scenario (PDF report, SVG chart, CSV files, an XLSX workbook or JSON) to a file picked
-/// in a save dialog; the names of the files written, or `None` when the user cancels.
+/// An export the user picked a file for, refused because a CSV export would replace files
+/// beside it; `replace: true` on the next [`export`] call writes it.
+#[derive(Debug)]
+pub struct PendingExport {
+    format: ExportFormat,
+    pdf: PdfRequest,
+    out: PathBuf,
+}
+
+fn file_names(written: &[PathBuf]) -> Vec<String> {
+    written
+        .iter()
+        .map(|p| {
+            p.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        })
+        .collect()
+}
+
+/// Exports the current scenario (PDF report, SVG chart, CSV files, an XLSX workbook or JSON)
+/// to a file picked in a save dialog; the names of the files written, or `None` when the user cancels. A CSV
+/// export that would replace files beside the chosen one is refused with code `exists`,
+/// naming them; calling again with `replace: true` writes that export, replacing them.
 #[tauri::command]
 pub async fn export<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     format: Option<Value>,
     pdf: Option<Value>,
+    replace: Option<Value>,
 ) -> ApiResult<Option<Vec<String>>> {
+    if let Some(Value::Bool(true)) = replace {
+        let pending = state
+            .pending_export
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+            .ok_or_else(|| ApiError::usage("no export is waiting to replace files"))?;
+        let written = session(&state).export(pending.format, &pending.pdf, &pending.out, true)?;
+        return Ok(Some(file_names(&written)));
+    }
     let format: ExportFormat = scalar("format", format)?;
     let pdf: PdfRequest = argument("pdf", pdf)?;
     let (extensions, kind): (&'static [&'static str], &'static str) = match format {
@@ -371,16 +494,27 @@ pub async fn export<R: Runtime>(
     let Some(out) = state.dialogs.save(app, ask).await? else {
         return Ok(None);
     };
-    let written = session(&state).export(format, &pdf, &out)?;
-    Ok(Some(
-        written
-            .iter()
-            .map(|p| {
-                p.file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-            })
-            .collect(),
-    ))
+    let written = session(&state).export(format, &pdf, &out, false);
+    match written {
+        Ok(written) => Ok(Some(file_names(&written))),
+        Err(e) => {
+            if e.code == ErrorCode::Exists {
+                *state
+                    .pending_export
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) =
+                    Some(PendingExport { format, pdf, out });
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Reopens the document after another program changed its file (`changed_elsewhere` in
+/// [`DocumentInfo`]); this window's own version is kept when theirs replaced it.
+#[tauri::command]
+pub async fn reload_document(state: State<'_, AppState>) -> ApiResult<pendulum_api::Reloaded> {
+    session(&state).reload()
 }
 
 /// How many pages a preview draws; the rest are counted.
@@ -415,18 +549,54 @@ fn json<T: serde::Serialize>(answer: &T) -> ApiResult<Response> {
     Ok(Response::new(text))
 }
 
+/// A `usage` error for an argument serde could not read. Serde quotes the value it met, so
+/// each quoted value is cut to 40 characters: a 10 MB argument gets a message saying what
+/// is wrong instead of one repeating it.
+fn malformed(name: &str, error: &serde_json::Error) -> ApiError {
+    const KEEP: usize = 40;
+    let mut message = format!("argument {name:?}: ");
+    // The quote being read, how many characters of it were seen, and whether the last one
+    // was a backslash (serde escapes quotes inside what it quotes).
+    let mut quoted: Option<(char, usize, bool)> = None;
+    for c in error.to_string().chars() {
+        quoted = match quoted {
+            None => {
+                message.push(c);
+                matches!(c, '"' | '`').then_some((c, 0, false))
+            }
+            Some((q, _, false)) if c == q => {
+                message.push(c);
+                None
+            }
+            Some((q, seen, escaped)) => {
+                if seen < KEEP {
+                    message.push(c);
+                } else if seen == KEEP {
+                    message.push('…');
+                }
+                Some((q, seen + 1, !escaped && c == '\\'))
+            }
+        };
+    }
+    ApiError::usage(message)
+}
+
 /// Reads a plain (non-object) argument, such as an enum's name, into a typed `usage` error.
 fn scalar<T: DeserializeOwned>(name: &str, value: Option<Value>) -> ApiResult<T> {
     match value {
         None | Some(Value::Null) => Err(ApiError::usage(format!("argument {name:?} is missing"))),
-        Some(v) => serde_json::from_value(v)
-            .map_err(|e| ApiError::usage(format!("argument {name:?}: {e}"))),
+        Some(v) => serde_json::from_value(v).map_err(|e| malformed(name, &e)),
     }
 }
 
-/// Reads a text argument into a typed `usage` error when it is missing or not text.
+/// Reads a text argument into a typed `usage` error when it is missing, not text, or longer
+/// than any name or id a document may hold (which the error would otherwise repeat).
 fn text(name: &str, value: Option<Value>) -> ApiResult<String> {
     match value {
+        Some(Value::String(s)) if s.len() > MAX_TEXT_BYTES => Err(ApiError::usage(format!(
+            "argument {name:?} is {} bytes long, more than the {MAX_TEXT_BYTES} allowed",
+            s.len()
+        ))),
         Some(Value::String(s)) => Ok(s),
         None | Some(Value::Null) => Err(ApiError::usage(format!("argument {name:?} is missing"))),
         Some(_) => Err(ApiError::usage(format!("argument {name:?} must be text"))),
@@ -446,8 +616,7 @@ fn argument<T: DeserializeOwned + Default>(name: &str, value: Option<Value>) -> 
 /// Reads a required object argument into a typed `usage` error when it is missing or malformed.
 fn required<T: DeserializeOwned>(name: &str, value: Option<Value>) -> ApiResult<T> {
     match value {
-        Some(v @ Value::Object(_)) => serde_json::from_value(v)
-            .map_err(|e| ApiError::usage(format!("argument {name:?}: {e}"))),
+        Some(v @ Value::Object(_)) => serde_json::from_value(v).map_err(|e| malformed(name, &e)),
         None | Some(Value::Null) => Err(ApiError::usage(format!("argument {name:?} is missing"))),
         Some(_) => Err(ApiError::usage(format!(
             "argument {name:?} must be an object"
@@ -472,15 +641,48 @@ fn import_files(picked: Option<Vec<PathBuf>>) -> ApiResult<Option<ImportFiles>> 
             files.workstreams = Some(path);
         } else if name.contains("allocation") && files.allocations.is_none() {
             files.allocations = Some(path);
+        } else if name.contains("band") && files.bands.is_none() {
+            files.bands = Some(path);
+        } else if name.contains("budget") && files.budgets.is_none() {
+            files.budgets = Some(path);
         } else if people.is_none() {
             people = Some(path);
         } else {
             return Err(ApiError::usage(
-                "pick one people CSV, plus at most one file named like *workstreams*.csv and one like *allocations*.csv",
+                "pick one people CSV, plus at most one file named like each of *workstreams*.csv, *allocations*.csv, *bands*.csv and *budgets*.csv",
             ));
         }
     }
     files.people =
         people.ok_or_else(|| ApiError::usage("the people CSV is missing from the picked files"))?;
     Ok(Some(files))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::import_files;
+    use std::path::PathBuf;
+
+    #[test]
+    fn picked_files_are_sorted_by_their_names() {
+        let picked = [
+            "Budgets 2027.csv",
+            "hr.csv",
+            "pay-bands.csv",
+            "allocations.csv",
+        ]
+        .map(PathBuf::from)
+        .to_vec();
+        let files = import_files(Some(picked))
+            .ok()
+            .flatten()
+            .expect("a people file was picked");
+        assert_eq!(files.people, PathBuf::from("hr.csv"));
+        assert_eq!(files.bands, Some(PathBuf::from("pay-bands.csv")));
+        assert_eq!(files.budgets, Some(PathBuf::from("Budgets 2027.csv")));
+        assert_eq!(files.allocations, Some(PathBuf::from("allocations.csv")));
+        assert_eq!(files.workstreams, None);
+        let two_people = ["a.csv", "b.csv"].map(PathBuf::from).to_vec();
+        assert!(import_files(Some(two_people)).is_err());
+    }
 }

@@ -20,6 +20,12 @@ pub struct AppState {
     pub session: Mutex<Session>,
     /// CSV files previewed and waiting for the user to confirm the import.
     pub pending_import: Mutex<Option<pendulum_api::ImportFiles>>,
+    /// A newer HR export previewed against the open document, waiting for the user to
+    /// apply it.
+    pub pending_update: Mutex<Option<pendulum_api::ImportFiles>>,
+    /// An export refused because files it writes beside the chosen one exist, waiting for
+    /// the user to confirm replacing them.
+    pub pending_export: Mutex<Option<commands::PendingExport>>,
     /// Where the demo document and the recent list live; `None`: the platform's app data
     /// folder.
     pub data_dir: Option<PathBuf>,
@@ -47,6 +53,8 @@ pub fn with_commands<R: tauri::Runtime>(
         .manage(AppState {
             session: Mutex::new(session),
             pending_import: Mutex::new(None),
+            pending_update: Mutex::new(None),
+            pending_export: Mutex::new(None),
             data_dir,
             dialogs,
         })
@@ -64,6 +72,7 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::apply_edit,
             commands::undo,
             commands::redo,
+            commands::show_compensation,
             commands::switch_scenario,
             commands::fork_scenario,
             commands::rename_scenario,
@@ -74,6 +83,11 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::history,
             commands::export,
             commands::pdf_preview,
+            commands::reload_document,
+            commands::update_preview,
+            commands::update_apply,
+            commands::undo_update,
+            commands::drop_edit,
             commands::timeline,
         ])
 }

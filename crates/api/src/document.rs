@@ -21,6 +21,8 @@ pub struct ImportSummary {
     pub teams: usize,
     pub workstreams: usize,
     pub allocations: usize,
+    pub bands: usize,
+    pub budgets: usize,
     pub warnings: Vec<String>,
 }
 
@@ -41,6 +43,8 @@ pub fn import_document(source: &OrgSource, out: &Path, replace: bool) -> ApiResu
         teams: loaded.org.teams.len(),
         workstreams: loaded.org.workstreams.len(),
         allocations: loaded.org.allocations.len(),
+        bands: loaded.org.cost.bands.len(),
+        budgets: loaded.org.cost.budgets.len(),
         warnings: loaded.warnings,
     })
 }

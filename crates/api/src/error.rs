@@ -17,6 +17,8 @@ pub enum ErrorCode {
     BadInput,
     /// A file or directory that does not exist.
     NotFound,
+    /// A file the action would write already exists and replacing it was not asked for.
+    Exists,
     /// A file that is not a Pendulum document.
     NotPendulum,
     /// A document made by a newer Pendulum.
@@ -88,16 +90,16 @@ impl From<pendulum_store::StoreError> for ApiError {
             }
             S::ReadOnly { .. }
             | S::DiskFull { .. }
+            | S::DiskError { .. }
             | S::Io { .. }
             | S::Database { .. }
             | S::Migration { .. } => ErrorCode::Io,
             S::Corrupt { .. } | S::SymbolicLink { .. } | S::InvalidOrg { .. } => {
                 ErrorCode::BadInput
             }
-            S::Exists { .. } | S::DuplicateScenario { .. } | S::ScenarioName { .. } => {
-                ErrorCode::Usage
-            }
-            S::UnknownScenario { .. } => ErrorCode::Unknown,
+            S::Exists { .. } => ErrorCode::Exists,
+            S::DuplicateScenario { .. } | S::ScenarioName { .. } => ErrorCode::Usage,
+            S::UnknownScenario { .. } | S::UnknownEdit { .. } => ErrorCode::Unknown,
             S::Baseline | S::Edit(_) => ErrorCode::Refused,
         };
         ApiError::new(code, e.to_string())

@@ -84,35 +84,89 @@ pub fn csv_files(loaded: &Loaded, as_of: Date, with_cost: bool) -> CsvFiles {
     }
 }
 
-/// Writes `OUT` (people) and, beside it, `OUT-workstreams.csv`, `OUT-allocations.csv` and
-/// `OUT-workload.csv` when the org has workstreams, and `OUT-bands.csv` and
-/// `OUT-budgets.csv` when asked for cost and the org has them.
+/// The files a CSV export to `out` writes: `out` (people) and, beside it,
+/// `OUT-workstreams.csv`, `OUT-allocations.csv` and `OUT-workload.csv` when the org has
+/// workstreams, and `OUT-bands.csv` and `OUT-budgets.csv` when asked for cost and the org
+/// has them.
+pub fn csv_paths(loaded: &Loaded, out: &Path, with_cost: bool) -> Vec<PathBuf> {
+    let org = &loaded.org;
+    let has_work = !(org.workstreams.is_empty() && org.allocations.is_empty());
+    let mut paths = vec![out.to_path_buf()];
+    for (suffix, present) in [
+        ("workstreams", has_work),
+        ("allocations", has_work),
+        ("workload", has_work),
+        ("bands", with_cost && !org.cost.bands.is_empty()),
+        ("budgets", with_cost && !org.cost.budgets.is_empty()),
+    ] {
+        if present {
+            paths.push(sibling(out, suffix));
+        }
+    }
+    paths
+}
+
+/// Writes the CSV files of [`csv_paths`] as one set (all or none); pay data only
+/// `with_cost`. `out` was chosen by the user; the files beside it were not, so one that
+/// exists is replaced only with `replace_beside`, and otherwise the export is refused
+/// ([`ErrorCode::Exists`]), naming them.
 pub fn write_csv(
     loaded: &Loaded,
     as_of: Date,
     out: &Path,
     with_cost: bool,
+    replace_beside: bool,
 ) -> ApiResult<Vec<PathBuf>> {
+    let paths = csv_paths(loaded, out, with_cost);
+    if paths.iter().any(|p| p.is_dir()) {
+        return Err(ApiError::usage(format!(
+            "{}: is a directory; name a file to write",
+            out.display()
+        )));
+    }
+    let taken: Vec<String> = paths[1..]
+        .iter()
+        .filter(|p| std::fs::symlink_metadata(p).is_ok())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !taken.is_empty() && !replace_beside {
+        return Err(ApiError::new(
+            ErrorCode::Exists,
+            format!(
+                "{} already {} beside {}: the CSV export writes it too and replaces such files only when asked",
+                taken.join(", "),
+                if taken.len() == 1 { "exists" } else { "exist" },
+                out.display()
+            ),
+        ));
+    }
     let files = csv_files(loaded, as_of, with_cost);
-    let mut written = vec![out.to_path_buf()];
-    let mut pending = vec![(out.to_path_buf(), files.people)];
-    for (suffix, text) in [
-        ("workstreams", files.workstreams),
-        ("allocations", files.allocations),
-        ("workload", files.workload),
-        ("bands", files.bands),
-        ("budgets", files.budgets),
-    ] {
-        if let Some(text) = text {
-            let path = sibling(out, suffix);
-            written.push(path.clone());
-            pending.push((path, text));
-        }
+    let texts = [
+        Some(files.people),
+        files.workstreams,
+        files.allocations,
+        files.workload,
+        files.bands,
+        files.budgets,
+    ];
+    let texts: Vec<Vec<u8>> = texts
+        .into_iter()
+        .flatten()
+        .map(String::into_bytes)
+        .collect();
+    if texts.len() != paths.len() {
+        return Err(ApiError::new(
+            ErrorCode::Internal,
+            format!(
+                "CSV export: {} files made for {} paths",
+                texts.len(),
+                paths.len()
+            ),
+        ));
     }
-    for (path, text) in pending {
-        write_atomically(&path, text.as_bytes())?;
-    }
-    Ok(written)
+    let set: Vec<(PathBuf, Vec<u8>)> = paths.iter().cloned().zip(texts).collect();
+    pendulum_store::write_all_atomically(&set).map_err(ApiError::from)?;
+    Ok(paths)
 }
 
 /// The org as one `.xlsx` workbook: People, Teams (when the org has any),

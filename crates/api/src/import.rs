@@ -6,14 +6,22 @@ use pendulum_csv::{ImportRequest, Source};
 use crate::error::{ApiError, ApiResult};
 use crate::loaded::Loaded;
 
-/// Imports a people CSV or workbook (reading `sheet` of a workbook) with optional
-/// workstreams and allocations files, each as (file name, bytes). Every problem is listed
-/// in the error, with file, row and column (sheet and cell for a workbook).
+/// The files that come with a people file, each as (file name, bytes).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Beside<'a> {
+    pub workstreams: Option<(&'a str, &'a [u8])>,
+    pub allocations: Option<(&'a str, &'a [u8])>,
+    pub bands: Option<(&'a str, &'a [u8])>,
+    pub budgets: Option<(&'a str, &'a [u8])>,
+}
+
+/// Imports a people CSV or workbook (reading `sheet` of a workbook) with the files beside
+/// it. Every problem is listed in the error, with file, row and column (sheet and cell for a
+/// workbook).
 pub(crate) fn import_csv<'a>(
     people: (&'a str, &'a [u8]),
     sheet: Option<&'a str>,
-    workstreams: Option<(&'a str, &'a [u8])>,
-    allocations: Option<(&'a str, &'a [u8])>,
+    beside: Beside<'a>,
 ) -> ApiResult<Loaded> {
     fn source<'a>((name, bytes): (&'a str, &'a [u8])) -> Source<'a> {
         Source::new(name, bytes)
@@ -23,8 +31,10 @@ pub(crate) fn import_csv<'a>(
     let request = ImportRequest {
         people,
         teams: None,
-        workstreams: workstreams.map(source),
-        allocations: allocations.map(source),
+        workstreams: beside.workstreams.map(source),
+        allocations: beside.allocations.map(source),
+        bands: beside.bands.map(source),
+        budgets: beside.budgets.map(source),
     };
     match pendulum_csv::import(&request) {
         Ok(imported) => {

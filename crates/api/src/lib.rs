@@ -18,6 +18,7 @@ pub mod scenario;
 pub mod session;
 pub mod source;
 pub mod timeline;
+pub mod today;
 pub mod update;
 pub mod view;
 
@@ -29,8 +30,8 @@ pub use reports::{
     stats_report,
 };
 pub use session::{
-    DocumentInfo, ExportFormat, ImportFiles, ScenarioInfo, Session, Shown, TimelineRequest,
-    TimelineShown,
+    DocumentInfo, ExportFormat, FileChange, ImportFiles, Reloaded, ScenarioInfo, Session, Shown,
+    TimelineRequest, TimelineShown,
 };
 pub use source::{OrgFile, OrgSource, load, override_rules};
 pub use view::{OrgView, ViewRequest};

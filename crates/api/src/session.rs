@@ -19,16 +19,22 @@ use crate::source::OrgSource;
 mod change;
 mod export;
 mod info;
+mod reload;
 mod timeline;
+mod update;
 
 pub use export::ExportFormat;
-pub use info::{DocumentInfo, ScenarioInfo, Shown};
+pub use info::{DocumentInfo, FileChange, ScenarioInfo, Shown};
+pub use reload::Reloaded;
 pub use timeline::{TimelineRequest, TimelineShown};
+pub use update::UpdateInfo;
 
 /// The demo org, built into the binary so the app needs no files to show something.
 const DEMO_PEOPLE: &str = include_str!("../../../assets/demo/people.csv");
 const DEMO_WORKSTREAMS: &str = include_str!("../../../assets/demo/workstreams.csv");
 const DEMO_ALLOCATIONS: &str = include_str!("../../../assets/demo/allocations.csv");
+const DEMO_BANDS: &str = include_str!("../../../assets/demo/bands.csv");
+const DEMO_BUDGETS: &str = include_str!("../../../assets/demo/budgets.csv");
 /// The day the demo's flags were designed around.
 pub const DEMO_DATE: (i32, u32, u32) = (2027, 3, 1);
 pub const DEMO_FILE_NAME: &str = "Larkspur demo.pendulum";
@@ -41,8 +47,26 @@ pub struct ImportFiles {
     pub people: PathBuf,
     pub workstreams: Option<PathBuf>,
     pub allocations: Option<PathBuf>,
+    /// Bands (`level,annual_cost`) and budgets (`team,annual_budget`).
+    pub bands: Option<PathBuf>,
+    pub budgets: Option<PathBuf>,
     /// The sheet of a people workbook, when the user picked one.
     pub sheet: Option<String>,
+}
+
+impl ImportFiles {
+    /// The files as a source to load.
+    fn source(&self) -> OrgSource {
+        OrgSource {
+            path: self.people.clone(),
+            workstreams: self.workstreams.clone(),
+            allocations: self.allocations.clone(),
+            bands: self.bands.clone(),
+            budgets: self.budgets.clone(),
+            sheet: self.sheet.clone(),
+            ..OrgSource::default()
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -50,6 +74,9 @@ struct Open {
     doc: Document,
     path: PathBuf,
     scenario: ScenarioId,
+    /// "Show compensation": pay is in views only while on. Read from the document; kept
+    /// here too, so a read-only document can show pay for the session without saving it.
+    show_pay: bool,
 }
 
 /// One window's open document, scenario and day.
@@ -154,17 +181,20 @@ impl Session {
             self.open = None;
         }
         let doc = Document::open(path)?;
+        let show_pay = doc.show_compensation()?;
         self.as_of = self.today;
         self.open = Some(Open {
             doc,
             path: path.to_path_buf(),
             scenario: ScenarioId::BASELINE,
+            show_pay,
         });
         self.info()
     }
 
     /// Opens `path` as "Open with Pendulum" does: a `.pendulum` document as it is; a people
-    /// CSV (with `workstreams.csv` and `allocations.csv` beside it, when there) or a JSON export
+    /// CSV (with `workstreams.csv`, `allocations.csv`, `bands.csv` and `budgets.csv` beside it,
+    /// when there) or a JSON export
     /// is imported into a new document in `imports_dir`, named after the file and never
     /// replacing an earlier import (`people (2).pendulum`), so edits made there are kept.
     pub fn open_or_import(&mut self, path: &Path, imports_dir: &Path) -> ApiResult<DocumentInfo> {
@@ -179,6 +209,8 @@ impl Session {
             path: path.to_path_buf(),
             workstreams: beside("workstreams.csv"),
             allocations: beside("allocations.csv"),
+            bands: beside("bands.csv"),
+            budgets: beside("budgets.csv"),
             sheet: None,
             scenario: None,
         };
@@ -207,40 +239,32 @@ impl Session {
     /// and the counts. Never fails on bad content (only on unreadable files).
     pub fn import_preview(&self, files: &ImportFiles) -> ApiResult<pendulum_csv::ImportPreview> {
         let people = crate::source::read_file(&files.people)?;
-        let ws = files
-            .workstreams
-            .as_deref()
-            .map(crate::source::read_file)
-            .transpose()?;
-        let al = files
-            .allocations
-            .as_deref()
-            .map(crate::source::read_file)
-            .transpose()?;
-        let names = [
-            file_name(&files.people),
-            files
-                .workstreams
-                .as_deref()
-                .map(file_name)
-                .unwrap_or_default(),
-            files
-                .allocations
-                .as_deref()
-                .map(file_name)
-                .unwrap_or_default(),
+        let read = |p: &Option<PathBuf>| -> ApiResult<Option<(String, Vec<u8>)>> {
+            p.as_deref()
+                .map(|p| Ok((file_name(p), crate::source::read_file(p)?)))
+                .transpose()
+        };
+        let others = [
+            read(&files.workstreams)?,
+            read(&files.allocations)?,
+            read(&files.bands)?,
+            read(&files.budgets)?,
         ];
-        let mut people = pendulum_csv::Source::new(&names[0], &people);
+        let source = |k: usize| {
+            others[k]
+                .as_ref()
+                .map(|(n, b)| pendulum_csv::Source::new(n, b))
+        };
+        let name = file_name(&files.people);
+        let mut people = pendulum_csv::Source::new(&name, &people);
         people.sheet = files.sheet.as_deref();
         let request = pendulum_csv::ImportRequest {
             people,
             teams: None,
-            workstreams: ws
-                .as_deref()
-                .map(|b| pendulum_csv::Source::new(&names[1], b)),
-            allocations: al
-                .as_deref()
-                .map(|b| pendulum_csv::Source::new(&names[2], b)),
+            workstreams: source(0),
+            allocations: source(1),
+            bands: source(2),
+            budgets: source(3),
         };
         Ok(pendulum_csv::preview(&request))
     }
@@ -248,13 +272,7 @@ impl Session {
     /// Imports CSVs into a new document at `out` (replacing it: the save dialog asked) and
     /// opens it.
     pub fn import(&mut self, files: &ImportFiles, out: &Path) -> ApiResult<DocumentInfo> {
-        let source = OrgSource {
-            path: files.people.clone(),
-            workstreams: files.workstreams.clone(),
-            allocations: files.allocations.clone(),
-            sheet: files.sheet.clone(),
-            scenario: None,
-        };
+        let source = files.source();
         if self.open.as_ref().is_some_and(|o| o.path == out) {
             self.open = None;
         }
@@ -289,8 +307,12 @@ fn demo_org() -> ApiResult<Loaded> {
     crate::import::import_csv(
         ("people.csv", DEMO_PEOPLE.as_bytes()),
         None,
-        Some(("workstreams.csv", DEMO_WORKSTREAMS.as_bytes())),
-        Some(("allocations.csv", DEMO_ALLOCATIONS.as_bytes())),
+        crate::import::Beside {
+            workstreams: Some(("workstreams.csv", DEMO_WORKSTREAMS.as_bytes())),
+            allocations: Some(("allocations.csv", DEMO_ALLOCATIONS.as_bytes())),
+            bands: Some(("bands.csv", DEMO_BANDS.as_bytes())),
+            budgets: Some(("budgets.csv", DEMO_BUDGETS.as_bytes())),
+        },
     )
 }
 

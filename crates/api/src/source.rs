@@ -21,11 +21,26 @@ pub struct OrgSource {
     pub workstreams: Option<PathBuf>,
     /// Allocations CSV or workbook, when `path` is a people file.
     pub allocations: Option<PathBuf>,
+    /// Bands (`level,annual_cost`), when `path` is a people file.
+    pub bands: Option<PathBuf>,
+    /// Budgets (`team,annual_budget`; team `*` is the whole org), when `path` is a people
+    /// file.
+    pub budgets: Option<PathBuf>,
     /// The sheet of a people workbook to read (default: the one named like People, or the
     /// first whose header fits).
     pub sheet: Option<String>,
     /// For a `.pendulum` document: the scenario to read (default the baseline).
     pub scenario: Option<String>,
+}
+
+impl OrgSource {
+    /// Whether files come with the people file (workstreams, allocations, bands, budgets).
+    pub fn has_files_beside(&self) -> bool {
+        self.workstreams.is_some()
+            || self.allocations.is_some()
+            || self.bands.is_some()
+            || self.budgets.is_some()
+    }
 }
 
 /// The lossless JSON form of an org and its rules (`pendulum export --json`).
@@ -125,10 +140,9 @@ pub fn load(source: &OrgSource, as_of: Date) -> ApiResult<Loaded> {
         }
         kind
     };
-    if kind == FileKind::Document && (source.workstreams.is_some() || source.allocations.is_some())
-    {
+    if kind == FileKind::Document && source.has_files_beside() {
         return Err(ApiError::usage(
-            "--workstreams and --allocations go with a people CSV; a .pendulum document already holds the whole org",
+            "--workstreams, --allocations, --bands and --budgets go with a people CSV; a .pendulum document already holds the whole org",
         ));
     }
     crate::scenario::load_scenario(&source.path, source.scenario.as_deref(), as_of)
@@ -140,9 +154,9 @@ fn load_bytes(source: &OrgSource, name: &str, bytes: &[u8], kind: FileKind) -> A
             "{name}: --sheet picks a sheet of a workbook; this file is not one"
         )));
     }
-    if kind != FileKind::Csv && (source.workstreams.is_some() || source.allocations.is_some()) {
+    if kind != FileKind::Csv && source.has_files_beside() {
         return Err(ApiError::usage(
-            "--workstreams and --allocations go with a people CSV; this file already holds the whole org",
+            "--workstreams, --allocations, --bands and --budgets go with a people CSV; this file already holds the whole org",
         ));
     }
     if source.scenario.is_some() {
@@ -157,17 +171,22 @@ fn load_bytes(source: &OrgSource, name: &str, bytes: &[u8], kind: FileKind) -> A
         )),
         FileKind::Json => load_json(name, bytes),
         FileKind::Csv => {
-            let workstreams = source.workstreams.as_deref().map(read_named).transpose()?;
-            let allocations = source.allocations.as_deref().map(read_named).transpose()?;
+            let read = |p: &Option<PathBuf>| p.as_deref().map(read_named).transpose();
+            let (workstreams, allocations) =
+                (read(&source.workstreams)?, read(&source.allocations)?);
+            let (bands, budgets) = (read(&source.bands)?, read(&source.budgets)?);
+            fn named(f: &Option<(String, Vec<u8>)>) -> Option<(&str, &[u8])> {
+                f.as_ref().map(|(n, b)| (n.as_str(), b.as_slice()))
+            }
             crate::import::import_csv(
                 (name, bytes),
                 source.sheet.as_deref(),
-                workstreams
-                    .as_ref()
-                    .map(|(n, b)| (n.as_str(), b.as_slice())),
-                allocations
-                    .as_ref()
-                    .map(|(n, b)| (n.as_str(), b.as_slice())),
+                crate::import::Beside {
+                    workstreams: named(&workstreams),
+                    allocations: named(&allocations),
+                    bands: named(&bands),
+                    budgets: named(&budgets),
+                },
             )
         }
     }

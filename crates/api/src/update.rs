@@ -1,7 +1,9 @@
 //! A newer HR export held against a document (`pendulum update --dry-run`): who joined, who
 //! left, who moved and which fields changed in the imported org, and which of each
-//! scenario's edits would no longer apply on the new export, with why. Reads the document
-//! and the export; writes nothing.
+//! scenario's edits would no longer apply on the new export, with why (`pendulum update
+//! --dry-run`, which writes nothing); then applying it (the export becomes the imported org,
+//! every scenario's edits replay on it, those that no longer apply are skipped and kept),
+//! undoing the newest update, and the document's dated list of updates.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -15,8 +17,10 @@ use serde::Serialize;
 use crate::error::{ApiError, ApiResult};
 use crate::source::{FileKind, OrgSource, kind_of, load};
 
+pub use pendulum_store::BaselineUpdate;
+
 /// What updating a document from a newer export would change.
-#[derive(Clone, PartialEq, Debug, Default, Serialize)]
+#[derive(Clone, PartialEq, Debug, Default, Serialize, ts_rs::TS)]
 pub struct UpdatePreview {
     /// In the new export only, in id order.
     pub joined: Vec<PersonId>,
@@ -31,7 +35,7 @@ pub struct UpdatePreview {
 }
 
 /// One scenario edit that would no longer apply.
-#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, ts_rs::TS)]
 pub struct Conflict {
     pub scenario: String,
     /// The edit's number in the document's log.
@@ -48,17 +52,22 @@ pub fn update_preview(
     export: &OrgSource,
     as_of: Date,
 ) -> ApiResult<UpdatePreview> {
-    if kind_of(&export.path)? == FileKind::Document {
-        return Err(ApiError::usage(format!(
-            "{}: is a Pendulum document; update takes the HR export (a people CSV or workbook, \
-             or a JSON export)",
-            export.path.display()
-        )));
-    }
     let doc = Document::open_read_only(document)?;
+    preview_for(&doc, export, as_of)
+}
+
+/// [`update_preview`] on a document already open.
+pub fn preview_for(doc: &Document, export: &OrgSource, as_of: Date) -> ApiResult<UpdatePreview> {
+    refuse_document(export)?;
     let newer = load(export, as_of)?;
+    preview_on(doc, &newer.org)
+}
+
+/// What replacing `doc`'s imported org by `newer` changes, and which scenario edits stop
+/// applying.
+fn preview_on(doc: &Document, newer: &Org) -> ApiResult<UpdatePreview> {
     let (imported, config) = doc.imported();
-    let people = people_changes(&imported.people, &newer.org.people);
+    let people = people_changes(&imported.people, &newer.people);
     let left: BTreeSet<&str> = people.removed.iter().map(PersonId::as_str).collect();
 
     let mut conflicts = Vec::new();
@@ -78,7 +87,7 @@ pub fn update_preview(
             .into_iter()
             .map(|s| s.index)
             .collect();
-        for skipped in failing(&newer.org, config) {
+        for skipped in failing(newer, config) {
             if before.contains(&skipped.index) {
                 continue;
             }
@@ -102,8 +111,20 @@ pub fn update_preview(
     })
 }
 
+/// An update reads an HR export, never another document.
+fn refuse_document(export: &OrgSource) -> ApiResult<()> {
+    if kind_of(&export.path)? == FileKind::Document {
+        return Err(ApiError::usage(format!(
+            "{}: is a Pendulum document; update takes the HR export (a people CSV or workbook, \
+             or a JSON export)",
+            export.path.display()
+        )));
+    }
+    Ok(())
+}
+
 /// The edit's kind as it is stored (`"op"` of its JSON).
-fn op_of(edit: &DatedEdit) -> String {
+pub(crate) fn op_of(edit: &DatedEdit) -> String {
     serde_json::to_value(&edit.edit)
         .ok()
         .and_then(|v| v.get("op").and_then(|o| o.as_str()).map(String::from))
@@ -123,4 +144,83 @@ fn reason(error: &EditError, left: &BTreeSet<&str>) -> String {
         Some(id) => format!("{message} ({id} left: not in the new export)"),
         None => message,
     }
+}
+
+/// An update applied: what it changed, and its entry in the document's history.
+#[derive(Clone, PartialEq, Debug, Serialize)]
+pub struct UpdateApplied {
+    #[serde(flatten)]
+    pub preview: UpdatePreview,
+    pub update: BaselineUpdate,
+}
+
+/// Replaces the document's imported org by the export, recorded as of `day` under the
+/// export's file name. Scenario edits are kept; those listed as conflicts are skipped by
+/// every view until the user drops or fixes them. Pay settings (currency, bands, budgets)
+/// the export does not bring are kept from the document.
+pub fn update_apply(document: &Path, export: &OrgSource, day: Date) -> ApiResult<UpdateApplied> {
+    refuse_document(export)?;
+    apply_to(&mut Document::open(document)?, export, day)
+}
+
+/// [`update_apply`] on a document already open for editing.
+pub fn apply_to(doc: &mut Document, export: &OrgSource, day: Date) -> ApiResult<UpdateApplied> {
+    refuse_document(export)?;
+    let newer = load(export, day)?;
+    let mut org = newer.org;
+    let (imported, _) = doc.imported();
+    let kept = &imported.cost;
+    if org.cost.currency.is_none() {
+        org.cost.currency = kept.currency.clone();
+    }
+    if org.cost.bands.is_empty() {
+        org.cost.bands = kept.bands.clone();
+    }
+    if org.cost.budgets.is_empty() {
+        org.cost.budgets = kept.budgets.clone();
+    }
+    if org.cost.fiscal_year_start.is_none() {
+        org.cost.fiscal_year_start = kept.fiscal_year_start;
+    }
+    let preview = preview_on(doc, &org)?;
+    let source = export.path.file_name().map_or_else(
+        || export.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let update = doc.update_baseline(&org, day, &source, &summary(&preview))?;
+    Ok(UpdateApplied { preview, update })
+}
+
+/// Undoes the document's newest baseline update; `None` when there is none to undo.
+pub fn update_undo(document: &Path) -> ApiResult<Option<BaselineUpdate>> {
+    Ok(Document::open(document)?.undo_baseline_update()?)
+}
+
+/// The document's baseline updates, oldest first.
+pub fn update_history(document: &Path) -> ApiResult<Vec<BaselineUpdate>> {
+    Ok(Document::open_read_only(document)?.baseline_updates()?)
+}
+
+/// "12 joined, 3 left, 5 moved, 4 fields changed; 2 scenario edits no longer apply".
+pub fn summary(p: &UpdatePreview) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut out = format!(
+        "{} joined, {} left, {} moved, {}",
+        p.joined.len(),
+        p.left.len(),
+        p.moved.len(),
+        plural(p.changed.len(), "field changed", "fields changed")
+    );
+    if !p.conflicts.is_empty() {
+        out += &format!(
+            "; {}",
+            plural(
+                p.conflicts.len(),
+                "scenario edit no longer applies",
+                "scenario edits no longer apply"
+            )
+        );
+    }
+    out
 }

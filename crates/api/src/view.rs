@@ -1,11 +1,12 @@
 //! What the app's screens show of one scenario on one day: [`OrgView`], projected from an
 //! org in one pass over a snapshot built once, borrowing the org rather than copying it.
 
+use pendulum_core::cost::{Pay, workstream_costs};
 use pendulum_core::model::within;
 use pendulum_core::stats::round4;
 use pendulum_core::{
-    Date, Flag, Org, PersonId, PersonIx, Role, RuleConfig, Snapshot, Stats, Status, TeamId,
-    TeamKind, WorkstreamKind, check,
+    CostSettings, Date, Flag, Money, Org, PersonId, PersonIx, Projection, Role, Rule, RuleConfig,
+    Snapshot, Stats, Status, TeamId, TeamKind, WorkstreamCost, WorkstreamKind, check,
 };
 use serde::{Deserialize, Serialize};
 
@@ -61,6 +62,12 @@ pub struct PersonCard {
     pub depth: u32,
     pub ramp: f64,
     pub allocated_percent: f64,
+    /// Their annual cost (own, else band × fte); `None` when unknown or pay is hidden.
+    #[ts(optional)]
+    pub cost: Option<Money>,
+    /// Their own cost on file; `None` when they have none or pay is hidden.
+    #[ts(optional)]
+    pub cost_on_file: Option<Money>,
 }
 
 #[derive(Clone, Debug, Serialize, ts_rs::TS)]
@@ -79,6 +86,9 @@ pub struct WorkstreamRow {
     /// required / effective; `None` when nothing effective is allocated.
     pub load: Option<f64>,
     pub people: u32,
+    /// What it costs on the view's day; `None` when pay is hidden.
+    #[ts(optional)]
+    pub cost: Option<WorkstreamCost>,
 }
 
 #[derive(Clone, Debug, Serialize, ts_rs::TS)]
@@ -120,20 +130,63 @@ pub struct OrgView {
     /// The days on which the org changes (people start or leave, workstreams and allocations
     /// begin or end, dated edits take effect), sorted: the as-of slider's ticks.
     pub key_dates: Vec<Date>,
+    /// The scenario's applied edits this view could not apply (after a baseline update, or a
+    /// dated edit that depends on a later one), in log order: the scenario panel marks them
+    /// for the user to drop or redo by hand.
+    pub skipped: Vec<SkippedRow>,
+    /// Pay settings and the fiscal year, only while "Show compensation" is on.
+    #[ts(optional)]
+    pub cost: Option<CostView>,
+}
+
+/// One edit of the scenario's log that does not apply to this view.
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
+pub struct SkippedRow {
+    /// The edit's number in the document's log.
+    pub seq: i64,
+    /// Its kind (`move-person`, `swing`…).
+    pub op: String,
+    /// Why it does not apply.
+    pub reason: String,
+}
+
+/// What the app shows of pay once the user turned it on: the settings to edit (currency,
+/// bands, budgets, fiscal year) and the fiscal year month by month. The run-rate is in
+/// `stats.cost`, people's and workstreams' costs on their rows.
+#[derive(Clone, Debug, Serialize, ts_rs::TS)]
+pub struct CostView {
+    pub settings: CostSettings,
+    pub projection: Projection,
+}
+
+/// Whether the view shows pay, and what it needs to: `Some` only while the user shows it.
+#[derive(Debug)]
+pub struct PayShown {
+    pub projection: Projection,
 }
 
 impl OrgView {
     /// The view of `snapshot` (its org as of its day) drawn as `request` asks, for the
     /// scenario named `scenario`; `edit_days` are the days its dated edits take effect.
+    /// With `pay` `None`, nothing about pay is in it: no cost, band, budget or
+    /// `over-budget` flag.
     pub fn of(
         snapshot: &Snapshot<'_>,
         rules: &RuleConfig,
         request: &ViewRequest,
         scenario: String,
         edit_days: Vec<Date>,
+        pay: Option<PayShown>,
     ) -> ApiResult<OrgView> {
         let s = snapshot;
         let org = s.org();
+        let people_pay = pay.as_ref().map(|_| Pay::of(org));
+        let mut stats = Stats::of(s);
+        let mut flags = check(s, rules);
+        if pay.is_none() {
+            stats.cost = None;
+            hide_pay_flags(&mut flags);
+        }
         let layout = layout_of(
             s,
             &LayoutRequest {
@@ -145,12 +198,16 @@ impl OrgView {
         Ok(OrgView {
             as_of: s.as_of(),
             scenario,
-            people: s.breadth_first().iter().map(|&i| card(s, i)).collect(),
+            people: s
+                .breadth_first()
+                .iter()
+                .map(|&i| card(s, i, people_pay.as_ref()))
+                .collect(),
             layout,
-            flags: check(s, rules),
-            stats: Stats::of(s),
+            flags,
+            stats,
             rules: rules.clone(),
-            workstreams: workstream_rows(s),
+            workstreams: workstream_rows(s, pay.is_some()),
             allocations: allocation_rows(s),
             teams: pendulum_core::team::teams(s)
                 .into_iter()
@@ -162,11 +219,22 @@ impl OrgView {
                 })
                 .collect(),
             key_dates: key_dates(org, edit_days),
+            skipped: Vec::new(),
+            cost: pay.map(|p| CostView {
+                settings: org.cost.clone(),
+                projection: p.projection,
+            }),
         })
     }
 }
 
-fn card(s: &Snapshot<'_>, i: PersonIx) -> PersonCard {
+/// Drops the flags made from pay (`over-budget`): while pay is hidden, not even how far a
+/// team is over its budget shows.
+pub fn hide_pay_flags(flags: &mut Vec<Flag>) {
+    flags.retain(|f| f.rule != Rule::OverBudget);
+}
+
+fn card(s: &Snapshot<'_>, i: PersonIx, pay: Option<&Pay>) -> PersonCard {
     let p = s.person(i);
     PersonCard {
         id: p.id.clone(),
@@ -192,10 +260,13 @@ fn card(s: &Snapshot<'_>, i: PersonIx) -> PersonCard {
         depth: s.depth(i),
         ramp: round4(s.ramp(i)),
         allocated_percent: round4(s.allocated_percent(i)),
+        cost: pay.and_then(|pay| pay.person(p)),
+        cost_on_file: pay.and(p.cost),
     }
 }
 
-fn workstream_rows(s: &Snapshot<'_>) -> Vec<WorkstreamRow> {
+fn workstream_rows(s: &Snapshot<'_>, pay: bool) -> Vec<WorkstreamRow> {
+    let costs = if pay { workstream_costs(s) } else { Vec::new() };
     s.org()
         .workstreams
         .iter()
@@ -217,6 +288,7 @@ fn workstream_rows(s: &Snapshot<'_>) -> Vec<WorkstreamRow> {
                 load: (load.effective_fte > 0.0)
                     .then(|| round4(w.required_fte / load.effective_fte)),
                 people: load.holders,
+                cost: costs.get(wi as usize).copied(),
             }
         })
         .collect()

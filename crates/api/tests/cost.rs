@@ -381,3 +381,140 @@ fn a_scenarios_projection_counts_dated_edits_from_their_month() {
     );
     assert_eq!(compared.after.unwrap().total, raised.total);
 }
+
+/// "Show compensation": off on a new document, so the app's view holds no amount, budget
+/// or over-budget flag; on, everything; saved with the document.
+#[test]
+fn the_apps_view_shows_pay_only_once_turned_on() {
+    use pendulum_api::{Session, ViewRequest};
+    let dir = tempfile::tempdir().unwrap();
+    let path = document(dir.path());
+    let mut session = Session::new(day("2027-03-01"));
+    let info = session.open(&path).unwrap();
+    assert!(!info.show_compensation);
+    let compared = ViewRequest {
+        against: Some("raise".into()),
+        ..ViewRequest::default()
+    };
+    let hidden = session.show(&compared).unwrap();
+    let bytes = serde_json::to_vec(&hidden).unwrap();
+    assert_eq!(found_in(&bytes), Vec::<String>::new(), "the hidden view");
+    assert!(hidden.view.cost.is_none() && hidden.view.stats.cost.is_none());
+    assert!(hidden.view.people.iter().all(|p| p.cost.is_none()));
+    assert!(
+        hidden
+            .view
+            .flags
+            .iter()
+            .all(|f| f.rule != pendulum_core::Rule::OverBudget)
+    );
+    assert!(hidden.diff.as_ref().unwrap().cost.is_none());
+    assert!(hidden.compare_projection.is_none());
+    assert!(session.compare(Some("raise")).unwrap().cost.is_none());
+
+    let shown = session.set_show_compensation(true, &compared).unwrap();
+    assert!(shown.info.show_compensation);
+    assert_eq!(
+        shown.view.stats.cost.as_ref().unwrap().annual,
+        units(867_979.98)
+    );
+    let boss = shown
+        .view
+        .people
+        .iter()
+        .find(|p| p.id.as_str() == "boss")
+        .unwrap();
+    assert_eq!(boss.cost, Some(units(187_654.32)));
+    let e0 = shown
+        .view
+        .people
+        .iter()
+        .find(|p| p.id.as_str() == "e0")
+        .unwrap();
+    assert_eq!((e0.cost, e0.cost_on_file), (Some(units(97_531.17)), None));
+    let w = &shown.view.workstreams[0];
+    assert_eq!(w.cost.unwrap().annual, Money::from_cents(6_234_017));
+    assert!(
+        shown
+            .view
+            .flags
+            .iter()
+            .any(|f| f.rule == pendulum_core::Rule::OverBudget)
+    );
+    let cost = shown.view.cost.as_ref().unwrap();
+    assert_eq!(cost.settings.bands.len(), 2);
+    assert_eq!(cost.projection.months.len(), 12);
+    // The comparison's waterfall runs from the scenario compared with to the current one.
+    let waterfall = shown.diff.as_ref().unwrap().cost.as_ref().unwrap();
+    assert_eq!(
+        waterfall.before + waterfall.joined - waterfall.left + waterfall.changed,
+        waterfall.after
+    );
+    assert!(shown.compare_projection.is_some());
+    drop(session);
+
+    let mut session = Session::new(day("2027-03-01"));
+    assert!(
+        session.open(&path).unwrap().show_compensation,
+        "saved with the document"
+    );
+}
+
+/// The demo brings its pay (bands, budgets, four people's own cost) hidden; turned on, the
+/// run-rate and Mobile's over-budget flag appear (figures in `assets/demo/README.md`).
+#[test]
+fn the_demo_carries_pay_hidden_until_turned_on() {
+    use pendulum_api::{Session, ViewRequest};
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::new(day("2027-03-01"));
+    assert!(!session.open_demo(dir.path()).unwrap().show_compensation);
+    let hidden = session.show(&ViewRequest::default()).unwrap();
+    assert!(hidden.view.stats.cost.is_none());
+    assert!(hidden.view.people.iter().all(|p| p.cost.is_none()));
+    let over_budget = |flags: &[pendulum_core::Flag]| -> Vec<String> {
+        flags
+            .iter()
+            .filter(|f| f.rule == pendulum_core::Rule::OverBudget)
+            .map(|f| f.subject.id.clone())
+            .collect()
+    };
+    assert!(over_budget(&hidden.view.flags).is_empty());
+
+    let shown = session
+        .set_show_compensation(true, &ViewRequest::default())
+        .unwrap();
+    let stats = shown.view.stats.cost.as_ref().unwrap();
+    assert_eq!(stats.annual, units(8_698_350.50));
+    assert_eq!(stats.unknown, 1);
+    assert_eq!(over_budget(&shown.view.flags), ["Mobile"]);
+    let cost = shown.view.cost.as_ref().unwrap();
+    assert_eq!(
+        (cost.settings.bands.len(), cost.settings.budgets.len()),
+        (9, 2)
+    );
+}
+
+/// "Open with Pendulum" on a people CSV picks up `bands.csv` and `budgets.csv` beside it.
+#[test]
+fn a_people_file_is_opened_with_the_pay_files_beside_it() {
+    use pendulum_api::{Session, ViewRequest};
+    let dir = tempfile::tempdir().unwrap();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo");
+    for f in ["people.csv", "bands.csv", "budgets.csv"] {
+        std::fs::copy(demo.join(f), dir.path().join(f)).unwrap();
+    }
+    let imports = dir.path().join("imports");
+    std::fs::create_dir(&imports).unwrap();
+    let mut session = Session::new(day("2027-03-01"));
+    session
+        .open_or_import(&dir.path().join("people.csv"), &imports)
+        .unwrap();
+    let shown = session
+        .set_show_compensation(true, &ViewRequest::default())
+        .unwrap();
+    let cost = shown.view.cost.as_ref().unwrap();
+    assert_eq!(
+        (cost.settings.bands.len(), cost.settings.budgets.len()),
+        (9, 2)
+    );
+}

@@ -102,7 +102,7 @@ fn a_director_reorganises_the_demo_org() {
     // Export the scenario's PDF.
     let pdf = dir.path().join("review.pdf");
     let written = session
-        .export(ExportFormat::Pdf, &PdfRequest::default(), &pdf)
+        .export(ExportFormat::Pdf, &PdfRequest::default(), &pdf, false)
         .unwrap();
     assert_eq!(written, vec![pdf.clone()]);
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));

@@ -138,7 +138,11 @@ fn declarations() -> Vec<Declaration> {
     use pendulum_api::export::{PdfPreview, PdfRequest};
     use pendulum_api::pendulum::{Applied, HistoryReport, RoleSpell, SimulateReport};
     use pendulum_api::reports::{LayoutEdge, LayoutNode};
-    use pendulum_api::view::{AllocationRow, PersonCard, TeamRow, WorkstreamRow};
+    use pendulum_api::session::{FileChange, Reloaded, UpdateInfo};
+    use pendulum_api::update::{Conflict, UpdatePreview};
+    use pendulum_api::view::{
+        AllocationRow, CostView, PersonCard, SkippedRow, TeamRow, WorkstreamRow,
+    };
     use pendulum_api::{
         ApiError, CheckReport, DocumentInfo, ErrorCode, ExportFormat, LayoutReport, OrgView,
         RecentDocument, ScenarioInfo, Shown, StatsReport, TimelineRequest, TimelineShown,
@@ -236,7 +240,12 @@ fn declarations() -> Vec<Declaration> {
         declare::<ApiError>(cfg),
         // api: the session
         declare::<ScenarioInfo>(cfg),
+        declare::<FileChange>(cfg),
+        declare::<UpdateInfo>(cfg),
         declare::<DocumentInfo>(cfg),
+        declare::<Reloaded>(cfg),
+        declare::<Conflict>(cfg),
+        declare::<UpdatePreview>(cfg),
         declare::<RecentDocument>(cfg),
         declare::<ViewRequest>(cfg),
         declare::<PersonCard>(cfg),
@@ -246,6 +255,8 @@ fn declarations() -> Vec<Declaration> {
         declare::<WorkstreamRow>(cfg),
         declare::<TeamRow>(cfg),
         declare::<AllocationRow>(cfg),
+        declare::<SkippedRow>(cfg),
+        declare::<CostView>(cfg),
         declare::<OrgView>(cfg),
         declare::<Shown>(cfg),
         declare::<TimelineRequest>(cfg),
@@ -287,6 +298,25 @@ fn render(declarations: &[Declaration]) -> String {
     }
     out.push('\n');
     out.push_str(&constants());
+    out.push_str(&thresholds());
+    out
+}
+
+/// Core's table of thresholds (docs/rules.md), so the app's panel shows every threshold with
+/// its label and checks its range before sending it.
+fn thresholds() -> String {
+    let mut out = String::from(
+        "\n/**\n * Every rule threshold with its label and documented range (core's `THRESHOLDS`).\n */\n\
+         export const THRESHOLDS: readonly {\n  field: RuleChange[\"field\"];\n  label: string;\n  \
+         whole: boolean;\n  min: number;\n  max: number;\n}[] = [\n",
+    );
+    for t in pendulum_core::THRESHOLDS {
+        out.push_str(&format!(
+            "  {{ field: {:?}, label: {:?}, whole: {}, min: {}, max: {} }},\n",
+            t.name, t.label, t.whole, t.min, t.max
+        ));
+    }
+    out.push_str("];\n");
     out
 }
 

@@ -62,6 +62,10 @@ enum Command {
         /// Output file. For --csv, the people file; the others are written beside it.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: PathBuf,
+        /// --csv: replace OUT-workstreams.csv, OUT-allocations.csv and OUT-workload.csv when
+        /// they exist (without it the export refuses, naming them).
+        #[arg(long)]
+        force: bool,
     },
     /// Lay out the chart: every card's box and every reporting line's route, as drawn.
     Layout {
@@ -95,7 +99,8 @@ enum Command {
         /// To IC: workstreams to join, as WS=PERCENT pairs.
         #[arg(long, value_name = "WS=PCT,...", value_delimiter = ',', value_parser = parse_join)]
         join: Vec<(String, f64)>,
-        /// The day of the swing (default: --as-of, else today).
+        /// The day of the swing (default: --as-of, else today). Without --as-of the org is
+        /// viewed on this day; --as-of before it is refused (the swing has not happened yet).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         date: Option<Date>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -139,6 +144,12 @@ enum Command {
         /// Allocations CSV or workbook.
         #[arg(long, value_name = "FILE")]
         allocations: Option<PathBuf>,
+        /// Bands: level,annual_cost — the annual cost of a full-time role.
+        #[arg(long, value_name = "FILE")]
+        bands: Option<PathBuf>,
+        /// Budgets: team,annual_budget; team * is the whole org.
+        #[arg(long, value_name = "FILE")]
+        budgets: Option<PathBuf>,
         /// The sheet of the people workbook to read (default: one named like People).
         #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
@@ -157,8 +168,8 @@ enum Command {
         #[arg(value_name = "ORG.pendulum")]
         path: PathBuf,
         /// The newer people CSV or workbook (its Workstreams and Allocations sheets are read too).
-        #[arg(long, value_name = "FILE")]
-        people: PathBuf,
+        #[arg(long, value_name = "FILE", required_unless_present_any = ["undo", "history"])]
+        people: Option<PathBuf>,
         /// The newer workstreams CSV or workbook.
         #[arg(long, value_name = "FILE")]
         workstreams: Option<PathBuf>,
@@ -171,6 +182,14 @@ enum Command {
         /// Show what would change and write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Undo the document's newest update: the org it replaced is the baseline again.
+        #[arg(long, conflicts_with_all = ["people", "dry_run", "history"])]
+        undo: bool,
+        /// List the document's updates (day, export, what changed), oldest first.
+        #[arg(long, conflicts_with_all = ["people", "dry_run"])]
+        history: bool,
+        /// The day the export is read as of, and the day the update is recorded under
+        /// (default today).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<Date>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -263,6 +282,12 @@ struct OrgArgs {
     /// Allocations CSV or workbook (with a people file).
     #[arg(long, value_name = "FILE")]
     allocations: Option<PathBuf>,
+    /// Bands: level,annual_cost — the annual cost of a full-time role (with a people file).
+    #[arg(long, value_name = "FILE")]
+    bands: Option<PathBuf>,
+    /// Budgets: team,annual_budget; team * is the whole org (with a people file).
+    #[arg(long, value_name = "FILE")]
+    budgets: Option<PathBuf>,
     /// The sheet of a people workbook to read (default: one named like People, else the
     /// first whose header fits).
     #[arg(long, value_name = "NAME")]
@@ -330,12 +355,9 @@ fn dated_timeline(
     pendulum_api::timeline::timeline_of(&dated, from, months)
 }
 
-/// Today's date in UTC: the one place the clock is read.
+/// Today's local date: the one place the CLI reads the clock.
 fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_days_since_epoch((secs / 86_400) as i32)
+    pendulum_api::today::local_today()
 }
 
 impl OrgArgs {
@@ -344,13 +366,19 @@ impl OrgArgs {
             path: self.path.clone(),
             workstreams: self.workstreams.clone(),
             allocations: self.allocations.clone(),
+            bands: self.bands.clone(),
+            budgets: self.budgets.clone(),
             sheet: self.sheet.clone(),
             scenario: self.scenario.clone(),
         }
     }
 
     fn load(&self) -> ApiResult<Loaded> {
-        let mut loaded = pendulum_api::load(&self.source(), self.as_of())?;
+        self.load_as_of(self.as_of())
+    }
+
+    fn load_as_of(&self, as_of: Date) -> ApiResult<Loaded> {
+        let mut loaded = pendulum_api::load(&self.source(), as_of)?;
         if let Some(path) = &self.rule_config {
             loaded.rules = pendulum_api::override_rules(&loaded.rules, path)?;
         }
@@ -417,6 +445,7 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             pdf,
             with_cost,
             output,
+            force,
         } => {
             let loaded = org.load()?;
             if pdf.timeline && (kind.json || kind.csv || kind.xlsx || kind.svg || kind.png) {
@@ -432,7 +461,13 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             let written = if kind.json {
                 pendulum_api::export::write_json(&loaded, &output, with_cost)?
             } else if kind.csv {
-                pendulum_api::export::write_csv(&loaded, org.as_of(), &output, with_cost)?
+                pendulum_api::export::write_csv(&loaded, org.as_of(), &output, with_cost, force)
+                    .map_err(|mut e| {
+                        if e.code == pendulum_api::ErrorCode::Exists {
+                            e.message.push_str(" (pass --force to replace them)");
+                        }
+                        e
+                    })?
             } else if kind.xlsx {
                 pendulum_api::export::write_xlsx(&loaded, org.as_of(), &output, with_cost)?
             } else if kind.svg {
@@ -518,7 +553,9 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             format,
             apply,
         } => {
-            let as_of = org.as_of();
+            // The org is viewed on the swing's day unless --as-of says otherwise; a view
+            // before the swing is refused by the simulation itself.
+            let as_of = org.as_of.or(date).unwrap_or_else(today);
             let swing = pendulum_core::Swing {
                 person: pendulum_core::PersonId::new(person),
                 to: match to {
@@ -541,7 +578,7 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                     "--rule-config and --apply together would apply a swing judged by other rules than the document's",
                 ));
             }
-            let loaded = org.load()?;
+            let loaded = org.load_as_of(as_of)?;
             let report = pendulum_api::pendulum::simulate_swing(
                 &org.source(),
                 &loaded,
@@ -597,6 +634,8 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             people,
             workstreams,
             allocations,
+            bands,
+            budgets,
             sheet,
             output,
             force,
@@ -605,6 +644,8 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
                 path: people,
                 workstreams,
                 allocations,
+                bands,
+                budgets,
                 sheet,
                 scenario: None,
             };
@@ -614,8 +655,12 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             for w in &summary.warnings {
                 eprintln!("warning: {w}");
             }
+            let pay = match (summary.bands, summary.budgets) {
+                (0, 0) => String::new(),
+                (bands, budgets) => format!(", {bands} bands, {budgets} budgets"),
+            };
             eprintln!(
-                "wrote {}: {} people, {} teams, {} workstreams, {} allocations",
+                "wrote {}: {} people, {} teams, {} workstreams, {} allocations{pay}",
                 output.display(),
                 summary.people,
                 summary.teams,
@@ -631,33 +676,38 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             allocations,
             sheet,
             dry_run,
+            undo,
+            history,
             as_of,
             format,
         } => {
-            if !dry_run {
-                return Err(ApiError::usage(
-                    "this version of pendulum previews an update only: add --dry-run to see what the export would change (nothing is written)",
-                ));
-            }
-            let export = OrgSource {
-                path: people,
-                workstreams,
-                allocations,
-                sheet,
-                scenario: None,
-            };
-            let as_of = as_of.unwrap_or_else(today);
-            let p = pendulum_api::update::update_preview(&path, &export, as_of)?;
-            match format {
-                Format::Json => write_json(&mut out, &p)?,
-                Format::Text => {
-                    let paint = output::Paint::stdout();
-                    let name = export.path.file_name().map_or_else(
-                        || export.path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
-                    write_text(&mut out, &update::preview_text(&p, &name, &paint))?;
+            let what = if undo {
+                update::What::Undo
+            } else if history {
+                update::What::History
+            } else {
+                let Some(people) = people else {
+                    return Err(ApiError::usage(
+                        "update needs --people FILE (or --undo, or --history)",
+                    ));
+                };
+                let export = OrgSource {
+                    path: people,
+                    workstreams,
+                    allocations,
+                    sheet,
+                    ..OrgSource::default()
+                };
+                if dry_run {
+                    update::What::Preview(export)
+                } else {
+                    update::What::Apply(export)
                 }
+            };
+            let text = update::run(&path, what, as_of.unwrap_or_else(today))?;
+            match format {
+                Format::Json => write_json(&mut out, &text.json)?,
+                Format::Text => write_text(&mut out, &text.text)?,
             }
             Ok(ExitCode::SUCCESS)
         }

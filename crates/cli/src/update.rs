@@ -1,9 +1,125 @@
-//! `pendulum update`'s text: what a newer HR export would change in a document.
+//! `pendulum update`: what a newer HR export would change in a document (`--dry-run`),
+//! applying it, undoing the newest update (`--undo`) and the list of updates (`--history`).
 
-use pendulum_api::update::UpdatePreview;
-use pendulum_core::Move;
+use std::path::Path;
+
+use pendulum_api::update::{
+    BaselineUpdate, UpdatePreview, update_apply, update_history, update_preview, update_undo,
+};
+use pendulum_api::{ApiResult, OrgSource};
+use pendulum_core::{Date, Move};
 
 use crate::output::Paint;
+
+/// What `pendulum update` was asked to do.
+pub enum What {
+    Preview(OrgSource),
+    Apply(OrgSource),
+    Undo,
+    History,
+}
+
+/// The answer in both formats.
+pub struct Answer {
+    pub json: serde_json::Value,
+    pub text: String,
+}
+
+fn json(value: &impl serde::Serialize) -> ApiResult<serde_json::Value> {
+    serde_json::to_value(value).map_err(|e| {
+        pendulum_api::ApiError::new(
+            pendulum_api::ErrorCode::Io,
+            format!("could not write JSON: {e}"),
+        )
+    })
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Runs the update command on the document at `path`; `day` reads the export and dates the
+/// update.
+pub fn run(path: &Path, what: What, day: Date) -> ApiResult<Answer> {
+    let paint = Paint::stdout();
+    let doc = file_name(path);
+    Ok(match what {
+        What::Preview(export) => {
+            let p = update_preview(path, &export, day)?;
+            let mut text = preview_text(&p, &file_name(&export.path), &paint);
+            text += &paint.dim("\nNothing was written (--dry-run).\n");
+            Answer {
+                json: json(&p)?,
+                text,
+            }
+        }
+        What::Apply(export) => {
+            let applied = update_apply(path, &export, day)?;
+            let mut text = preview_text(&applied.preview, &file_name(&export.path), &paint);
+            text += &format!(
+                "\n{} {doc} from {} on {} (update {}).",
+                paint.bold("Baseline updated:"),
+                applied.update.source,
+                applied.update.day,
+                applied.update.id
+            );
+            if !applied.preview.conflicts.is_empty() {
+                text += " The scenario edits that no longer apply stay in the log, skipped by every view until dropped or fixed.";
+            }
+            text += &format!("\nUndo with: pendulum update {} --undo\n", path.display());
+            Answer {
+                json: json(&applied)?,
+                text,
+            }
+        }
+        What::Undo => {
+            let undone = update_undo(path)?;
+            let text = match &undone {
+                Some(u) => format!(
+                    "{} the update of {} from {} ({}): the org it replaced is {doc}'s baseline again.\n",
+                    paint.bold("Undone:"),
+                    u.day,
+                    u.source,
+                    u.summary
+                ),
+                None => format!("{doc} has no baseline update to undo.\n"),
+            };
+            Answer {
+                json: json(&undone)?,
+                text,
+            }
+        }
+        What::History => {
+            let updates = update_history(path)?;
+            Answer {
+                json: json(&updates)?,
+                text: history_text(&updates, &doc),
+            }
+        }
+    })
+}
+
+/// One line per update, oldest first.
+fn history_text(updates: &[BaselineUpdate], doc: &str) -> String {
+    if updates.is_empty() {
+        return format!("{doc}: its baseline was never updated from a newer export.\n");
+    }
+    let mut out = String::new();
+    for u in updates {
+        out += &format!(
+            "{}  {}  update {}: baseline updated from {}: {}\n",
+            u.day,
+            if u.undone { "undone" } else { "      " },
+            u.id,
+            u.source,
+            u.summary
+        );
+    }
+    out
+}
 
 fn or_root(m: Option<&pendulum_core::PersonId>) -> &str {
     m.map_or("(no manager)", |m| m.as_str())
@@ -14,7 +130,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The preview, grouped: joined, left, moved, changed, then each scenario's conflicts.
-pub fn preview_text(p: &UpdatePreview, export: &str, paint: &Paint) -> String {
+fn preview_text(p: &UpdatePreview, export: &str, paint: &Paint) -> String {
     let mut out = format!(
         "{} {export}: {} joined, {} left, {} moved, {}; {}\n",
         paint.bold("Update from"),
@@ -66,7 +182,7 @@ pub fn preview_text(p: &UpdatePreview, export: &str, paint: &Paint) -> String {
     if !p.conflicts.is_empty() {
         out += &format!(
             "\n{}\n",
-            paint.bold("Scenario edits that would no longer apply")
+            paint.bold("Scenario edits that no longer apply on the new export")
         );
         for c in &p.conflicts {
             out += &format!(
@@ -75,6 +191,5 @@ pub fn preview_text(p: &UpdatePreview, export: &str, paint: &Paint) -> String {
             );
         }
     }
-    out += &paint.dim("\nNothing was written (--dry-run).\n");
     out
 }

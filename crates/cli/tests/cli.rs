@@ -417,6 +417,116 @@ fn an_imported_document_checks_like_its_csvs() {
 }
 
 #[test]
+fn the_demo_imports_its_pay_and_exports_none_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = |f: &str| repo().join("assets/demo").join(f).display().to_string();
+    let doc = dir.path().join("pay.pendulum").display().to_string();
+    let run = pendulum(&[
+        "import",
+        "--people",
+        &demo("people.csv"),
+        "--workstreams",
+        &demo("workstreams.csv"),
+        "--allocations",
+        &demo("allocations.csv"),
+        "--bands",
+        &demo("bands.csv"),
+        "--budgets",
+        &demo("budgets.csv"),
+        "-o",
+        &doc,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("83 allocations, 9 bands, 2 budgets"),
+        "{}",
+        run.stderr
+    );
+    let stats = pendulum(&["stats", &doc, "--as-of", "2027-03-01", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stats.stdout).unwrap();
+    assert_eq!(json["cost"]["currency"], "EUR", "{}", stats.stdout);
+    assert_eq!(json["cost"]["annual"], 8_698_350.5);
+    assert_eq!(json["cost"]["unknown"], 1);
+    assert_eq!(json["cost"]["by_team"]["Mobile"], 1_197_800.5);
+    let check = pendulum(&["check", &doc, "--as-of", "2027-03-01"]);
+    assert!(
+        check.stdout.contains("Team Mobile runs 4.16% over"),
+        "{}",
+        check.stdout
+    );
+
+    // The people's own costs and the bands, as a CSV or JSON export would write them.
+    let amounts = [
+        "231500", "182250", "89200", "149800", "118000", "1150000", "820000",
+    ];
+    for (flag, file) in [("--csv", "people.csv"), ("--json", "org.json")] {
+        let out = dir.path().join(file);
+        let run = pendulum(&["export", &doc, flag, "-o", &out.display().to_string()]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let text = std::fs::read_to_string(&out).unwrap();
+        for a in amounts {
+            assert!(!text.contains(a), "{file} holds {a} without --with-cost");
+        }
+        let with = dir.path().join(format!("with-{file}"));
+        let run = pendulum(&[
+            "export",
+            &doc,
+            flag,
+            "--with-cost",
+            "-o",
+            &with.display().to_string(),
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let text = std::fs::read_to_string(&with).unwrap();
+        assert!(
+            text.contains("231500"),
+            "{file} with --with-cost lacks Priya's cost"
+        );
+    }
+}
+
+#[test]
+fn bad_pay_files_exit_2_naming_file_row_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let people = dir.path().join("people.csv");
+    std::fs::write(&people, "id,name,team,level,cost\np1,Ada,Core,L3,12O000\n").unwrap();
+    let bands = dir.path().join("bands.csv");
+    std::fs::write(
+        &bands,
+        "level,annual_cost,currency\nL3,68000,EUR\nL4,84000,USD\n",
+    )
+    .unwrap();
+    let budgets = dir.path().join("budgets.csv");
+    std::fs::write(&budgets, "team,annual_budget\nCore,100000\nNowhere,5\n").unwrap();
+    let run = pendulum(&[
+        "stats",
+        &people.display().to_string(),
+        "--bands",
+        &bands.display().to_string(),
+        "--budgets",
+        &budgets.display().to_string(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    for expected in [
+        "people.csv:2:5 (cost): \"12O000\" is not an amount of money",
+        "bands.csv: the currency column mixes currencies: EUR in row 2; USD in row 3",
+        "budgets.csv:3:1 (team): no person or workstream is in team \"Nowhere\"",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    // With a document, the pay files have nowhere to go.
+    let doc = demo_import(dir.path());
+    let run = pendulum(&["stats", &doc, "--bands", &bands.display().to_string()]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("--bands and --budgets go with a people CSV"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn foreign_truncated_and_newer_files_exit_2_and_stay_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let doc = demo_import(dir.path());

@@ -27,7 +27,10 @@ use crate::cost::{Band, Budget, WHOLE_ORG, check_amount};
 use crate::edit::{
     CostChange, DatedEdit, Edit, EditError, PersonChange, RuleChange, TeamChange, WorkstreamChange,
 };
-use crate::model::{Allocation, Org, Person, PersonId, Team, TeamId, Workstream, WorkstreamId};
+use crate::model::{
+    Allocation, MAX_DOTTED, MAX_ID_BYTES, MAX_TEXT_BYTES, Org, Person, PersonId, Team, TeamId,
+    Workstream, WorkstreamId, too_long,
+};
 use crate::money::Money;
 use crate::swing::{SwingError, draft};
 use crate::{Date, RuleConfig};
@@ -65,6 +68,20 @@ impl fmt::Display for Labelled<'_> {
 /// O(people + allocations) per edit; a move walks up the new manager's chain iteratively
 /// through an id index, so a 1,000,000-long chain costs one pass.
 pub fn apply(org: &mut Org, config: &mut RuleConfig, edit: &Edit) -> Result<(), EditError> {
+    apply_within(org, config, edit, 0)
+}
+
+/// The most edits one batch may hold, and how deep batches may nest: a hostile document or
+/// IPC message cannot make one edit cost more than this many applications.
+pub const MAX_BATCH_EDITS: usize = 10_000;
+pub const MAX_BATCH_DEPTH: usize = 4;
+
+fn apply_within(
+    org: &mut Org,
+    config: &mut RuleConfig,
+    edit: &Edit,
+    depth: usize,
+) -> Result<(), EditError> {
     match edit {
         Edit::AddPerson { person } => add_person(org, person),
         Edit::RemovePerson { id } => remove_person(org, id),
@@ -81,13 +98,31 @@ pub fn apply(org: &mut Org, config: &mut RuleConfig, edit: &Edit) -> Result<(), 
         Edit::SetRule { change } => set_rule(config, *change),
         Edit::SetCost { change } => set_cost(org, change),
         Edit::Batch { label, edits } => {
+            text("label", label, MAX_TEXT_BYTES)?;
+            if edits.len() > MAX_BATCH_EDITS {
+                return Err(invalid(
+                    "edits",
+                    format!(
+                        "a batch of {} edits is more than the {MAX_BATCH_EDITS} allowed",
+                        edits.len()
+                    ),
+                ));
+            }
+            if depth >= MAX_BATCH_DEPTH {
+                return Err(invalid(
+                    "edits",
+                    format!("batches nest more than {MAX_BATCH_DEPTH} deep"),
+                ));
+            }
             let (mut o, mut c) = (org.clone(), config.clone());
             for (index, e) in edits.iter().enumerate() {
-                apply(&mut o, &mut c, e).map_err(|source| EditError::InBatch {
-                    label: label.clone(),
-                    index,
-                    total: edits.len(),
-                    source: Box::new(source),
+                apply_within(&mut o, &mut c, e, depth + 1).map_err(|source| {
+                    EditError::InBatch {
+                        label: label.clone(),
+                        index,
+                        total: edits.len(),
+                        source: Box::new(source),
+                    }
                 })?;
             }
             *org = o;
@@ -99,10 +134,38 @@ pub fn apply(org: &mut Org, config: &mut RuleConfig, edit: &Edit) -> Result<(), 
             let plan = draft(org, config, swing).map_err(|e| EditError::Swing {
                 message: e.to_string(),
             })?;
-            apply(org, config, &plan.edit).map_err(|e| EditError::Swing {
+            apply_within(org, config, &plan.edit, depth + 1).map_err(|e| EditError::Swing {
                 message: SwingError::Edit(e).to_string(),
             })
         }
+    }
+}
+
+/// Refuses a text longer than `max` bytes, naming the field.
+fn text(field: &str, value: &str, max: usize) -> Result<(), EditError> {
+    match too_long(value, max) {
+        Some(message) => Err(invalid(field, message)),
+        None => Ok(()),
+    }
+}
+
+fn id_text(field: &str, value: &str) -> Result<(), EditError> {
+    text(field, value, MAX_ID_BYTES)
+}
+
+/// Every id and text of a new person within its cap.
+fn check_person_texts(p: &Person) -> Result<(), EditError> {
+    let one = Org {
+        people: vec![p.clone()],
+        ..Org::default()
+    };
+    match one
+        .validate()
+        .into_iter()
+        .find(|i| i.message.contains("allowed"))
+    {
+        Some(i) => Err(invalid(i.field.trim_start_matches("people[0]."), i.message)),
+        None => Ok(()),
     }
 }
 
@@ -169,6 +232,15 @@ fn check_name(field: &str, name: &str) -> Result<(), EditError> {
 }
 
 fn check_dotted(org: &Org, person: &PersonId, dotted: &[PersonId]) -> Result<(), EditError> {
+    if dotted.len() > MAX_DOTTED {
+        return Err(invalid(
+            "dotted_managers",
+            format!(
+                "{} dotted lines is more than the {MAX_DOTTED} allowed",
+                dotted.len()
+            ),
+        ));
+    }
     for (i, d) in dotted.iter().enumerate() {
         if d == person {
             return Err(invalid(
@@ -188,6 +260,7 @@ fn add_person(org: &mut Org, p: &Person) -> Result<(), EditError> {
     if p.id.0.trim().is_empty() {
         return Err(invalid("id", "a person needs a non-empty id"));
     }
+    check_person_texts(p)?;
     if org.people.iter().any(|q| q.id == p.id) {
         return Err(EditError::DuplicatePerson { id: p.id.clone() });
     }
@@ -278,7 +351,15 @@ fn manages_through_chain(org: &Org, person: &PersonId, start: &PersonId) -> bool
 fn update_person(org: &mut Org, id: &PersonId, change: &PersonChange) -> Result<(), EditError> {
     let i = person_index(org, id)?;
     match change {
-        PersonChange::Name(n) => check_name("name", n)?,
+        PersonChange::Name(n) => {
+            check_name("name", n)?;
+            text("name", n, MAX_TEXT_BYTES)?;
+        }
+        PersonChange::Title(t) => text("title", t, MAX_TEXT_BYTES)?,
+        PersonChange::Team(Some(t)) => id_text("team", t.as_str())?,
+        PersonChange::Level(Some(v)) => text("level", v, MAX_TEXT_BYTES)?,
+        PersonChange::Location(Some(v)) => text("location", v, MAX_TEXT_BYTES)?,
+        PersonChange::Email(Some(v)) => text("email", v, MAX_TEXT_BYTES)?,
         PersonChange::Fte(f) => check_fte(*f)?,
         PersonChange::StartDate(s) => check_dates("start_date", *s, org.people[i].end_date)?,
         PersonChange::EndDate(e) => check_dates("end_date", org.people[i].start_date, *e)?,
@@ -319,6 +400,7 @@ fn add_team(org: &mut Org, team: &Team) -> Result<(), EditError> {
     if team.id.0.trim().is_empty() {
         return Err(invalid("team.id", "a team needs a name"));
     }
+    id_text("team.id", team.id.as_str())?;
     if org.teams.iter().any(|t| t.id == team.id) {
         return Err(EditError::DuplicateTeam {
             id: team.id.clone(),
@@ -338,6 +420,7 @@ fn update_team(org: &mut Org, id: &TeamId, change: &TeamChange) -> Result<(), Ed
             if new.0.trim().is_empty() {
                 return Err(invalid("team.id", "a team needs a name"));
             }
+            id_text("team.id", new.as_str())?;
             if new != id && org.teams.iter().any(|t| t.id == *new) {
                 return Err(EditError::DuplicateTeam { id: new.clone() });
             }
@@ -414,6 +497,17 @@ fn add_workstream(org: &mut Org, w: &Workstream) -> Result<(), EditError> {
     if org.workstreams.iter().any(|x| x.id == w.id) {
         return Err(EditError::DuplicateWorkstream { id: w.id.clone() });
     }
+    id_text("workstream.id", w.id.as_str())?;
+    text("workstream.name", &w.name, MAX_TEXT_BYTES)?;
+    id_text(
+        "workstream.team",
+        w.team.as_ref().map_or("", |t| t.as_str()),
+    )?;
+    text(
+        "workstream.priority",
+        w.priority.as_deref().unwrap_or(""),
+        MAX_TEXT_BYTES,
+    )?;
     check_name("workstream.name", &w.name)?;
     check_required_fte(w.required_fte)?;
     check_dates("workstream.end_date", w.start_date, w.end_date)?;
@@ -428,7 +522,12 @@ fn update_workstream(
 ) -> Result<(), EditError> {
     let i = workstream_index(org, id)?;
     match change {
-        WorkstreamChange::Name(n) => check_name("workstream.name", n)?,
+        WorkstreamChange::Name(n) => {
+            check_name("workstream.name", n)?;
+            text("workstream.name", n, MAX_TEXT_BYTES)?;
+        }
+        WorkstreamChange::Team(Some(t)) => id_text("workstream.team", t.as_str())?,
+        WorkstreamChange::Priority(Some(p)) => text("workstream.priority", p, MAX_TEXT_BYTES)?,
         WorkstreamChange::RequiredFte(v) => check_required_fte(*v)?,
         WorkstreamChange::StartDate(s) => {
             check_dates("workstream.start_date", *s, org.workstreams[i].end_date)?
@@ -499,13 +598,7 @@ fn deallocate(
 }
 
 fn set_rule(config: &mut RuleConfig, change: RuleChange) -> Result<(), EditError> {
-    let mut next = config.clone();
-    change.set(&mut next);
-    if let Some((field, message)) = next.validate().into_iter().next() {
-        return Err(EditError::Invalid { field, message });
-    }
-    *config = next;
-    Ok(())
+    change.set(config).map_err(|e| invalid(e.field, e.message))
 }
 
 fn check_money(field: &str, m: Money) -> Result<(), EditError> {
@@ -526,6 +619,7 @@ fn set_cost(org: &mut Org, change: &CostChange) -> Result<(), EditError> {
             if level.is_empty() {
                 return Err(invalid("band.level", "a band needs a level"));
             }
+            text("band.level", level, MAX_TEXT_BYTES)?;
             let at = cost.band_index(level);
             if let Some(m) = annual_cost {
                 check_money("band.annual_cost", *m)?;
@@ -551,6 +645,7 @@ fn set_cost(org: &mut Org, change: &CostChange) -> Result<(), EditError> {
             team,
             annual_budget,
         } => {
+            id_text("budget.team", team.as_str())?;
             if team.as_str() != WHOLE_ORG && !org.teams.iter().any(|t| t.id == *team) {
                 return Err(EditError::UnknownTeam { id: team.clone() });
             }

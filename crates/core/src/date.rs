@@ -66,8 +66,12 @@ impl Date {
     /// (Jan 31 + 1 month = Feb 28 or 29).
     pub fn add_months(self, months: i32) -> Date {
         let (y, m, d) = self.ymd();
-        let total = y * 12 + (m as i32 - 1) + months;
-        let ny = total.div_euclid(12).clamp(MIN_YEAR, MAX_YEAR);
+        // In i64 so that any number of months saturates at the calendar's ends instead of
+        // overflowing.
+        let total = i64::from(y) * 12 + i64::from(m) - 1 + i64::from(months);
+        let ny = total
+            .div_euclid(12)
+            .clamp(i64::from(MIN_YEAR), i64::from(MAX_YEAR)) as i32;
         let nm = (total.rem_euclid(12) + 1) as u32;
         let nd = d.min(days_in_month(ny, nm));
         Date(days_from_civil(ny, nm, nd))

@@ -4,13 +4,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Date;
 use crate::model::{
     Allocation, Person, PersonId, Role, Status, Team, TeamId, TeamKind, Workstream, WorkstreamId,
     WorkstreamKind,
 };
 use crate::money::{Currency, Money};
 use crate::swing::Swing;
-use crate::{Date, RuleConfig};
+pub use crate::thresholds::RuleChange;
 
 /// One change to an org or its rule configuration. One edit is one transaction in the
 /// document and one step of undo.
@@ -172,71 +173,6 @@ pub enum WorkstreamChange {
     StartDate(Option<Date>),
     EndDate(Option<Date>),
     Priority(Option<String>),
-}
-
-/// A new value for one threshold of [`RuleConfig`].
-#[derive(Clone, Copy, PartialEq, Debug, Serialize, Deserialize)]
-#[serde(tag = "field", content = "value", rename_all = "snake_case")]
-#[derive(ts_rs::TS)]
-pub enum RuleChange {
-    ManagerMaxSpan(u32),
-    DirectorMaxSpan(u32),
-    MinSpan(u32),
-    MaxLayers(u32),
-    OverloadRatio(f64),
-    MaxMigrations(u32),
-    PendulumYears(u32),
-    RampDays(u32),
-    ManagerIcFraction(f64),
-    IcRerampDays(u32),
-    HorizonMonths(u32),
-    BudgetTolerance(f64),
-    ManagerCapacity(f64),
-    HiringWeight(f64),
-    DottedWeight(f64),
-}
-
-impl RuleChange {
-    /// The field's name as in [`RuleConfig`].
-    pub fn field(&self) -> &'static str {
-        match self {
-            RuleChange::ManagerMaxSpan(_) => "manager_max_span",
-            RuleChange::DirectorMaxSpan(_) => "director_max_span",
-            RuleChange::MinSpan(_) => "min_span",
-            RuleChange::MaxLayers(_) => "max_layers",
-            RuleChange::OverloadRatio(_) => "overload_ratio",
-            RuleChange::MaxMigrations(_) => "max_migrations",
-            RuleChange::PendulumYears(_) => "pendulum_years",
-            RuleChange::RampDays(_) => "ramp_days",
-            RuleChange::ManagerIcFraction(_) => "manager_ic_fraction",
-            RuleChange::IcRerampDays(_) => "ic_reramp_days",
-            RuleChange::HorizonMonths(_) => "horizon_months",
-            RuleChange::BudgetTolerance(_) => "budget_tolerance",
-            RuleChange::ManagerCapacity(_) => "manager_capacity",
-            RuleChange::HiringWeight(_) => "hiring_weight",
-            RuleChange::DottedWeight(_) => "dotted_weight",
-        }
-    }
-
-    pub(crate) fn set(self, c: &mut RuleConfig) {
-        match self {
-            RuleChange::ManagerMaxSpan(v) => c.manager_max_span = v,
-            RuleChange::DirectorMaxSpan(v) => c.director_max_span = v,
-            RuleChange::MinSpan(v) => c.min_span = v,
-            RuleChange::MaxLayers(v) => c.max_layers = v,
-            RuleChange::OverloadRatio(v) => c.overload_ratio = v,
-            RuleChange::MaxMigrations(v) => c.max_migrations = v,
-            RuleChange::PendulumYears(v) => c.pendulum_years = v,
-            RuleChange::RampDays(v) => c.ramp_days = v,
-            RuleChange::ManagerIcFraction(v) => c.manager_ic_fraction = v,
-            RuleChange::IcRerampDays(v) => c.ic_reramp_days = v,
-            RuleChange::HorizonMonths(v) => c.horizon_months = v,
-            RuleChange::BudgetTolerance(v) => c.budget_tolerance = v,
-            RuleChange::ManagerCapacity(v) => c.manager_capacity = v,
-            RuleChange::HiringWeight(v) => c.hiring_weight = v,
-            RuleChange::DottedWeight(v) => c.dotted_weight = v,
-        }
-    }
 }
 
 /// An edit and the day it takes effect: views as of a day D apply it when D ≥ `effective`;

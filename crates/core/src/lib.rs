@@ -20,6 +20,7 @@ pub mod snapshot;
 pub mod stats;
 pub mod swing;
 pub mod team;
+pub mod thresholds;
 pub mod timeline;
 
 pub use apply::{Skipped, apply, replay};
@@ -32,12 +33,12 @@ pub use diff::{
     Diff, FieldChange, FieldValue, Move, PeopleChanges, diff, diff_checked, people_changes,
 };
 pub use edit::{
-    CostChange, DatedEdit, Edit, EditError, PersonChange, RuleChange, TeamChange, WorkstreamChange,
+    CostChange, DatedEdit, Edit, EditError, PersonChange, TeamChange, WorkstreamChange,
 };
 pub use load::{ManagerLoad, manager_load, manager_loads};
 pub use model::{
-    Allocation, Invalid, Org, Person, PersonId, Role, Status, Team, TeamId, TeamKind, Workstream,
-    WorkstreamId, WorkstreamKind,
+    Allocation, Invalid, MAX_DOTTED, MAX_ID_BYTES, MAX_TEXT_BYTES, Org, Person, PersonId, Role,
+    Status, Team, TeamId, TeamKind, Workstream, WorkstreamId, WorkstreamKind,
 };
 pub use money::{Currency, Money};
 pub use rules::{Flag, FlagSummary, Rule, RuleConfig, Severity, Subject, SubjectKind, check};
@@ -45,6 +46,7 @@ pub use snapshot::{AbsentManager, Line, PersonIx, Placeholder, Snapshot, Top, Wo
 pub use stats::Stats;
 pub use swing::{Swing, SwingCost, SwingError, SwingLoad, SwingReport, SwingTo, TimelinePoint};
 pub use team::TeamFigures;
+pub use thresholds::{OutOfRange, RuleChange, THRESHOLDS, Threshold};
 pub use timeline::{Ahead, Plan, Staffing, TeamSeries, Timeline, WorkstreamSeries, timeline};
 
 /// Checks an org as of a day: the flags of every rule, in their reporting order.

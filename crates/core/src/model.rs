@@ -411,11 +411,26 @@ impl fmt::Display for Invalid {
     }
 }
 
+/// The longest id (a person's, team's or workstream's), in bytes: HR ids and e-mail
+/// addresses are far shorter, and a cap keeps a hostile file from costing memory per lookup.
+pub const MAX_ID_BYTES: usize = 256;
+/// The longest free text (a name, title, level, location, e-mail, priority), in bytes.
+pub const MAX_TEXT_BYTES: usize = 2_000;
+/// The most dotted-line managers one person may have.
+pub const MAX_DOTTED: usize = 100;
+
+/// `Some(message)` when `value` is longer than `max` bytes. Applied alike to imports, edits
+/// (IPC) and documents, through [`Org::validate`] and the edit checks.
+pub fn too_long(value: &str, max: usize) -> Option<String> {
+    (value.len() > max).then(|| format!("{} bytes is longer than the {max} allowed", value.len()))
+}
+
 impl Org {
     /// Every structural fault, in document order (empty when the org is usable).
     pub fn validate(&self) -> Vec<Invalid> {
         let mut out = Vec::new();
         let mut bad = |field: String, message: String| out.push(Invalid { field, message });
+        self.lengths(&mut bad);
         let mut people = rustc_hash::FxHashMap::default();
         for (i, p) in self.people.iter().enumerate() {
             if p.id.0.trim().is_empty() {
@@ -517,5 +532,76 @@ impl Org {
         }
         self.cost.validate(&teams, &mut bad);
         out
+    }
+
+    /// Ids and texts over their caps ([`MAX_ID_BYTES`], [`MAX_TEXT_BYTES`], [`MAX_DOTTED`]).
+    fn lengths(&self, bad: &mut impl FnMut(String, String)) {
+        fn check(bad: &mut impl FnMut(String, String), at: String, value: &str, max: usize) {
+            if let Some(m) = too_long(value, max) {
+                bad(at, m);
+            }
+        }
+        let (id, text) = (MAX_ID_BYTES, MAX_TEXT_BYTES);
+        for (i, p) in self.people.iter().enumerate() {
+            let at = |f: &str| format!("people[{i}].{f}");
+            check(bad, at("id"), p.id.as_str(), id);
+            check(bad, at("name"), &p.name, text);
+            check(bad, at("title"), &p.title, text);
+            check(
+                bad,
+                at("manager_id"),
+                p.manager_id.as_ref().map_or("", |m| m.as_str()),
+                id,
+            );
+            check(
+                bad,
+                at("team"),
+                p.team.as_ref().map_or("", |t| t.as_str()),
+                id,
+            );
+            check(bad, at("level"), p.level.as_deref().unwrap_or(""), text);
+            check(
+                bad,
+                at("location"),
+                p.location.as_deref().unwrap_or(""),
+                text,
+            );
+            check(bad, at("email"), p.email.as_deref().unwrap_or(""), text);
+            if p.dotted_managers.len() > MAX_DOTTED {
+                bad(
+                    at("dotted_managers"),
+                    format!(
+                        "{} dotted lines is more than the {MAX_DOTTED} allowed",
+                        p.dotted_managers.len()
+                    ),
+                );
+            }
+        }
+        for (i, t) in self.teams.iter().enumerate() {
+            check(bad, format!("teams[{i}].id"), t.id.as_str(), id);
+        }
+        for (i, w) in self.workstreams.iter().enumerate() {
+            let at = |f: &str| format!("workstreams[{i}].{f}");
+            check(bad, at("id"), w.id.as_str(), id);
+            check(bad, at("name"), &w.name, text);
+            check(
+                bad,
+                at("team"),
+                w.team.as_ref().map_or("", |t| t.as_str()),
+                id,
+            );
+            check(
+                bad,
+                at("priority"),
+                w.priority.as_deref().unwrap_or(""),
+                text,
+            );
+        }
+        for (i, b) in self.cost.bands.iter().enumerate() {
+            check(bad, format!("bands[{i}].level"), &b.level, text);
+        }
+        for (i, b) in self.cost.budgets.iter().enumerate() {
+            check(bad, format!("budgets[{i}].team"), b.team.as_str(), id);
+        }
     }
 }

@@ -330,7 +330,7 @@ mod apply_edits {
         assert_eq!(c2, c);
         assert_eq!(
             err.to_string(),
-            "overload_ratio: must be a number > 0, found -1"
+            "overload_ratio: must be a number from 0.1 to 100, found -1"
         );
     }
 
@@ -554,13 +554,13 @@ mod refusals {
                 Edit::SetRule {
                     change: RuleChange::MaxLayers(0),
                 },
-                "max_layers: must be at least 1",
+                "max_layers: must be a whole number from 1 to 1000, found 0",
             ),
             (
                 Edit::SetRule {
                     change: RuleChange::ManagerIcFraction(2.0),
                 },
-                "manager_ic_fraction: must be between 0 and 1, found 2",
+                "manager_ic_fraction: must be a number from 0 to 1, found 2",
             ),
         ];
         for (e, want) in cases {

@@ -67,7 +67,7 @@ const fn shaped(key: &'static str, aliases: &'static [&'static str], shape: Shap
     }
 }
 
-/// The four files an import reads.
+/// The files an import reads.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
 #[serde(rename_all = "lowercase")]
 #[derive(ts_rs::TS)]
@@ -76,6 +76,10 @@ pub enum FileKind {
     Teams,
     Workstreams,
     Allocations,
+    /// Level → annual cost of a full-time role.
+    Bands,
+    /// Team (`*`: the whole org) → annual budget.
+    Budgets,
 }
 
 impl FileKind {
@@ -85,14 +89,18 @@ impl FileKind {
             FileKind::Teams => "teams",
             FileKind::Workstreams => "workstreams",
             FileKind::Allocations => "allocations",
+            FileKind::Bands => "bands",
+            FileKind::Budgets => "budgets",
         }
     }
 
-    pub(crate) const ALL: [FileKind; 4] = [
+    pub(crate) const ALL: [FileKind; 6] = [
         FileKind::People,
         FileKind::Teams,
         FileKind::Workstreams,
         FileKind::Allocations,
+        FileKind::Bands,
+        FileKind::Budgets,
     ];
 
     /// Whether a workbook's sheet name says it holds this kind of file (matched like a
@@ -133,6 +141,16 @@ impl FileKind {
                 "staffing",
                 "staffingplan",
             ],
+            FileKind::Bands => &[
+                "bands",
+                "band",
+                "salarybands",
+                "paybands",
+                "compensationbands",
+                "levels",
+                "grades",
+            ],
+            FileKind::Budgets => &["budgets", "budget", "teambudgets"],
         };
         names.contains(&normalise(sheet).as_str())
     }
@@ -143,6 +161,8 @@ impl FileKind {
             FileKind::Teams => TEAMS,
             FileKind::Workstreams => WORKSTREAMS,
             FileKind::Allocations => ALLOCATIONS,
+            FileKind::Bands => BANDS,
+            FileKind::Budgets => BUDGETS,
         }
     }
 }
@@ -200,6 +220,23 @@ pub(crate) const P_ROLE_SINCE: usize = 15;
 pub(crate) const P_ASSISTANT: usize = 16;
 pub(crate) const P_DOTTED: usize = 17;
 pub(crate) const P_RERAMP: usize = 18;
+pub(crate) const P_COST: usize = 19;
+pub(crate) const P_CURRENCY: usize = 20;
+
+/// A person's annual cost, a band's and a budget's amount: how HR exports name it.
+const COST: &[&str] = &[
+    "cost",
+    "annualcost",
+    "totalcost",
+    "salary",
+    "basesalary",
+    "compensation",
+    "annualsalary",
+    "totalcompensation",
+    "fullyloadedcost",
+    "loadedcost",
+];
+const CURRENCY: &[&str] = &["currency", "currencycode", "salarycurrency", "paycurrency"];
 
 static PEOPLE: &[FieldSpec] = &[
     text(
@@ -406,6 +443,68 @@ static PEOPLE: &[FieldSpec] = &[
         "",
     ),
     date("reramp_from", &["rerampfrom", "backtoicsince"]),
+    number("cost", COST),
+    value("currency", CURRENCY),
+];
+
+pub(crate) const B_LEVEL: usize = 0;
+pub(crate) const B_COST: usize = 1;
+pub(crate) const B_CURRENCY: usize = 2;
+
+static BANDS: &[FieldSpec] = &[
+    text(
+        "level",
+        &[
+            "level",
+            "grade",
+            "band",
+            "joblevel",
+            "paygrade",
+            "careerlevel",
+        ],
+        "level, Grade, Band",
+    ),
+    FieldSpec {
+        key: "annual_cost",
+        aliases: &[
+            "annualcost",
+            "cost",
+            "amount",
+            "salary",
+            "annualsalary",
+            "bandcost",
+            "totalcost",
+            "compensation",
+        ],
+        shape: Shape::Number,
+        examples: "annual_cost, Annual Cost, Salary",
+    },
+    value("currency", CURRENCY),
+];
+
+pub(crate) const G_TEAM: usize = 0;
+pub(crate) const G_BUDGET: usize = 1;
+pub(crate) const G_CURRENCY: usize = 2;
+
+static BUDGETS: &[FieldSpec] = &[
+    text(
+        "team",
+        &["team", "teamname", "name", "teamid", "department"],
+        "team, Team Name (* for the whole org)",
+    ),
+    FieldSpec {
+        key: "annual_budget",
+        aliases: &[
+            "annualbudget",
+            "budget",
+            "amount",
+            "annualamount",
+            "budgetamount",
+        ],
+        shape: Shape::Number,
+        examples: "annual_budget, Budget",
+    },
+    value("currency", CURRENCY),
 ];
 
 pub(crate) const T_NAME: usize = 0;

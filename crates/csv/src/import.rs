@@ -1,19 +1,20 @@
 //! CSV files in, one [`Org`] out: all of it, or with any error none of it.
 
 use pendulum_core::{
-    Allocation, Org, Person, PersonId, Role, Status, Team, TeamId, TeamKind, Workstream,
-    WorkstreamId, WorkstreamKind,
+    Allocation, CostSettings, Org, Person, PersonId, Role, Status, Team, TeamId, TeamKind,
+    Workstream, WorkstreamId, WorkstreamKind,
 };
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::columns::{
-    A_END, A_PERCENT, A_PERSON, A_START, A_WORKSTREAM, P_ASSISTANT, P_DOTTED, P_EMAIL, P_END,
-    P_FIRST, P_FTE, P_ID, P_LAST, P_LEVEL, P_LOCATION, P_MANAGER, P_NAME, P_RERAMP, P_ROLE,
-    P_ROLE_SINCE, P_START, P_STATUS, P_TEAM, P_TITLE, T_LEAD, T_NAME, T_TYPE, W_END, W_ID, W_KIND,
-    W_NAME, W_PRIORITY, W_REQUIRED, W_START, W_TEAM,
+    A_END, A_PERCENT, A_PERSON, A_START, A_WORKSTREAM, P_ASSISTANT, P_COST, P_CURRENCY, P_DOTTED,
+    P_EMAIL, P_END, P_FIRST, P_FTE, P_ID, P_LAST, P_LEVEL, P_LOCATION, P_MANAGER, P_NAME, P_RERAMP,
+    P_ROLE, P_ROLE_SINCE, P_START, P_STATUS, P_TEAM, P_TITLE, T_LEAD, T_NAME, T_TYPE, W_END, W_ID,
+    W_KIND, W_NAME, W_PRIORITY, W_REQUIRED, W_START, W_TEAM,
 };
 use crate::columns::{FileKind, FileMapping};
+use crate::pay;
 use crate::problem::{ImportErrors, ImportProblem, Problems};
 use crate::sheet::{self, Book};
 use crate::table::{Row, read_file};
@@ -55,6 +56,10 @@ pub struct ImportRequest<'a> {
     pub teams: Option<Source<'a>>,
     pub workstreams: Option<Source<'a>>,
     pub allocations: Option<Source<'a>>,
+    /// Bands: level → annual cost of a full-time role.
+    pub bands: Option<Source<'a>>,
+    /// Budgets: team (`*` for the whole org) → annual budget.
+    pub budgets: Option<Source<'a>>,
 }
 
 impl<'a> ImportRequest<'a> {
@@ -65,6 +70,8 @@ impl<'a> ImportRequest<'a> {
             teams: None,
             workstreams: None,
             allocations: None,
+            bands: None,
+            budgets: None,
         }
     }
 }
@@ -95,6 +102,8 @@ pub struct ImportPreview {
     pub teams: usize,
     pub workstreams: usize,
     pub allocations: usize,
+    pub bands: usize,
+    pub budgets: usize,
 }
 
 /// Reads the files into an org. Every problem is listed (up to [`crate::MAX_LISTED`]);
@@ -132,6 +141,8 @@ pub fn preview(req: &ImportRequest<'_>) -> ImportPreview {
         teams: run.org.teams.len(),
         workstreams: run.org.workstreams.len(),
         allocations: run.org.allocations.len(),
+        bands: run.org.cost.bands.len(),
+        budgets: run.org.cost.budgets.len(),
     }
 }
 
@@ -149,6 +160,8 @@ struct Origins {
     teams: Vec<Option<u64>>,
     workstreams: Vec<u64>,
     allocations: Vec<u64>,
+    bands: Vec<u64>,
+    budgets: Vec<u64>,
 }
 
 /// The sheets of the people workbook, when it is one: the others are read from its
@@ -177,6 +190,8 @@ fn run(req: &ImportRequest<'_>) -> Run {
         beside(req.teams, FileKind::Teams),
         beside(req.workstreams, FileKind::Workstreams),
         beside(req.allocations, FileKind::Allocations),
+        beside(req.bands, FileKind::Bands),
+        beside(req.budgets, FileKind::Budgets),
     ];
     let from_book = |given, i: usize| {
         Option::or_else(given, || {
@@ -191,6 +206,8 @@ fn run(req: &ImportRequest<'_>) -> Run {
         teams: from_book(req.teams, 0),
         workstreams: from_book(req.workstreams, 1),
         allocations: from_book(req.allocations, 2),
+        bands: from_book(req.bands, 3),
+        budgets: from_book(req.budgets, 4),
     };
     let mut problems = Problems::default();
     let mut mappings = Vec::new();
@@ -245,12 +262,20 @@ fn run(req: &ImportRequest<'_>) -> Run {
         }
     }
 
+    let cost = read_pay(
+        req,
+        &people,
+        &teams,
+        &mut origins,
+        &mut problems,
+        &mut mappings,
+    );
     let org = Org {
         people: people.people,
         teams,
         workstreams,
         allocations,
-        ..Org::default()
+        cost,
     };
     if !problems.has_errors() {
         safety_net(&org, req, &origins, &mappings, &mut problems);
@@ -294,6 +319,16 @@ fn safety_net(
                 FileKind::Workstreams,
                 index.and_then(|i| origins.workstreams.get(i).copied()),
             ),
+            "cost.bands" => (
+                req.bands,
+                FileKind::Bands,
+                index.and_then(|i| origins.bands.get(i).copied()),
+            ),
+            "cost.budgets" => (
+                req.budgets,
+                FileKind::Budgets,
+                index.and_then(|i| origins.budgets.get(i).copied()),
+            ),
             _ => (
                 req.allocations,
                 FileKind::Allocations,
@@ -336,6 +371,52 @@ fn safety_net(
     }
 }
 
+/// The org's pay settings: bands and budgets (when given), and the one currency all the
+/// files' `currency` columns agree on.
+fn read_pay(
+    req: &ImportRequest<'_>,
+    people: &PeopleFile,
+    teams: &[Team],
+    origins: &mut Origins,
+    problems: &mut Problems,
+    mappings: &mut Vec<FileMapping>,
+) -> CostSettings {
+    let mut cost = CostSettings::default();
+    let mut found = vec![(
+        req.people,
+        people.sheet.clone(),
+        pay::one_currency(
+            req.people,
+            people.sheet.as_deref(),
+            &people.currencies,
+            problems,
+        ),
+    )];
+    if let Some(source) = req.bands {
+        let (bands, rows, currencies) = pay::read_bands(source, problems, mappings);
+        let sheet = mappings.last().and_then(|m| m.sheet.clone());
+        let c = pay::one_currency(source, sheet.as_deref(), &currencies, problems);
+        found.push((source, sheet, c));
+        cost.bands = bands;
+        origins.bands = rows;
+    }
+    if let Some(source) = req.budgets.filter(|_| people.readable) {
+        let names: FxHashSet<String> = teams.iter().map(|t| t.id.0.clone()).collect();
+        let (budgets, rows, currencies) = pay::read_budgets(source, &names, problems, mappings);
+        let sheet = mappings.last().and_then(|m| m.sheet.clone());
+        let c = pay::one_currency(source, sheet.as_deref(), &currencies, problems);
+        found.push((source, sheet, c));
+        cost.budgets = budgets;
+        origins.budgets = rows;
+    }
+    let found: Vec<_> = found
+        .iter()
+        .map(|(s, sheet, c)| (*s, sheet.as_deref(), c.clone()))
+        .collect();
+    cost.currency = pay::agree(&found, problems);
+    cost
+}
+
 fn words<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str) -> String {
     all.iter().map(|&v| name(v)).collect::<Vec<_>>().join(", ")
 }
@@ -352,6 +433,10 @@ struct PeopleFile {
     rows: Vec<u64>,
     /// Whether the file had an e-mail column (managers may then be named by e-mail).
     has_email: bool,
+    /// The `currency` cells, with their rows.
+    currencies: pay::Currencies,
+    /// The sheet read, for a workbook.
+    sheet: Option<String>,
     directory: Directory,
 }
 
@@ -438,6 +523,10 @@ fn read_people(
             person.email = row.filled(P_EMAIL).map(str::to_string);
             person.role_since = row.date(P_ROLE_SINCE, problems);
             person.reramp_from = row.date(P_RERAMP, problems);
+            person.cost = row.parse(P_COST, problems, pay::amount);
+            if let Some(c) = row.parse(P_CURRENCY, problems, pay::currency) {
+                out.currencies.push((c, row.row));
+            }
             person.assistant = row
                 .parse(P_ASSISTANT, problems, |t| {
                     value::yes_no(t).ok_or_else(|| {
@@ -475,6 +564,7 @@ fn read_people(
             .and_then(|fc| fc.get(f).copied().flatten())
     };
     out.has_email = column(P_EMAIL).is_some();
+    out.sheet = mapping.sheet.clone();
     if column(P_ID).is_none()
         && let Some(c) = column(P_EMAIL).and_then(|c| mapping.columns.get_mut(c))
     {

@@ -77,6 +77,7 @@ mod dialect;
 mod export;
 mod import;
 mod parse;
+mod pay;
 mod problem;
 mod sheet;
 mod table;

@@ -727,5 +727,7 @@ fn example_header(kind: FileKind) -> &'static str {
         FileKind::Teams => "name,lead,type",
         FileKind::Workstreams => "id,name,team,required_fte,kind",
         FileKind::Allocations => "person,workstream,percent",
+        FileKind::Bands => "level,annual_cost",
+        FileKind::Budgets => "team,annual_budget",
     }
 }

@@ -26,8 +26,10 @@ pub enum StoreError {
     InUse { path: PathBuf },
     #[error("{} is read-only: changes cannot be saved (save a copy elsewhere, or make the file writable)", .path.display())]
     ReadOnly { path: PathBuf },
-    #[error("there is no space left on the disk to save {}; the last saved change is kept", .path.display())]
+    #[error("there is no space left on the disk to save {}; nothing was written and the last saved change is kept", .path.display())]
     DiskFull { path: PathBuf },
+    #[error("{} could not be read or written: the disk reported an input/output error; the last saved change is kept", .path.display())]
+    DiskError { path: PathBuf },
     /// A Pendulum document whose content is damaged or does not make sense.
     #[error("{} is damaged and cannot be used as a Pendulum document: {detail}", .path.display())]
     Corrupt { path: PathBuf, detail: String },
@@ -60,6 +62,12 @@ pub enum StoreError {
     ScenarioName { name: String, reason: String },
     #[error("the baseline scenario cannot be renamed or deleted")]
     Baseline,
+    #[error("{} has no applied edit {seq} in scenario {scenario}", .path.display())]
+    UnknownEdit {
+        path: PathBuf,
+        scenario: String,
+        seq: i64,
+    },
     /// The edit was refused; nothing was saved.
     #[error(transparent)]
     Edit(#[from] EditError),
@@ -73,11 +81,25 @@ fn join(problems: &[Invalid]) -> String {
         .join("; ")
 }
 
+/// POSIX's "input/output error" (5 on Linux, the BSDs and macOS).
+const EIO: i32 = 5;
+
 impl StoreError {
     pub(crate) fn io(path: &Path) -> impl Fn(io::Error) -> StoreError + '_ {
-        move |source| StoreError::Io {
-            path: path.to_path_buf(),
-            source,
+        move |source| match source.kind() {
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => StoreError::DiskFull {
+                path: path.to_path_buf(),
+            },
+            io::ErrorKind::ReadOnlyFilesystem => StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            },
+            _ if source.raw_os_error() == Some(EIO) => StoreError::DiskError {
+                path: path.to_path_buf(),
+            },
+            _ => StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
         }
     }
 
@@ -105,6 +127,7 @@ impl StoreError {
                 }
                 Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
                 Some(ErrorCode::DiskFull) => StoreError::DiskFull { path },
+                Some(ErrorCode::SystemIoFailure) => StoreError::DiskError { path },
                 Some(ErrorCode::NotADatabase) => StoreError::NotPendulum {
                     path,
                     reason: "it is not a database".into(),
@@ -115,7 +138,11 @@ impl StoreError {
                 },
                 Some(ErrorCode::OperationInterrupted) => StoreError::Corrupt {
                     path,
-                    detail: "checking it took too long".into(),
+                    detail: "checking or reading it took too long".into(),
+                },
+                Some(ErrorCode::TooBig) => StoreError::Corrupt {
+                    path,
+                    detail: "it holds a value longer than the 16 MiB Pendulum reads".into(),
                 },
                 _ => StoreError::Database {
                     path,

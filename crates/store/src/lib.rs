@@ -27,7 +27,7 @@
 //!   restarts someone's ramp. The SQL files are
 //!   embedded in the binary and run in order; opening an older file for editing runs the
 //!   missing steps in one transaction (the file ends upgraded or unchanged), opening it
-//!   read-only upgrades a private temporary copy instead.
+//!   read-only upgrades a private copy in memory instead.
 //! - A scenario is a named branch of edits on top of the imported org. "baseline" (id 1)
 //!   is built in: its edits are the changes made to the org itself, and it can be neither
 //!   renamed nor deleted. Forking copies the parent's applied edits into the fork (marked
@@ -78,7 +78,12 @@
 //! 5. parses every value it reads and validates the org; anything that does not make
 //!    sense is [`StoreError::Corrupt`].
 //!
-//! Nothing is written to a file that fails any step.
+//! Nothing is written to a file that fails any step, and nothing is created beside it:
+//! steps 3–5 run on a connection that cannot write — `immutable` when no `-wal` is beside
+//! the file, else read-only, which reads a write-ahead log without checkpointing it. Only a
+//! file that passed is opened for editing. Strings and blobs longer than 16 MiB are refused
+//! by SQLite itself (`SQLITE_LIMIT_LENGTH`), and reading the tables runs under the same
+//! deadline as the checks.
 //!
 //! # Locking
 //! A document open for editing holds an exclusive advisory lock (`flock`) on its file;
@@ -88,15 +93,19 @@
 //! the last connection to it.
 
 mod atomic;
+mod checkpoint;
 mod document;
 mod error;
 mod lock;
 mod schema;
 mod tables;
+mod watch;
 
-pub use atomic::write_atomically;
+pub use atomic::{write_all_atomically, write_atomically};
 pub use document::{
-    Document, EditSeq, EditState, LoggedEdit, Scenario, ScenarioId, SkippedEdit, View,
+    BaselineUpdate, Document, EditSeq, EditState, LoggedEdit, Scenario, ScenarioId, SkippedEdit,
+    View,
 };
 pub use error::StoreError;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+pub use watch::ExternalChange;

@@ -93,6 +93,12 @@ impl SharedFile {
         self.writable
     }
 
+    /// Whether `path` still names this very file (not a file put in its place, or nothing).
+    pub(crate) fn is_at(&self, path: &Path) -> Option<bool> {
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        Some(file_key(path, &meta) == self.key)
+    }
+
     /// Reads up to `buf.len()` bytes from the start of the file without moving the shared
     /// file offset. Returns how many were read.
     pub(crate) fn read_start(&self, buf: &mut [u8]) -> io::Result<usize> {

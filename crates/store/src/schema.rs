@@ -1,10 +1,11 @@
 //! The file format: the application id, the schema versions and their migrations, and the
 //! checks a file must pass before Pendulum reads it (RELIABILITY H1, M1–M3).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rusqlite::config::DbConfig;
+use rusqlite::limits::Limit;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::StoreError;
@@ -14,7 +15,7 @@ use crate::lock::SharedFile;
 pub const APPLICATION_ID: i32 = 0x504E_444C;
 
 /// The schema this build writes; `PRAGMA user_version` of an up-to-date document.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Forward migrations: step `n` (1-based) turns a schema `n - 1` file into schema `n`.
 /// Creating a document runs them all, so every step is exercised by every test.
@@ -23,6 +24,8 @@ pub(crate) const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
     include_str!("../migrations/0002_scenarios.sql"),
     include_str!("../migrations/0003_reramp.sql"),
     include_str!("../migrations/0004_cost.sql"),
+    include_str!("../migrations/0005_checkpoints.sql"),
+    include_str!("../migrations/0006_baseline_updates.sql"),
 ];
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -87,6 +90,17 @@ pub(crate) fn check_identity(
     Ok(())
 }
 
+/// The longest string or blob SQLite may hand us (a name, an edit's JSON, a checkpoint
+/// chunk): a hostile 500 MB cell is refused as too big instead of read into memory.
+pub(crate) const MAX_CELL_BYTES: i32 = 16 << 20;
+
+/// `document.pendulum-wal` and the like: the files SQLite keeps beside a document.
+pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut side = path.as_os_str().to_owned();
+    side.push(suffix);
+    PathBuf::from(side)
+}
+
 /// Opens an existing file through SQLite, never creating it and never following a symlink.
 pub(crate) fn connect(path: &Path, read_only: bool) -> Result<Connection, StoreError> {
     let access = if read_only {
@@ -100,14 +114,48 @@ pub(crate) fn connect(path: &Path, read_only: bool) -> Result<Connection, StoreE
     Ok(conn)
 }
 
+/// A connection for checking a file that can neither write to it nor create anything beside
+/// it. With no write-ahead log beside the file (nobody has it open), SQLite opens it
+/// `immutable`: no `-wal` or `-shm` is made. With one, an ordinary read-only connection
+/// reads the log and never checkpoints it into the file.
+pub(crate) fn connect_for_checks(path: &Path) -> Result<Connection, StoreError> {
+    if sidecar(path, "-wal").exists() {
+        return connect(path, true);
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_NOFOLLOW;
+    let uri = format!("file:{}?immutable=1", uri_path(path));
+    let conn = Connection::open_with_flags(uri, flags).map_err(StoreError::db(path))?;
+    harden(&conn).map_err(StoreError::db(path))?;
+    Ok(conn)
+}
+
+/// A path as the path part of an SQLite URI: every byte but the unreserved ones and `/`
+/// percent-encoded, so `?`, `#` and `%` in a file name stay part of it.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for &b in path.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// "Defense against the dark arts": a file from elsewhere may be hostile, so its schema is
 /// not trusted, triggers and views are switched off (documents have none), cells are
-/// bounds-checked as they are read, and memory-mapped I/O is off.
+/// bounds-checked as they are read and capped in length, and memory-mapped I/O is off.
 fn harden(conn: &Connection) -> rusqlite::Result<()> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_VIEW, false)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, MAX_CELL_BYTES)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_SQL_LENGTH, 1 << 20)?;
     conn.pragma_update(None, "trusted_schema", false)?;
     conn.pragma_update(None, "cell_size_check", true)?;
     conn.pragma_update(None, "mmap_size", 0)?;
@@ -116,20 +164,65 @@ fn harden(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// How long checking a file of `file_len` bytes may take: 1.5 s for a small file, plus time
+/// to read a big one at a slow 50 MB/s.
+pub(crate) fn budget(file_len: u64) -> Duration {
+    Duration::from_millis(1_500) + Duration::from_millis(file_len / 50_000)
+}
+
+/// How long reading the org out of a checked file may take: parsing every row costs more
+/// than checking its page, so 5 s plus 1 s per 10 MB.
+pub(crate) fn read_budget(file_len: u64) -> Duration {
+    Duration::from_secs(5) + Duration::from_millis(file_len / 10_000)
+}
+
+/// Runs `work` with SQLite interrupted once `budget` has passed, so a hostile file cannot
+/// hang us in a query; an interrupted query is reported as [`StoreError::Corrupt`].
+pub(crate) fn within_deadline<T>(
+    conn: &mut Connection,
+    path: &Path,
+    budget: Duration,
+    work: impl FnOnce(&Connection) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let deadline = Instant::now() + budget;
+    conn.progress_handler(1_000, Some(move || Instant::now() > deadline))
+        .map_err(StoreError::db(path))?;
+    let done = work(conn);
+    conn.progress_handler(0, None::<fn() -> bool>)
+        .map_err(StoreError::db(path))?;
+    done
+}
+
+/// A private in-memory copy of a checked file, upgraded to [`SCHEMA_VERSION`]: how an older
+/// document is read without writing to it or to any temporary file.
+pub(crate) fn upgraded_copy(
+    conn: &Connection,
+    path: &Path,
+    version: u32,
+) -> Result<Connection, StoreError> {
+    let db = StoreError::db(path);
+    let mut copy = Connection::open_in_memory().map_err(&db)?;
+    rusqlite::backup::Backup::new(conn, &mut copy)
+        .and_then(|b| b.step(-1).map(drop))
+        .map_err(&db)?;
+    harden(&copy).map_err(&db)?;
+    migrate(&mut copy, version, SCHEMA_VERSION).map_err(|e| StoreError::Migration {
+        path: path.to_path_buf(),
+        from: version,
+        to: SCHEMA_VERSION,
+        message: e.to_string(),
+    })?;
+    Ok(copy)
+}
+
 /// Checks an opened file before anything is read from its tables: integrity
 /// (`quick_check`), identity (the pragmas, which see a committed WAL, unlike the header) and
 /// the exact schema of its version. Runs under a deadline so a hostile file cannot hang us.
 /// Returns the schema version.
 pub(crate) fn verify(conn: &mut Connection, path: &Path, file_len: u64) -> Result<u32, StoreError> {
-    // 1.5 s for a small file, plus time to read a big one at a slow 50 MB/s.
-    let budget = Duration::from_millis(1_500) + Duration::from_millis(file_len / 50_000);
-    let deadline = Instant::now() + budget;
-    conn.progress_handler(1_000, Some(move || Instant::now() > deadline))
-        .map_err(StoreError::db(path))?;
-    let checked = verify_within_deadline(conn, path);
-    conn.progress_handler(0, None::<fn() -> bool>)
-        .map_err(StoreError::db(path))?;
-    checked
+    within_deadline(conn, path, budget(file_len), |conn| {
+        verify_within_deadline(conn, path)
+    })
 }
 
 fn verify_within_deadline(conn: &Connection, path: &Path) -> Result<u32, StoreError> {

@@ -13,6 +13,7 @@ import {
   type Shown,
   type Swing,
   type TimelineShown,
+  type UpdatePreview,
   type ViewRequest,
 } from './backend';
 
@@ -43,6 +44,10 @@ export class DocumentStore {
   busy = $state(true);
   /** An import being previewed, waiting for the user to confirm it. */
   importing = $state.raw<ImportPreview | null>(null);
+  /** A newer HR export being previewed against the document, waiting for the user to apply it. */
+  updating = $state.raw<UpdatePreview | null>(null);
+  /** The copy of this window's version kept beside the file by the last reload, until dismissed. */
+  keptCopy = $state<string | null>(null);
   /** The person the inspector shows, and their role history (which every answer brings along). */
   selected = $state<string | null>(null);
   history = $state.raw<HistoryReport | null>(null);
@@ -224,6 +229,65 @@ export class DocumentStore {
       return false;
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** Picks a newer HR export and previews what it would change (`updating`); nothing when cancelled. */
+  async previewUpdate() {
+    this.busy = true;
+    try {
+      this.updating = await this.backend.updatePreview();
+    } catch (reason) {
+      this.error = toApiError(reason);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Applies the previewed export: the baseline becomes it; every scenario's edits replay on it. */
+  async confirmUpdate(): Promise<boolean> {
+    this.busy = true;
+    try {
+      const done = await this.#ask((request) => this.backend.updateApply(request));
+      if (done) this.updating = null;
+      return done;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Undoes the newest baseline update. */
+  undoUpdate(): Promise<boolean> {
+    return this.#ask((request) => this.backend.undoUpdate(request));
+  }
+
+  /** Drops an edit of the current scenario that no longer applies. */
+  dropEdit(seq: number): Promise<boolean> {
+    return this.#ask((request) => this.backend.dropEdit(seq, request));
+  }
+
+  /** Asks whether another program changed the open file; a failed check is left to the next one. */
+  async checkFile() {
+    if (!this.doc) return;
+    try {
+      const now = await this.backend.current();
+      if (now && this.doc && now.changed_elsewhere !== this.doc.changed_elsewhere) this.doc = now;
+    } catch {
+      // Not worth an error: the window asks again on focus and every few seconds.
+    }
+  }
+
+  /** Reopens the file another program changed; this window's version is kept as a copy when theirs replaced it. */
+  async reload(): Promise<boolean> {
+    try {
+      const r = await this.backend.reloadDocument();
+      this.doc = r.info;
+      this.keptCopy = r.kept_copy;
+      this.error = null;
+      return await this.refresh();
+    } catch (reason) {
+      this.error = toApiError(reason);
+      return false;
     }
   }
 

@@ -4,13 +4,14 @@
 
 use pendulum_core::edit::DatedEdit;
 use pendulum_core::swing::{Swing, SwingReport, simulate};
-use pendulum_core::{Diff, Snapshot, diff};
+use pendulum_core::{Diff, Projection, Snapshot, check, diff_checked};
 use pendulum_store::ScenarioId;
 
 use super::{Session, Shown};
+use crate::cost::scenario_projection;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::pendulum::{HistoryReport, RoleLog, role_history};
-use crate::view::{OrgView, ViewRequest};
+use crate::view::{OrgView, PayShown, SkippedRow, ViewRequest, hide_pay_flags};
 
 impl Session {
     /// The chart, cards, flags, figures and workload of the current scenario as of a day.
@@ -40,12 +41,14 @@ impl Session {
             view,
             diff,
             history,
+            compare_projection,
         } = self.project(request, info.scenario.clone(), against)?;
         Ok(Shown {
             info,
             view,
             diff,
             history,
+            compare_projection,
         })
     }
 
@@ -66,14 +69,30 @@ impl Session {
     ) -> ApiResult<Projected> {
         let as_of = self.as_of;
         let open = self.open_mut()?;
+        let show_pay = open.show_pay;
         // The other scenario is read first: the document keeps one scenario ready, and the
         // current one is the one the next edit needs.
-        let before = match against {
+        let (before, compare_projection) = match against {
             Some(name) => {
                 let id = open.doc.scenario(name)?;
-                Some(open.doc.view(id, Some(as_of))?.into_owned())
+                let projection = if show_pay {
+                    Some(scenario_projection(&mut open.doc, id, as_of)?)
+                } else {
+                    None
+                };
+                (
+                    Some(open.doc.view(id, Some(as_of))?.into_owned()),
+                    projection,
+                )
             }
-            None => None,
+            None => (None, None),
+        };
+        let pay = if show_pay {
+            Some(PayShown {
+                projection: scenario_projection(&mut open.doc, open.scenario, as_of)?,
+            })
+        } else {
+            None
         };
         let log = match request.history_of {
             Some(_) => Some(RoleLog::of(&open.doc, open.scenario)?),
@@ -81,22 +100,53 @@ impl Session {
         };
         let edit_days = open.doc.effective_dates(open.scenario)?;
         let after = open.doc.view(open.scenario, Some(as_of))?;
+        let skipped = after.skipped.clone();
         let s = Snapshot::new(&after.org, as_of, &after.config);
-        let view = OrgView::of(&s, &after.config, request, scenario, edit_days)?;
+        let mut view = OrgView::of(&s, &after.config, request, scenario, edit_days, pay)?;
         let diff = before.map(|b| {
             let sb = Snapshot::new(&b.org, as_of, &b.config);
-            diff(&sb, &s, &b.config, &after.config)
+            shown_diff(&sb, &b.config, &s, &view.flags, show_pay)
         });
         // Someone the change removed has no history to show: not an error of the change.
         let history = request
             .history_of
             .as_ref()
             .and_then(|person| role_history(&s, log, person.as_str()).ok());
+        drop(s);
+        drop(after);
+        if !skipped.is_empty() {
+            // Read only when there is something to name: a long log costs a parse per edit.
+            let log = open.doc.log(open.scenario)?;
+            view.skipped = skipped
+                .iter()
+                .map(|k| SkippedRow {
+                    seq: k.seq.0,
+                    op: log
+                        .iter()
+                        .find(|e| e.seq == k.seq)
+                        .map(|e| crate::update::op_of(&e.edit))
+                        .unwrap_or_default(),
+                    reason: k.error.to_string(),
+                })
+                .collect();
+        }
         Ok(Projected {
             view,
             diff,
             history,
+            compare_projection,
         })
+    }
+
+    /// Turns "Show compensation" on or off for the open document (saved in it unless it is
+    /// read-only, where it lasts the session) and answers with the view it changes.
+    pub fn set_show_compensation(&mut self, on: bool, show: &ViewRequest) -> ApiResult<Shown> {
+        let open = self.open_mut()?;
+        if !open.doc.is_read_only() {
+            open.doc.set_show_compensation(on)?;
+        }
+        open.show_pay = on;
+        self.show(show)
     }
 
     /// Applies one edit to the current scenario and saves it; a refused edit (a move that
@@ -166,16 +216,36 @@ impl Session {
             Some(n) => open.doc.scenario(n)?,
             None => ScenarioId::BASELINE,
         };
-        Ok(open.doc.compare(other, open.scenario, as_of)?)
+        let show_pay = open.show_pay;
+        let b = open.doc.view(other, Some(as_of))?.into_owned();
+        let a = open.doc.view(open.scenario, Some(as_of))?;
+        let (sb, sa) = (
+            Snapshot::new(&b.org, as_of, &b.config),
+            Snapshot::new(&a.org, as_of, &a.config),
+        );
+        let mut after_flags = check(&sa, &a.config);
+        if !show_pay {
+            hide_pay_flags(&mut after_flags);
+        }
+        Ok(shown_diff(&sb, &b.config, &sa, &after_flags, show_pay))
     }
 
     /// Simulates a swing on the current scenario, as of the session's day. Changes nothing.
     pub fn simulate(&mut self, swing: &Swing) -> ApiResult<SwingReport> {
         let as_of = self.as_of;
         let open = self.open_mut()?;
+        let show_pay = open.show_pay;
         let view = open.doc.view(open.scenario, Some(as_of))?;
-        simulate(&view.org, &view.config, swing, as_of)
-            .map_err(|e| ApiError::new(ErrorCode::Refused, e.to_string()))
+        let mut report = simulate(&view.org, &view.config, swing, as_of)
+            .map_err(|e| ApiError::new(ErrorCode::Refused, e.to_string()))?;
+        if !show_pay {
+            report.cost = None;
+            report.before.cost = None;
+            report.after.cost = None;
+            hide_pay_flags(&mut report.flags_added);
+            hide_pay_flags(&mut report.flags_resolved);
+        }
+        Ok(report)
     }
 
     /// Applies a swing as edits to the scenario `into` (forked from the current one when it
@@ -220,4 +290,25 @@ struct Projected {
     view: OrgView,
     diff: Option<Diff>,
     history: Option<HistoryReport>,
+    compare_projection: Option<Projection>,
+}
+
+/// `after` (whose flags, as shown, are given) against `before`. While pay is hidden the
+/// comparison holds no waterfall and no `over-budget` flag, not even in its flag counts.
+fn shown_diff(
+    before: &Snapshot<'_>,
+    before_config: &pendulum_core::RuleConfig,
+    after: &Snapshot<'_>,
+    after_flags: &[pendulum_core::Flag],
+    show_pay: bool,
+) -> Diff {
+    let mut before_flags = check(before, before_config);
+    if !show_pay {
+        hide_pay_flags(&mut before_flags);
+    }
+    let mut d = diff_checked(before, &before_flags, after, after_flags);
+    if !show_pay {
+        d.cost = None;
+    }
+    d
 }

@@ -26,12 +26,14 @@ pub enum ExportFormat {
 
 impl Session {
     /// Writes the current scenario as of the session's day to `out` (picked in a save
-    /// dialog). PDF reports are dated `today`.
+    /// dialog). PDF reports are dated `today`. A CSV export replaces the files it writes
+    /// beside `out` only with `replace_beside` ([`crate::export::write_csv`]).
     pub fn export(
         &mut self,
         format: ExportFormat,
         pdf: &PdfRequest,
         out: &Path,
+        replace_beside: bool,
     ) -> ApiResult<Vec<PathBuf>> {
         let (as_of, today) = (self.as_of, self.today);
         let scenario = self.info()?.scenario;
@@ -39,7 +41,9 @@ impl Session {
         let open = self.open_ref()?;
         match format {
             ExportFormat::Json => crate::export::write_json(&loaded, out, pdf.with_cost),
-            ExportFormat::Csv => crate::export::write_csv(&loaded, as_of, out, pdf.with_cost),
+            ExportFormat::Csv => {
+                crate::export::write_csv(&loaded, as_of, out, pdf.with_cost, replace_beside)
+            }
             ExportFormat::Xlsx => crate::export::write_xlsx(&loaded, as_of, out, pdf.with_cost),
             ExportFormat::Svg => {
                 let text = crate::export::svg_text(&loaded, as_of, pdf.root.clone())?;

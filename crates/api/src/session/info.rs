@@ -1,8 +1,8 @@
 //! What a session answers with: what is open ([`DocumentInfo`]) and, after a change, what
 //! the window shows of it ([`Shown`]).
 
-use pendulum_core::{Date, Diff};
-use pendulum_store::ScenarioId;
+use pendulum_core::{Date, Diff, Projection};
+use pendulum_store::{ExternalChange, ScenarioId};
 use serde::Serialize;
 
 use super::Session;
@@ -26,6 +26,27 @@ pub struct DocumentInfo {
     pub can_undo: bool,
     pub can_redo: bool,
     pub read_only: bool,
+    /// "Show compensation" is on for this document: views carry pay.
+    pub show_compensation: bool,
+    /// Why it is read-only ("its folder is read-only"…), for the notice.
+    pub read_only_reason: Option<String>,
+    /// Someone else changed the file since it was opened: offer to reload ([`Session::reload`]).
+    pub changed_elsewhere: Option<FileChange>,
+    /// The baseline updates from newer HR exports, oldest first (the newest not undone can
+    /// be undone).
+    pub updates: Vec<super::UpdateInfo>,
+}
+
+/// How another program changed the open document's file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum FileChange {
+    /// It committed edits to the same file; this window's edits are in it too.
+    Modified,
+    /// It put another file in its place; this window's edits went to the replaced one.
+    Replaced,
+    /// The file is gone; this window's edits live only in the open file.
+    Removed,
 }
 
 #[derive(Clone, Debug, Serialize, ts_rs::TS)]
@@ -48,6 +69,10 @@ pub struct Shown {
     /// The role history of the person the request named in `history_of`; `None` when it named
     /// none or someone not in the scenario.
     pub history: Option<HistoryReport>,
+    /// The fiscal year of the scenario compared with, month by month, while pay is shown
+    /// and a comparison was asked for (`view.cost` holds the current scenario's).
+    #[ts(optional)]
+    pub compare_projection: Option<Projection>,
 }
 
 impl Session {
@@ -80,6 +105,19 @@ impl Session {
             can_undo: open.doc.can_undo(open.scenario)?,
             can_redo: open.doc.can_redo(open.scenario)?,
             read_only: open.doc.is_read_only(),
+            show_compensation: open.show_pay,
+            read_only_reason: open.doc.read_only_reason().map(str::to_owned),
+            changed_elsewhere: open.doc.external_change()?.map(|c| match c {
+                ExternalChange::Modified => FileChange::Modified,
+                ExternalChange::Replaced => FileChange::Replaced,
+                ExternalChange::Removed => FileChange::Removed,
+            }),
+            updates: open
+                .doc
+                .baseline_updates()?
+                .into_iter()
+                .map(super::UpdateInfo::from)
+                .collect(),
         })
     }
 }

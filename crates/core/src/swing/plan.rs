@@ -47,6 +47,10 @@ pub enum SwingError {
     },
     #[error("workstream {id:?} is named twice in join")]
     DuplicateJoin { id: WorkstreamId },
+    #[error(
+        "the swing on {date} has not happened yet as of {as_of}: look at the org as of {date} or later to see what it does"
+    )]
+    NotYet { date: Date, as_of: Date },
     #[error("the swing's edits were refused: {0}")]
     Edit(#[from] EditError),
 }

@@ -93,6 +93,14 @@ pub fn simulate(
     swing: &Swing,
     as_of: Date,
 ) -> Result<SwingReport, SwingError> {
+    // Before the swing's day the org has not changed yet: an "after" would be a state that
+    // never exists.
+    if swing.date > as_of {
+        return Err(SwingError::NotYet {
+            date: swing.date,
+            as_of,
+        });
+    }
     let plan = plan(org, config, swing)?;
     let (mut after_org, mut after_config) = (org.clone(), config.clone());
     apply(&mut after_org, &mut after_config, &plan.edit)?;

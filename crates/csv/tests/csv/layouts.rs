@@ -51,7 +51,14 @@ fn oracle_hr_sample_imports_as_it_is() {
     assert_eq!(field("hire_date"), Some("start_date"));
     assert_eq!(field("department_name"), Some("team"));
     assert_eq!(field("image"), None);
-    assert_eq!(field("salary"), None);
+    // The sample's salaries are costs: hidden in the app until "Show compensation" is on.
+    assert_eq!(field("salary"), Some("cost"));
+    assert_eq!(king.cost, Some(pendulum_core::Money::from_cents(2_400_000)));
+    assert!(
+        org.people.iter().all(|p| p.cost.is_some()),
+        "every salary parses"
+    );
+    assert_eq!(field("job_min_salary"), None);
     let name = mapping.columns.iter().find(|c| c.header == "name").unwrap();
     assert!(
         name.note
@@ -139,6 +146,8 @@ fn a_whole_org_with_teams_workstreams_and_allocations() {
         teams: Some(Source::new("org-teams.csv", &teams)),
         workstreams: Some(Source::new("org-workstreams.csv", &workstreams)),
         allocations: Some(Source::new("org-allocations.csv", &allocations)),
+        bands: None,
+        budgets: None,
     };
     let got = import(&req).unwrap_or_else(|e| panic!("{e}"));
     let org = &got.org;

@@ -3,6 +3,7 @@
 mod faults; // C2: one fixture per fault class
 mod formula; // E1: exported cells never start a formula
 mod layouts; // HR-tool layouts and the public Oracle HR sample
+mod pay; // pay columns, bands and budgets in
 mod robustness; // C1: arbitrary bytes never panic, every error is placed
 mod round_trip; // C3: org → CSV → org
 mod sheets; // X1: spreadsheets and CSV dialects in

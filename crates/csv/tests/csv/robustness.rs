@@ -130,6 +130,8 @@ proptest! {
             teams: Some(Source::new("teams.csv", &teams)),
             workstreams: Some(Source::new("workstreams.csv", &workstreams)),
             allocations: Some(Source::new("allocations.csv", &allocations)),
+            bands: None,
+            budgets: None,
         })?;
     }
 }

@@ -323,6 +323,8 @@ pub fn through_csv(org: &Org) -> Result<pendulum_csv::Imported, pendulum_csv::Im
         teams: Some(Source::new("teams.csv", teams.as_bytes())),
         workstreams: Some(Source::new("workstreams.csv", workstreams.as_bytes())),
         allocations: Some(Source::new("allocations.csv", allocations.as_bytes())),
+        bands: None,
+        budgets: None,
     })
 }
 

@@ -2,25 +2,23 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use pendulum_core::{
-    Date, DatedEdit, Diff, Edit, EditError, Invalid, Org, RuleConfig, Snapshot, diff,
-};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use pendulum_core::{Date, DatedEdit, Diff, Edit, EditError, Org, RuleConfig, Snapshot, diff};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
-use tempfile::TempPath;
 
 use crate::StoreError;
-use crate::atomic::{self, Replace};
+use crate::atomic::Replace;
+use crate::checkpoint;
 use crate::lock::{EditLock, SharedFile};
-use crate::schema::{self, MIGRATIONS, SCHEMA_VERSION};
-use crate::tables::{self, ReadError};
 
+mod baseline;
 mod open;
 
+pub use baseline::BaselineUpdate;
 use open::{build, open_with};
 
 /// A scenario's key in its document. Ids are never reused while the scenario exists.
@@ -104,7 +102,25 @@ struct Cached {
     scenario: ScenarioId,
     edits: Vec<Applied>,
     view: View,
+    /// The view after the first `covered` edits (the newest checkpoint): undo and dated
+    /// views replay from here rather than from the imported org.
+    base: Option<Base>,
 }
+
+#[derive(Debug)]
+struct Base {
+    covered: usize,
+    org: Org,
+    config: RuleConfig,
+}
+
+/// The most applied edits one scenario may hold: a hostile document cannot make Pendulum
+/// hold millions of edits in memory.
+pub const MAX_APPLIED_EDITS: usize = 200_000;
+
+/// How long building a scenario's view from its log may take before the document is refused
+/// (a checkpoint keeps a real document's replay far shorter).
+const REPLAY_BUDGET: Duration = Duration::from_secs(10);
 
 /// An open `.pendulum` document.
 ///
@@ -113,12 +129,14 @@ struct Cached {
 /// before [`Document::apply`] returns.
 pub struct Document {
     // Field order is drop order: the connection closes (and checkpoints) before the lock
-    // is released and before a temporary copy is deleted.
-    conn: Connection,
+    // is released.
+    pub(crate) conn: Connection,
     /// The exclusive right to edit (RELIABILITY D5); `None` when read-only.
     edit_lock: Option<EditLock>,
-    _file: Arc<SharedFile>,
-    _copy: Option<TempPath>,
+    read_only_reason: Option<&'static str>,
+    /// `PRAGMA data_version` when opened: it moves when another connection commits.
+    pub(crate) seen_data_version: i64,
+    pub(crate) file: Arc<SharedFile>,
     path: PathBuf,
     imported: Org,
     imported_config: RuleConfig,
@@ -136,12 +154,38 @@ impl fmt::Debug for Document {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
+pub(crate) enum Mode {
     Edit,
     Read,
 }
 
 impl Document {
+    /// A document over a connection to a file that passed every check.
+    pub(crate) fn from_parts(
+        conn: Connection,
+        edit_lock: Option<EditLock>,
+        read_only_reason: Option<&'static str>,
+        file: Arc<SharedFile>,
+        path: &Path,
+        imported: Org,
+        imported_config: RuleConfig,
+    ) -> Document {
+        let seen_data_version = conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .unwrap_or(0);
+        Document {
+            conn,
+            edit_lock,
+            read_only_reason,
+            seen_data_version,
+            file,
+            path: path.to_path_buf(),
+            imported,
+            imported_config,
+            cache: None,
+        }
+    }
+
     /// Creates a new document holding `org` and `config`, then opens it for editing.
     /// Refuses to replace an existing file ([`StoreError::Exists`]). Atomic: the document is
     /// built in a temporary file beside `path`, synced and renamed, so after a crash `path`
@@ -173,7 +217,7 @@ impl Document {
     }
 
     /// Opens a document for reading only: no lock, no writes, and an older schema is
-    /// upgraded in a private temporary copy.
+    /// upgraded in a private copy in memory.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Document, StoreError> {
         open_with(path.as_ref(), Mode::Read)
     }
@@ -184,6 +228,12 @@ impl Document {
 
     pub fn is_read_only(&self) -> bool {
         self.edit_lock.is_none()
+    }
+
+    /// Why the document is read-only ("the file is read-only", "its folder is read-only",
+    /// "it was opened for reading only"), for the notice a front end shows.
+    pub fn read_only_reason(&self) -> Option<&'static str> {
+        self.read_only_reason
     }
 
     /// The org and rules as imported, before any edit of any scenario.
@@ -236,7 +286,7 @@ impl Document {
         if cached.edits.iter().all(|a| a.edit.applies_on(as_of)) {
             return Ok(Cow::Borrowed(&cached.view));
         }
-        Ok(Cow::Owned(self.replay(&cached.edits, as_of)))
+        Ok(Cow::Owned(self.replay(cached, as_of)))
     }
 
     /// The effective dates of the scenario's applied edits, oldest edit first, read from the
@@ -265,15 +315,68 @@ impl Document {
         }
         let saved = self.append(scenario, &edit);
         match saved {
-            Ok(seq) => cached.edits.push(Applied {
-                seq,
-                edit,
-                inherited: false,
-            }),
-            Err(_) => cached.view = self.replay(&cached.edits, None),
+            Ok(seq) => {
+                cached.edits.push(Applied {
+                    seq,
+                    edit,
+                    inherited: false,
+                });
+                self.checkpoint_if_due(&mut cached, None);
+            }
+            Err(_) => cached.view = self.replay(&cached, None),
         }
         self.cache = Some(cached);
         saved
+    }
+
+    /// Moves the scenario's checkpoint up to the last multiple of
+    /// [`checkpoint::CHECKPOINT_EVERY`] edits, when that is past the current one, and stores
+    /// it. Checkpoints sit at multiples so that undoing the newest edit rarely crosses one. A
+    /// checkpoint that cannot be saved (a full disk) is only a missed shortcut: the edits
+    /// themselves are committed.
+    fn checkpoint_if_due(&mut self, cached: &mut Cached, deadline: Option<Instant>) {
+        let every = checkpoint::CHECKPOINT_EVERY;
+        let covered = cached.base.as_ref().map_or(0, |b| b.covered);
+        let target = cached.edits.len() / every * every;
+        if target <= covered || self.is_read_only() {
+            return;
+        }
+        let Some(seq) = cached.edits.get(target - 1).map(|a| a.seq) else {
+            return;
+        };
+        let (org, config) = if target == cached.edits.len() {
+            if !cached.view.skipped.is_empty() {
+                return;
+            }
+            (cached.view.org.clone(), cached.view.config.clone())
+        } else {
+            let (mut org, mut config) = match &cached.base {
+                Some(b) => (b.org.clone(), b.config.clone()),
+                None => (self.imported.clone(), self.imported_config.clone()),
+            };
+            for a in &cached.edits[covered..target] {
+                if deadline.is_some_and(|d| Instant::now() > d)
+                    || pendulum_core::apply(&mut org, &mut config, &a.edit.edit).is_err()
+                {
+                    return; // a log whose edits do not all apply gets no shortcut
+                }
+            }
+            (org, config)
+        };
+        let saved = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .and_then(|tx| {
+                checkpoint::write(&tx, cached.scenario, seq, &org, &config)?;
+                tx.commit()
+            });
+        if saved.is_ok() {
+            cached.base = Some(Base {
+                covered: target,
+                org,
+                config,
+            });
+        }
     }
 
     fn append(&mut self, scenario: ScenarioId, edit: &DatedEdit) -> Result<EditSeq, StoreError> {
@@ -313,16 +416,37 @@ impl Document {
                 return Ok(None);
             }
         };
+        let crosses_base = cached
+            .base
+            .as_ref()
+            .is_some_and(|b| b.covered >= cached.edits.len());
         let saved = self
             .conn
-            .execute(
-                "UPDATE edit SET state = 1 WHERE seq = ?1 AND state = 0",
-                [last.0],
-            )
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .and_then(|tx| {
+                tx.execute(
+                    "UPDATE edit SET state = 1 WHERE seq = ?1 AND state = 0",
+                    [last.0],
+                )?;
+                checkpoint::forget_from(&tx, scenario, last)?;
+                tx.commit()
+            })
             .map_err(StoreError::db(&self.path));
         if saved.is_ok() {
             cached.edits.pop();
-            cached.view = self.replay(&cached.edits, None);
+            if crosses_base {
+                // The checkpoint included the undone edit: start from the one before it.
+                let seqs: Vec<EditSeq> = cached.edits.iter().map(|a| a.seq).collect();
+                cached.base = checkpoint::newest(&self.conn, &self.path, scenario, &seqs)
+                    .ok()
+                    .flatten()
+                    .map(|(covered, org, config)| Base {
+                        covered,
+                        org,
+                        config,
+                    });
+            }
+            cached.view = self.replay(&cached, None);
         }
         self.cache = Some(cached);
         saved.map(|_| Some(last))
@@ -370,12 +494,15 @@ impl Document {
             )
             .map_err(StoreError::db(&self.path));
         match saved {
-            Ok(_) => cached.edits.push(Applied {
-                seq,
-                edit,
-                inherited: false,
-            }),
-            Err(_) => cached.view = self.replay(&cached.edits, None),
+            Ok(_) => {
+                cached.edits.push(Applied {
+                    seq,
+                    edit,
+                    inherited: false,
+                });
+                self.checkpoint_if_due(&mut cached, None);
+            }
+            Err(_) => cached.view = self.replay(&cached, None),
         }
         self.cache = Some(cached);
         saved.map(|_| Some(seq))
@@ -473,6 +600,25 @@ impl Document {
             params![id, from.0],
         )
         .map_err(&db)?;
+        // The parent's view is the fork's: a checkpoint spares the fork replaying its log.
+        if let Some(c) = self.cache.as_ref().filter(|c| c.scenario == from)
+            && c.edits.len() >= checkpoint::CHECKPOINT_EVERY
+            && c.view.skipped.is_empty()
+        {
+            let last: i64 = tx
+                .query_row("SELECT max(seq) FROM edit WHERE scenario = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .map_err(&db)?;
+            checkpoint::write(
+                &tx,
+                ScenarioId(id),
+                EditSeq(last),
+                &c.view.org,
+                &c.view.config,
+            )
+            .map_err(&db)?;
+        }
         tx.commit().map_err(&db)?;
         Ok(ScenarioId(id))
     }
@@ -644,13 +790,58 @@ impl Document {
             Some(c) if c.scenario == scenario => Ok(c),
             _ => {
                 self.check_scenario(scenario)?;
+                let started = Instant::now();
+                let count: i64 = self
+                    .conn
+                    .query_row(
+                        "SELECT count(*) FROM edit WHERE scenario = ?1 AND state = 0",
+                        [scenario.0],
+                        |r| r.get(0),
+                    )
+                    .map_err(self.db())?;
+                if count > MAX_APPLIED_EDITS as i64 {
+                    return Err(StoreError::corrupt(
+                        &self.path,
+                        format!(
+                            "scenario {scenario} holds {count} edits, more than the {MAX_APPLIED_EDITS} Pendulum opens"
+                        ),
+                    ));
+                }
                 let edits = self.applied_edits(scenario)?;
-                let view = self.replay(&edits, None);
-                Ok(Cached {
+                let seqs: Vec<EditSeq> = edits.iter().map(|a| a.seq).collect();
+                let base = checkpoint::newest(&self.conn, &self.path, scenario, &seqs)?.map(
+                    |(covered, org, config)| Base {
+                        covered,
+                        org,
+                        config,
+                    },
+                );
+                let mut cached = Cached {
                     scenario,
                     edits,
-                    view,
-                })
+                    view: View {
+                        org: Org::default(),
+                        config: RuleConfig::default(),
+                        skipped: Vec::new(),
+                    },
+                    base,
+                };
+                // A log longer than a checkpoint's worth (one kept by an older Pendulum, say)
+                // gets one now, so this replay and the next open start from it.
+                self.checkpoint_if_due(&mut cached, Some(started + REPLAY_BUDGET));
+                cached.view = self
+                    .replay_until(&cached, None, Some(started + REPLAY_BUDGET))
+                    .ok_or_else(|| {
+                        StoreError::corrupt(
+                            &self.path,
+                            format!(
+                                "replaying the {} edits of scenario {scenario} took too long (over {} s)",
+                                cached.edits.len(),
+                                REPLAY_BUDGET.as_secs()
+                            ),
+                        )
+                    })?;
+                Ok(cached)
             }
         }
     }
@@ -667,24 +858,53 @@ impl Document {
             .collect())
     }
 
-    /// The imported org with `edits` applied as of `as_of`.
-    fn replay(&self, edits: &[Applied], as_of: Option<Date>) -> View {
-        let (mut org, mut config) = (self.imported.clone(), self.imported_config.clone());
-        let skipped =
-            pendulum_core::replay(&mut org, &mut config, edits.iter().map(|a| &a.edit), as_of)
-                .into_iter()
-                .filter_map(|s| {
-                    edits.get(s.index).map(|a| SkippedEdit {
-                        seq: a.seq,
-                        error: s.error,
-                    })
-                })
-                .collect();
-        View {
+    /// The cached scenario's org as of `as_of`: from its checkpoint when every edit the
+    /// checkpoint covers applies on that day, else from the imported org.
+    fn replay(&self, cached: &Cached, as_of: Option<Date>) -> View {
+        // Without a deadline the replay always finishes; the imported org is only a type-level
+        // fallback.
+        self.replay_until(cached, as_of, None)
+            .unwrap_or_else(|| View {
+                org: self.imported.clone(),
+                config: self.imported_config.clone(),
+                skipped: Vec::new(),
+            })
+    }
+
+    /// [`Document::replay`], giving up (`None`) once `deadline` has passed.
+    fn replay_until(
+        &self,
+        cached: &Cached,
+        as_of: Option<Date>,
+        deadline: Option<Instant>,
+    ) -> Option<View> {
+        let edits = &cached.edits;
+        let (start, mut org, mut config) = match &cached.base {
+            Some(b)
+                if b.covered <= edits.len()
+                    && edits[..b.covered].iter().all(|a| a.edit.applies_on(as_of)) =>
+            {
+                (b.covered, b.org.clone(), b.config.clone())
+            }
+            _ => (0, self.imported.clone(), self.imported_config.clone()),
+        };
+        let mut skipped = Vec::new();
+        for a in &edits[start..] {
+            if deadline.is_some_and(|d| Instant::now() > d) {
+                return None;
+            }
+            // As pendulum_core::replay: an edit this view cannot apply is skipped, reported.
+            if a.edit.applies_on(as_of)
+                && let Err(error) = pendulum_core::apply(&mut org, &mut config, &a.edit.edit)
+            {
+                skipped.push(SkippedEdit { seq: a.seq, error });
+            }
+        }
+        Some(View {
             org,
             config,
             skipped,
-        }
+        })
     }
 }
 

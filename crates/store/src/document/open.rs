@@ -1,7 +1,18 @@
-//! Opening, creating and migrating a document file: the connection, its durability, the
-//! copy a migration or a new document is built in, and the files SQLite keeps beside it.
+//! Opening and creating documents: the checks a file passes before it is used, and the
+//! atomic build of a new one.
 
-use super::*;
+use std::fs;
+use std::path::Path;
+
+use pendulum_core::{Invalid, Org, RuleConfig};
+use rusqlite::{Connection, OpenFlags};
+
+use super::{Document, Mode};
+use crate::StoreError;
+use crate::atomic::{self, Replace};
+use crate::lock::{EditLock, SharedFile};
+use crate::schema::{self, MIGRATIONS, SCHEMA_VERSION};
+use crate::tables::{self, ReadError};
 
 fn read<T>(path: &Path, result: Result<T, ReadError>) -> Result<T, StoreError> {
     result.map_err(|e| match e {
@@ -10,7 +21,7 @@ fn read<T>(path: &Path, result: Result<T, ReadError>) -> Result<T, StoreError> {
     })
 }
 
-pub(super) fn open_with(path: &Path, mode: Mode) -> Result<Document, StoreError> {
+pub(crate) fn open_with(path: &Path, mode: Mode) -> Result<Document, StoreError> {
     let meta = fs::symlink_metadata(path).map_err(StoreError::io(path))?;
     if meta.file_type().is_symlink() {
         return Err(StoreError::SymbolicLink {
@@ -24,24 +35,48 @@ pub(super) fn open_with(path: &Path, mode: Mode) -> Result<Document, StoreError>
         return Err(StoreError::not_pendulum(path, "it is not a regular file"));
     }
     let file = SharedFile::open(path)?;
-    let edit_lock = if mode == Mode::Edit && file.is_writable() {
-        Some(EditLock::take(&file, path)?)
-    } else {
-        None
+    let read_only_reason = match mode {
+        Mode::Read => Some("it was opened for reading only"),
+        // SQLite keeps its write-ahead log beside the file, so the folder must be writable too.
+        Mode::Edit if !folder_is_writable(path) => Some("its folder is read-only"),
+        Mode::Edit if !file.is_writable() => Some("the file is read-only"),
+        Mode::Edit => None,
+    };
+    let edit_lock = match read_only_reason {
+        None => Some(EditLock::take(&file, path)?),
+        Some(_) => None,
     };
     let header_version = schema::check_header(path, &file)?;
     let read_only = edit_lock.is_none();
 
-    let mut conn = schema::connect(path, read_only)?;
-    let version = schema::verify(&mut conn, path, meta.len())?;
-    let mut copy = None;
-    if read_only {
-        if version < SCHEMA_VERSION {
-            let (migrated, tmp) = migrated_copy(conn, path, version)?;
-            conn = migrated;
-            copy = Some(tmp);
-        }
+    // Every check and every read of the org runs on a connection that can neither write to
+    // the file nor create anything beside it: a file that fails leaves no trace.
+    let mut checked = schema::connect_for_checks(path)?;
+    let version = schema::verify(&mut checked, path, meta.len())?;
+    let mut upgraded = if version < SCHEMA_VERSION {
+        Some(schema::upgraded_copy(&checked, path, version)?)
     } else {
+        None
+    };
+    let source = match upgraded.as_mut() {
+        Some(copy) => copy,
+        None => &mut checked,
+    };
+    let (imported, imported_config) =
+        schema::within_deadline(source, path, schema::read_budget(meta.len()), |c| {
+            Ok((
+                read(path, tables::read_org(c))?,
+                read(path, tables::read_rules(c))?,
+            ))
+        })?;
+
+    let conn = if read_only {
+        // An older schema is read from its upgraded in-memory copy, never from a temp file.
+        upgraded.unwrap_or(checked)
+    } else {
+        drop(upgraded);
+        drop(checked);
+        let mut conn = schema::connect(path, false)?;
         set_durability(&conn).map_err(StoreError::db(path))?;
         if version < SCHEMA_VERSION {
             schema::migrate(&mut conn, version, SCHEMA_VERSION).map_err(|e| {
@@ -53,19 +88,23 @@ pub(super) fn open_with(path: &Path, mode: Mode) -> Result<Document, StoreError>
                 }
             })?;
         }
-    }
-    let imported = read(path, tables::read_org(&conn))?;
-    let imported_config = read(path, tables::read_rules(&conn))?;
-    Ok(Document {
+        conn
+    };
+    Ok(Document::from_parts(
         conn,
         edit_lock,
-        _file: file,
-        _copy: copy,
-        path: path.to_path_buf(),
+        read_only_reason,
+        file,
+        path,
         imported,
         imported_config,
-        cache: None,
-    })
+    ))
+}
+
+/// Whether files can be created in the document's folder (false on a read-only mount): an
+/// anonymous temporary file is made there and dropped at once.
+fn folder_is_writable(path: &Path) -> bool {
+    tempfile::tempfile_in(atomic::directory_of(path)).is_ok()
 }
 
 /// WAL with `synchronous=FULL`; see "Durability" in the crate docs.
@@ -86,36 +125,7 @@ fn set_durability(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// For a read-only open of an older schema: a private copy, upgraded, deleted on close.
-fn migrated_copy(
-    conn: Connection,
-    path: &Path,
-    version: u32,
-) -> Result<(Connection, TempPath), StoreError> {
-    let tmp = tempfile::Builder::new()
-        .prefix("pendulum-")
-        .suffix(".pendulum")
-        .tempfile()
-        .map_err(StoreError::io(path))?
-        .into_temp_path();
-    let target = tmp.to_str().ok_or_else(|| StoreError::Io {
-        path: tmp.to_path_buf(),
-        source: std::io::Error::other("the temporary directory's path is not UTF-8"),
-    })?;
-    conn.execute("VACUUM INTO ?1", [target])
-        .map_err(StoreError::db(path))?;
-    drop(conn);
-    let mut copy = schema::connect(&tmp, false)?;
-    schema::migrate(&mut copy, version, SCHEMA_VERSION).map_err(|e| StoreError::Migration {
-        path: path.to_path_buf(),
-        from: version,
-        to: SCHEMA_VERSION,
-        message: e.to_string(),
-    })?;
-    Ok((copy, tmp))
-}
-
-pub(super) fn build(
+pub(crate) fn build(
     path: &Path,
     org: &Org,
     config: &RuleConfig,
@@ -186,9 +196,7 @@ fn fill(tmp: &Path, org: &Org, config: &RuleConfig) -> rusqlite::Result<()> {
 /// replay a stale write-ahead log into the new file.
 fn remove_sidecars(path: &Path) -> Result<(), StoreError> {
     for suffix in ["-wal", "-shm", "-journal"] {
-        let mut side = path.as_os_str().to_owned();
-        side.push(suffix);
-        match fs::remove_file(&side) {
+        match fs::remove_file(schema::sidecar(path, suffix)) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(StoreError::io(path)(e)),

@@ -51,6 +51,7 @@ async function setup(options: { busy?: boolean; modal?: boolean; backend?: FakeB
         }
       },
       onimport: () => imports.push(1),
+      onupdate: () => imports.push(2),
       onerror: (e: ApiError) => errors.push(e),
       onnotice: (text: string) => notices.push(text),
     },

@@ -11,10 +11,12 @@ import type {
   PdfPreview,
   RecentDocument,
   Shown,
+  Reloaded,
   Swing,
   SwingReport,
   TimelineRequest,
   TimelineShown,
+  UpdatePreview,
   ViewRequest,
 } from './types';
 
@@ -62,7 +64,23 @@ export interface Backend {
   applySwing(swing: Swing, into: string, request?: ViewRequest): Promise<Shown>;
   history(person: string): Promise<HistoryReport>;
   /** Exports through a native save dialog; the names of the files written, or null when cancelled. */
-  exportTo(format: ExportFormat, pdf?: PdfOptions): Promise<string[] | null>;
+  exportTo(format: ExportFormat, pdf?: PdfOptions, replace?: boolean): Promise<string[] | null>;
+  /**
+   * Reopens the document after another program changed its file (`changed_elsewhere`); this
+   * window's version is kept as a copy when theirs replaced it.
+   */
+  reloadDocument(): Promise<Reloaded>;
+  /**
+   * Updating the open document from a newer HR export: picks the export's files (a native
+   * dialog) and says what would change; null when the user cancels. Nothing is written.
+   */
+  updatePreview(): Promise<UpdatePreview | null>;
+  /** Applies the previewed export: it becomes the baseline; every scenario's edits replay on it. */
+  updateApply(request?: ViewRequest): Promise<Shown>;
+  /** Undoes the newest baseline update. */
+  undoUpdate(request?: ViewRequest): Promise<Shown>;
+  /** Drops an edit of the current scenario (one that no longer applies). */
+  dropEdit(seq: number, request?: ViewRequest): Promise<Shown>;
   /** How a PDF export with these options would look: its page count and its first pages. */
   pdfPreview(pdf: PdfOptions): Promise<PdfPreview>;
   /**
@@ -76,6 +94,7 @@ const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'usage',
   'bad-input',
   'not-found',
+  'exists',
   'not-pendulum',
   'newer-schema',
   'in-use',

@@ -332,7 +332,8 @@ export type WorkstreamChange =
   | { "field": "priority", "value": string | null };
 
 /**
- * A new value for one threshold of [`RuleConfig`].
+ * A new value for one threshold of [`RuleConfig`], as an edit carries it:
+ * `{"field": "manager_max_span", "value": 7}`. Deserialising checks the range.
  */
 export type RuleChange =
   | { "field": "manager_max_span", "value": number }
@@ -346,10 +347,10 @@ export type RuleChange =
   | { "field": "manager_ic_fraction", "value": number }
   | { "field": "ic_reramp_days", "value": number }
   | { "field": "horizon_months", "value": number }
-  | { "field": "budget_tolerance", "value": number }
   | { "field": "manager_capacity", "value": number }
   | { "field": "hiring_weight", "value": number }
-  | { "field": "dotted_weight", "value": number };
+  | { "field": "dotted_weight", "value": number }
+  | { "field": "budget_tolerance", "value": number };
 
 /**
  * A change to a document's pay settings ([`crate::CostSettings`]).
@@ -370,15 +371,17 @@ export type DatedEdit = {
 };
 
 /**
- * Every threshold of the rules and of the pendulum simulation, with the defaults of `docs/rules.md`.
+ * Every threshold of the rules and of the pendulum simulation, with SPEC's defaults.
+ * Deserialising checks each value against its range; missing fields take their
+ * default and unknown ones are refused.
  */
 export type RuleConfig = {
   /**
-   * `span-too-wide` for role manager: span above this.
+   * `span-too-wide` for role manager: a span above this.
    */
   manager_max_span: number;
   /**
-   * `span-too-wide` for role director or executive: span above this.
+   * `span-too-wide` for role director or executive: a span above this.
    */
   director_max_span: number;
   /**
@@ -414,12 +417,11 @@ export type RuleConfig = {
    */
   ic_reramp_days: number;
   /**
-   * Months in a swing report's timeline.
+   * Months in a swing report's timeline, and the months pendulum timeline covers unless told.
    */
   horizon_months: number;
   /**
-   * `manager-overloaded`: the load, in report-equivalents, a manager with no hands-on
-   * work can carry.
+   * `manager-overloaded`: the load, in report-equivalents, a manager with no hands-on work can carry.
    */
   manager_capacity: number;
   /**
@@ -431,7 +433,7 @@ export type RuleConfig = {
    */
   dotted_weight: number;
   /**
-   * `over-budget`: percent a team's run-rate may exceed its budget by.
+   * `over-budget`: the percent a team's run-rate may exceed its budget by.
    */
   budget_tolerance: number;
 };
@@ -803,9 +805,9 @@ export type Timeline = {
 };
 
 /**
- * The four files an import reads.
+ * The files an import reads.
  */
-export type FileKind = "people" | "teams" | "workstreams" | "allocations";
+export type FileKind = "people" | "teams" | "workstreams" | "allocations" | "bands" | "budgets";
 
 /**
  * How one column of a file was read.
@@ -907,6 +909,8 @@ export type ImportPreview = {
   teams: number;
   workstreams: number;
   allocations: number;
+  bands: number;
+  budgets: number;
 };
 
 /**
@@ -917,6 +921,7 @@ export type ErrorCode =
   | "usage"
   | "bad-input"
   | "not-found"
+  | "exists"
   | "not-pendulum"
   | "newer-schema"
   | "in-use"
@@ -937,6 +942,34 @@ export type ScenarioInfo = {
   id: number;
   name: string;
   parent: string | null;
+};
+
+/**
+ * How another program changed the open document's file.
+ */
+export type FileChange = "modified" | "replaced" | "removed";
+
+/**
+ * One baseline update in the document's dated history.
+ */
+export type UpdateInfo = {
+  id: number;
+  /**
+   * The day it was applied.
+   */
+  day: IsoDate;
+  /**
+   * The export's file name.
+   */
+  source: string;
+  /**
+   * "12 joined, 3 left, 5 moved, 4 fields changed".
+   */
+  summary: string;
+  /**
+   * Undone since.
+   */
+  undone: boolean;
 };
 
 /**
@@ -964,6 +997,77 @@ export type DocumentInfo = {
   can_undo: boolean;
   can_redo: boolean;
   read_only: boolean;
+  /**
+   * "Show compensation" is on for this document: views carry pay.
+   */
+  show_compensation: boolean;
+  /**
+   * Why it is read-only ("its folder is read-only"…), for the notice.
+   */
+  read_only_reason: string | null;
+  /**
+   * Someone else changed the file since it was opened: offer to reload ([`Session::reload`]).
+   */
+  changed_elsewhere: FileChange | null;
+  /**
+   * The baseline updates from newer HR exports, oldest first (the newest not undone can
+   * be undone).
+   */
+  updates: Array<UpdateInfo>;
+};
+
+/**
+ * What a reload did.
+ */
+export type Reloaded = {
+  info: DocumentInfo;
+  /**
+   * The file name this window's own version was saved under, when another file had
+   * replaced the one it was editing.
+   */
+  kept_copy: string | null;
+};
+
+/**
+ * One scenario edit that would no longer apply.
+ */
+export type Conflict = {
+  scenario: string;
+  /**
+   * The edit's number in the document's log.
+   */
+  edit: number;
+  /**
+   * The kind of edit (`move-person`, `swing`…).
+   */
+  op: string;
+  reason: string;
+};
+
+/**
+ * What updating a document from a newer export would change.
+ */
+export type UpdatePreview = {
+  /**
+   * In the new export only, in id order.
+   */
+  joined: Array<PersonId>;
+  /**
+   * In the document's imported org only, in id order.
+   */
+  left: Array<PersonId>;
+  /**
+   * In both, with another manager.
+   */
+  moved: Array<Move>;
+  /**
+   * In both, with fields of new value (the manager is in `moved`).
+   */
+  changed: Array<FieldChange>;
+  /**
+   * Edits that apply to the current import but not to the new one.
+   */
+  conflicts: Array<Conflict>;
 };
 
 /**
@@ -1040,6 +1144,14 @@ export type PersonCard = {
   depth: number;
   ramp: number;
   allocated_percent: number;
+  /**
+   * Their annual cost (own, else band × fte); `None` when unknown or pay is hidden.
+   */
+  cost?: Money;
+  /**
+   * Their own cost on file; `None` when they have none or pay is hidden.
+   */
+  cost_on_file?: Money;
 };
 
 export type LayoutNode = {
@@ -1110,6 +1222,10 @@ export type WorkstreamRow = {
    */
   load: number | null;
   people: number;
+  /**
+   * What it costs on the view's day; `None` when pay is hidden.
+   */
+  cost?: WorkstreamCost;
 };
 
 /**
@@ -1142,6 +1258,34 @@ export type AllocationRow = {
 };
 
 /**
+ * One edit of the scenario's log that does not apply to this view.
+ */
+export type SkippedRow = {
+  /**
+   * The edit's number in the document's log.
+   */
+  seq: number;
+  /**
+   * Its kind (`move-person`, `swing`…).
+   */
+  op: string;
+  /**
+   * Why it does not apply.
+   */
+  reason: string;
+};
+
+/**
+ * What the app shows of pay once the user turned it on: the settings to edit (currency,
+ * bands, budgets, fiscal year) and the fiscal year month by month. The run-rate is in
+ * `stats.cost`, people's and workstreams' costs on their rows.
+ */
+export type CostView = {
+  settings: CostSettings;
+  projection: Projection;
+};
+
+/**
  * Everything the app's screens show for one scenario and day.
  */
 export type OrgView = {
@@ -1160,6 +1304,16 @@ export type OrgView = {
    * begin or end, dated edits take effect), sorted: the as-of slider's ticks.
    */
   key_dates: Array<IsoDate>;
+  /**
+   * The scenario's applied edits this view could not apply (after a baseline update, or a
+   * dated edit that depends on a later one), in log order: the scenario panel marks them
+   * for the user to drop or redo by hand.
+   */
+  skipped: Array<SkippedRow>;
+  /**
+   * Pay settings and the fiscal year, only while "Show compensation" is on.
+   */
+  cost?: CostView;
 };
 
 /**
@@ -1180,6 +1334,11 @@ export type Shown = {
    * none or someone not in the scenario.
    */
   history: HistoryReport | null;
+  /**
+   * The fiscal year of the scenario compared with, month by month, while pay is shown
+   * and a comparison was asked for (`view.cost` holds the current scenario's).
+   */
+  compare_projection?: Projection;
 };
 
 /**
@@ -1400,3 +1559,30 @@ export const RULE_DEFAULTS: RuleConfig = {
   pendulum_years: 3,
   ramp_days: 90,
 };
+
+/**
+ * Every rule threshold with its label and documented range (core's `THRESHOLDS`).
+ */
+export const THRESHOLDS: readonly {
+  field: RuleChange["field"];
+  label: string;
+  whole: boolean;
+  min: number;
+  max: number;
+}[] = [
+  { field: "manager_max_span", label: "Manager span, most", whole: true, min: 1, max: 1000 },
+  { field: "director_max_span", label: "Director span, most", whole: true, min: 1, max: 1000 },
+  { field: "min_span", label: "Span, fewest", whole: true, min: 1, max: 100 },
+  { field: "max_layers", label: "Layers, most", whole: true, min: 1, max: 1000 },
+  { field: "overload_ratio", label: "Overload ratio", whole: false, min: 0.1, max: 100 },
+  { field: "max_migrations", label: "Migrations per team", whole: true, min: 0, max: 1000 },
+  { field: "pendulum_years", label: "Years before a swing", whole: true, min: 0, max: 100 },
+  { field: "ramp_days", label: "Ramp-up days", whole: true, min: 0, max: 3650 },
+  { field: "manager_ic_fraction", label: "IC work kept by a new manager", whole: false, min: 0, max: 1 },
+  { field: "ic_reramp_days", label: "Re-ramp days after a swing to IC", whole: true, min: 0, max: 3650 },
+  { field: "horizon_months", label: "Timeline months", whole: true, min: 1, max: 120 },
+  { field: "manager_capacity", label: "Manager capacity, reports", whole: false, min: 1, max: 100 },
+  { field: "hiring_weight", label: "Load per open role", whole: false, min: 0, max: 10 },
+  { field: "dotted_weight", label: "Load per dotted-line report", whole: false, min: 0, max: 10 },
+  { field: "budget_tolerance", label: "Budget tolerance, percent", whole: false, min: 0, max: 1000 },
+];

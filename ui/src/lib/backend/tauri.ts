@@ -11,10 +11,12 @@ import type {
   PdfPreview,
   RecentDocument,
   Shown,
+  Reloaded,
   Swing,
   SwingReport,
   TimelineRequest,
   TimelineShown,
+  UpdatePreview,
   ViewRequest,
 } from './types';
 
@@ -96,8 +98,24 @@ export class TauriBackend implements Backend {
   history(person: string): Promise<HistoryReport> {
     return call('history', { person });
   }
-  exportTo(format: ExportFormat, pdf?: PdfOptions): Promise<string[] | null> {
+  exportTo(format: ExportFormat, pdf?: PdfOptions, replace?: boolean): Promise<string[] | null> {
+    if (replace) return call('export', { replace: true });
     return call('export', pdf === undefined ? { format } : { format, pdf });
+  }
+  reloadDocument(): Promise<Reloaded> {
+    return call('reload_document');
+  }
+  updatePreview(): Promise<UpdatePreview | null> {
+    return call('update_preview');
+  }
+  updateApply(request: ViewRequest = {}): Promise<Shown> {
+    return call('update_apply', { request });
+  }
+  undoUpdate(request: ViewRequest = {}): Promise<Shown> {
+    return call('undo_update', { request });
+  }
+  dropEdit(seq: number, request: ViewRequest = {}): Promise<Shown> {
+    return call('drop_edit', { seq, request });
   }
   pdfPreview(pdf: PdfOptions): Promise<PdfPreview> {
     return call('pdf_preview', { pdf });

@@ -10,11 +10,15 @@ import type {
   PdfOptions,
   PdfPreview,
   RecentDocument,
+  Reloaded,
   Shown,
+  SkippedRow,
   Swing,
   SwingReport,
   TimelineRequest,
   TimelineShown,
+  UpdateInfo,
+  UpdatePreview,
   ViewRequest,
 } from '../../lib/backend/types';
 import { RULE_DEFAULTS } from '../../lib/backend';
@@ -148,6 +152,8 @@ export class FakeBackend implements Backend {
       teams: 0,
       workstreams: 0,
       allocations: 0,
+      bands: 0,
+      budgets: 0,
     };
   }
 
@@ -170,6 +176,7 @@ export class FakeBackend implements Backend {
     const view = viewOf({ ...open, people, workstreams: this.workstreams(people) }, { ...request, as_of: this.viewed ?? open.as_of });
     const info = this.info();
     view.scenario = info.scenario;
+    view.skipped = [...this.skipped];
     const against = request.against ?? null;
     const compared = against !== null && against !== this.scenario && this.names().includes(against);
     const person = request.history_of ? view.people.find((p) => p.id === request.history_of) : undefined;
@@ -339,9 +346,119 @@ export class FakeBackend implements Backend {
   /** Files the fake "wrote", by name: a test double for the save dialog plus export. */
   readonly exported: string[] = [];
 
-  async exportTo(format: ExportFormat, pdf?: PdfOptions): Promise<string[] | null> {
+  /**
+   * What the next update dialog picks (null: the user cancels), and the scenario edits that
+   * stop applying when it is applied: the fake keeps whole states, not an edit log to replay,
+   * so a test says which edits the real session would skip.
+   */
+  nextExport: FakeOrg | null = null;
+  conflictsOnUpdate: { scenario: string; edit: number; op: string; reason: string }[] = [];
+  private previewed: FakeOrg | null = null;
+  private skipped: SkippedRow[] = [];
+  private updates: UpdateInfo[] = [];
+  /** The states each update replaced, for undo. */
+  private replaced: { states: FakePerson[][]; at: number; skipped: SkippedRow[] }[] = [];
+
+  async updatePreview(): Promise<UpdatePreview | null> {
+    this.calls.push('updatePreview');
+    const open = this.mustBeOpen();
+    if (!this.nextExport) return null;
+    this.previewed = this.nextExport;
+    const before = new Map((this.states[0] ?? open.people).map((p) => [p.id, p]));
+    const after = new Map(this.nextExport.people.map((p) => [p.id, p]));
+    const byId = (a: string, b: string) => a.localeCompare(b);
+    const preview: UpdatePreview = {
+      joined: [...after.keys()].filter((id) => !before.has(id)).sort(byId),
+      left: [...before.keys()].filter((id) => !after.has(id)).sort(byId),
+      moved: [],
+      changed: [],
+      conflicts: this.conflictsOnUpdate.map((c) => ({ ...c })),
+    };
+    for (const [id, p] of after) {
+      const old = before.get(id);
+      if (!old) continue;
+      if ((old.manager_id ?? null) !== (p.manager_id ?? null))
+        preview.moved.push({ person: id, from: old.manager_id ?? null, to: p.manager_id ?? null });
+      if ((old.title ?? '') !== (p.title ?? ''))
+        preview.changed.push({ person: id, field: 'title', old: old.title ?? '', new: p.title ?? '' });
+    }
+    preview.moved.sort((a, b) => byId(a.person, b.person));
+    return preview;
+  }
+
+  async updateApply(request: ViewRequest = {}): Promise<Shown> {
+    this.calls.push('updateApply');
+    const open = this.mustBeOpen();
+    if (open.read_only) throw { code: 'io', message: `${open.name} is open read-only` } satisfies ApiError;
+    const next = this.previewed;
+    if (!next) throw { code: 'usage', message: 'no update is waiting: pick the newer export first' } satisfies ApiError;
+    this.replaced.push({ states: this.states, at: this.at, skipped: this.skipped });
+    this.states = [next.people];
+    this.at = 0;
+    this.skipped = this.conflictsOnUpdate
+      .filter((c) => c.scenario === this.scenario)
+      .map((c) => ({ seq: c.edit, op: c.op, reason: c.reason }));
+    const n = (k: number, one: string) => `${k} ${one}`;
+    const preview = await this.updatePreview();
+    this.calls.pop();
+    this.updates.push({
+      id: this.updates.length + 1,
+      day: this.today,
+      source: `${next.name}.csv`,
+      summary: `${n(preview?.joined.length ?? 0, 'joined')}, ${n(preview?.left.length ?? 0, 'left')}`,
+      undone: false,
+    });
+    this.previewed = null;
+    return this.shown(request);
+  }
+
+  async undoUpdate(request: ViewRequest = {}): Promise<Shown> {
+    this.calls.push('undoUpdate');
+    const last = [...this.updates].reverse().find((u) => !u.undone);
+    const kept = this.replaced.pop();
+    if (!last || !kept) throw { code: 'usage', message: 'there is no update to undo' } satisfies ApiError;
+    last.undone = true;
+    this.states = kept.states;
+    this.at = kept.at;
+    this.skipped = kept.skipped;
+    return this.shown(request);
+  }
+
+  async dropEdit(seq: number, request: ViewRequest = {}): Promise<Shown> {
+    this.calls.push('dropEdit');
+    if (!this.skipped.some((k) => k.seq === seq))
+      throw { code: 'unknown', message: `no applied edit ${seq} in scenario ${this.scenario}` } satisfies ApiError;
+    this.skipped = this.skipped.filter((k) => k.seq !== seq);
+    return this.shown(request);
+  }
+
+  /** File names the fake's "folder" already holds: a CSV export refuses to replace them. */
+  readonly existing = new Set<string>();
+  /** Set by a test: how "another program" changed the open file. */
+  changedElsewhere: DocumentInfo['changed_elsewhere'] = null;
+
+  async reloadDocument(): Promise<Reloaded> {
+    this.calls.push('reloadDocument');
+    const kept = this.changedElsewhere === 'replaced' ? `${this.mustBeOpen().name} (my version).pendulum` : null;
+    this.changedElsewhere = null;
+    return { info: this.info(), kept_copy: kept };
+  }
+
+  async exportTo(format: ExportFormat, pdf?: PdfOptions, replace?: boolean): Promise<string[] | null> {
     this.calls.push('exportTo');
     const open = this.mustBeOpen();
+    if (format === 'csv') {
+      const beside = ['workstreams', 'allocations', 'workload'].map((s) => `${open.name}-${s}.csv`);
+      const taken = beside.filter((n) => this.existing.has(n));
+      if (taken.length > 0 && !replace)
+        throw {
+          code: 'exists',
+          message: `${taken.join(', ')} already exist beside ${open.name}.csv: the CSV export writes it too and replaces such files only when asked`,
+        } satisfies ApiError;
+      const names = [`${open.name}.csv`, ...beside];
+      this.exported.push(...names);
+      return names;
+    }
     if (pdf?.page !== undefined && !['a4', 'letter', 'a3'].includes(pdf.page))
       throw { code: 'usage', message: `unknown page size "${pdf.page}"` } satisfies ApiError;
     if (format === 'pdf' && pdf) checkPdf(pdf);
@@ -412,6 +529,10 @@ export class FakeBackend implements Backend {
       can_undo: this.at > 0,
       can_redo: this.at < this.states.length - 1,
       read_only: org.read_only ?? false,
+      show_compensation: false,
+      read_only_reason: null,
+      changed_elsewhere: this.changedElsewhere,
+      updates: this.updates.map((u) => ({ ...u })),
     };
   }
 }

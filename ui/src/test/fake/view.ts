@@ -91,6 +91,7 @@ export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
   return {
     as_of: asOf,
     scenario: 'baseline',
+    skipped: [],
     people,
     layout: {
       as_of: asOf,

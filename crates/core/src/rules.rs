@@ -10,9 +10,7 @@ use crate::load::{self, LoadIndex, ManagerLoad, has_load, load_parts, manager_lo
 use crate::model::{Person, Role, WorkstreamKind};
 use crate::snapshot::{PersonIx, Snapshot};
 
-mod config;
-
-pub use config::RuleConfig;
+pub use crate::thresholds::RuleConfig;
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -437,7 +435,7 @@ fn person_range(
         }
         if matches!(role, Role::Manager | Role::Director)
             && let Some(since) = s.person(i).role_since
-            && since.add_years(c.pendulum_years as i32) < s.as_of()
+            && since.add_years(i32::try_from(c.pendulum_years).unwrap_or(i32::MAX)) < s.as_of()
         {
             let years = s.as_of().days_since(since) as f64 / 365.25;
             out.push(person_flag(
