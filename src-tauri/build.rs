@@ -32,6 +32,7 @@ fn main() {
             "update_apply",
             "undo_update",
             "drop_edit",
+            "timeline",
         ]),
     ))
     .unwrap_or_else(|e| panic!("tauri-build: {e:#}"));

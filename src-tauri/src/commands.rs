@@ -529,6 +529,13 @@ pub async fn pdf_preview(
     session(&state).pdf_preview(&pdf, PREVIEW_PAGES)
 }
 
+/// The current scenario's staffing month by month and its problems ahead (from
+/// `request.from`, default the viewed day), and the compared scenario's over the same months.
+#[tauri::command]
+pub async fn timeline(state: State<'_, AppState>, request: Option<Value>) -> ApiResult<Response> {
+    json(&session(&state).timeline(&argument("request", request)?)?)
+}
+
 /// An answer as JSON text: one serialisation, not a `Value` tree, for a 10k-person view.
 fn json<T: serde::Serialize>(answer: &T) -> ApiResult<Response> {
     let text = serde_json::to_string(answer).map_err(|e| {

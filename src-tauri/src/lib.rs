@@ -88,6 +88,7 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::update_apply,
             commands::undo_update,
             commands::drop_edit,
+            commands::timeline,
         ])
 }
 

@@ -31,6 +31,7 @@ pub use reports::{
 };
 pub use session::{
     DocumentInfo, ExportFormat, FileChange, ImportFiles, Reloaded, ScenarioInfo, Session, Shown,
+    TimelineRequest, TimelineShown,
 };
 pub use source::{OrgFile, OrgSource, load, override_rules};
 pub use view::{OrgView, ViewRequest};

@@ -5,7 +5,7 @@
 //! The desktop shell's commands are one-line adapters over these methods. Paths reach here
 //! only from native dialogs opened by the shell; the web UI never names a file. Opening and
 //! importing are here; what a window shows after a change is in `change`, what is open in
-//! `info`, and exports in `export`.
+//! `info`, the plan over time in `timeline`, and exports in `export`.
 
 use std::path::{Path, PathBuf};
 
@@ -20,11 +20,13 @@ mod change;
 mod export;
 mod info;
 mod reload;
+mod timeline;
 mod update;
 
 pub use export::ExportFormat;
 pub use info::{DocumentInfo, FileChange, ScenarioInfo, Shown};
 pub use reload::Reloaded;
+pub use timeline::{TimelineRequest, TimelineShown};
 pub use update::UpdateInfo;
 
 /// The demo org, built into the binary so the app needs no files to show something.

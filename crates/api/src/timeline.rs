@@ -5,7 +5,7 @@ use std::path::Path;
 
 use pendulum_core::edit::{DatedEdit, Edit};
 use pendulum_core::{Date, Org, Plan, RuleConfig, Timeline, timeline};
-use pendulum_store::{Document, EditState};
+use pendulum_store::{Document, EditState, ScenarioId};
 
 use crate::error::{ApiError, ApiResult};
 use crate::scenario::scenario_id;
@@ -90,18 +90,7 @@ pub fn load_dated(source: &OrgSource) -> ApiResult<Dated> {
     {
         let doc = Document::open_read_only(&source.path)?;
         let id = scenario_id(&doc, source.scenario.as_deref())?;
-        let edits = doc
-            .log(id)?
-            .into_iter()
-            .filter(|e| e.state == EditState::Applied)
-            .map(|e| e.edit)
-            .collect();
-        let (org, rules) = doc.imported();
-        return Ok(Dated {
-            org: org.clone(),
-            rules: rules.clone(),
-            edits,
-        });
+        return dated_scenario(&doc, id);
     }
     // CSV and JSON orgs hold no edits: any day will do.
     let loaded = load(source, Date::from_days_since_epoch(0))?;
@@ -112,8 +101,34 @@ pub fn load_dated(source: &OrgSource) -> ApiResult<Dated> {
     })
 }
 
+/// A document scenario's imported org with its applied edits, each on its day.
+pub fn dated_scenario(doc: &Document, id: ScenarioId) -> ApiResult<Dated> {
+    let edits = doc
+        .log(id)?
+        .into_iter()
+        .filter(|e| e.state == EditState::Applied)
+        .map(|e| e.edit)
+        .collect();
+    let (org, rules) = doc.imported();
+    Ok(Dated {
+        org: org.clone(),
+        rules: rules.clone(),
+        edits,
+    })
+}
+
+/// The last month a horizon may cover: dates end with 9999.
+const LAST_YEAR: i32 = 9999;
+
 /// The timeline of `dated` over `months` months from `from`.
 pub fn timeline_of(dated: &Dated, from: Date, months: u32) -> ApiResult<Timeline> {
     let months = check_months(months)?;
+    // Past December 9999 the months could not be written as dates.
+    let (year, month, _) = from.ymd();
+    if year * 12 + month as i32 - 1 + months as i32 > LAST_YEAR * 12 + 12 {
+        return Err(ApiError::usage(format!(
+            "{months} months from {from} run past December {LAST_YEAR}; start earlier or cover fewer months"
+        )));
+    }
     Ok(timeline(&dated.plan(), from, months))
 }

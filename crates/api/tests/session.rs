@@ -445,3 +445,120 @@ fn a_change_answers_with_the_view_and_the_comparison_shown() {
     };
     assert!(session.show(&elsewhere).unwrap().diff.is_none());
 }
+
+#[test]
+fn the_timeline_is_the_scenarios_plan_over_time_and_its_comparison() {
+    use pendulum_api::timeline::{load_dated, timeline_of};
+    use pendulum_api::{OrgSource, TimelineRequest};
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::new(day("2026-11-24"));
+    session.open_demo(dir.path()).unwrap();
+    let path = session.path().unwrap().to_path_buf();
+    let cli = |scenario: Option<&str>, from: &str, months: u32| {
+        let dated = load_dated(&OrgSource {
+            path: path.clone(),
+            scenario: scenario.map(str::to_owned),
+            ..OrgSource::default()
+        })
+        .unwrap();
+        timeline_of(&dated, day(from), months).unwrap()
+    };
+
+    // By default: from the viewed day, over the scenario's horizon_months, as the CLI has it.
+    let shown = session.timeline(&TimelineRequest::default()).unwrap();
+    assert_eq!(shown.scenario, "baseline");
+    assert_eq!(shown.timeline.months.len(), 12);
+    assert_eq!(shown.timeline.from, day("2027-03-01"));
+    assert_eq!(shown.timeline, cli(None, "2027-03-01", 12));
+    assert!((shown.against, shown.compared) == (None, None));
+
+    // A scenario where Mohammed leaves the Postgres upgrade on 2027-06-01 (a dated edit).
+    session.fork("mohammed-moves", &plain()).unwrap();
+    session
+        .apply_edit(
+            DatedEdit::from(
+                Edit::Deallocate {
+                    person: PersonId::from("p-mohammed"),
+                    workstream: "ws-pg16-upgrade".into(),
+                },
+                day("2027-06-01"),
+            ),
+            &plain(),
+        )
+        .unwrap();
+    let request = TimelineRequest {
+        from: Some(day("2027-04-15")),
+        months: Some(6),
+        against: Some("baseline".into()),
+    };
+    let shown = session.timeline(&request).unwrap();
+    assert_eq!(shown.timeline, cli(Some("mohammed-moves"), "2027-04-15", 6));
+    assert_eq!(shown.against.as_deref(), Some("baseline"));
+    assert_eq!(shown.compared, Some(cli(None, "2027-04-15", 6)));
+    let pg16 = |t: &pendulum_core::Timeline| {
+        let row = t
+            .workstreams
+            .iter()
+            .find(|w| w.id.as_str() == "ws-pg16-upgrade");
+        row.unwrap().effective.clone()
+    };
+    let (after, before) = (pg16(&shown.timeline), pg16(&shown.compared.unwrap()));
+    // April and May as in the baseline; June to August one person less on it; the upgrade
+    // ends on 2027-08-31, so September is empty in both.
+    assert_eq!(after[..2], before[..2]);
+    for m in 2..5 {
+        assert!(
+            (before[m] - after[m] - 1.0).abs() < 1e-9,
+            "month {m}: {before:?} {after:?}"
+        );
+    }
+    assert_eq!((after[5], before[5]), (0.0, 0.0));
+    // The timeline moves no day: the session still views what it viewed.
+    assert_eq!(session.info().unwrap().as_of, day("2027-03-01"));
+
+    // Compared with itself or with a scenario that is gone: no comparison, as `show` has it.
+    for name in ["mohammed-moves", "gone"] {
+        let shown = session
+            .timeline(&TimelineRequest {
+                against: Some(name.into()),
+                ..TimelineRequest::default()
+            })
+            .unwrap();
+        assert!(
+            shown.compared.is_none() && shown.against.is_none(),
+            "{name}"
+        );
+    }
+    let err = session
+        .timeline(&TimelineRequest {
+            months: Some(0),
+            ..TimelineRequest::default()
+        })
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Usage);
+    assert!(err.message.contains("from 1 to 120"), "{}", err.message);
+    // The last months dates can name, and no further.
+    let mut last = |from: &str, months: u32| {
+        session.timeline(&TimelineRequest {
+            from: Some(day(from)),
+            months: Some(months),
+            against: None,
+        })
+    };
+    let months = last("9999-10-31", 3).unwrap().timeline.months;
+    assert_eq!(months.last(), Some(&day("9999-12-01")));
+    let err = last("9999-12-31", 2).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Usage);
+    assert!(
+        err.message.contains("run past December 9999"),
+        "{}",
+        err.message
+    );
+    assert_eq!(
+        Session::new(day("2026-11-24"))
+            .timeline(&TimelineRequest::default())
+            .unwrap_err()
+            .code,
+        ErrorCode::Usage
+    );
+}

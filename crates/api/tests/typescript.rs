@@ -145,7 +145,8 @@ fn declarations() -> Vec<Declaration> {
     };
     use pendulum_api::{
         ApiError, CheckReport, DocumentInfo, ErrorCode, ExportFormat, LayoutReport, OrgView,
-        RecentDocument, ScenarioInfo, Shown, StatsReport, ViewRequest,
+        RecentDocument, ScenarioInfo, Shown, StatsReport, TimelineRequest, TimelineShown,
+        ViewRequest,
     };
     use pendulum_core::load::LoadAllocation;
     use pendulum_core::{
@@ -258,6 +259,8 @@ fn declarations() -> Vec<Declaration> {
         declare::<CostView>(cfg),
         declare::<OrgView>(cfg),
         declare::<Shown>(cfg),
+        declare::<TimelineRequest>(cfg),
+        declare::<TimelineShown>(cfg),
         declare::<ExportFormat>(cfg),
         declare::<PdfRequest>(cfg),
         declare::<PdfPreview>(cfg),

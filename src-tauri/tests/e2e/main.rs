@@ -3,7 +3,8 @@
 //!
 //! Every step has a timeout, every child process is stopped with SIGTERM by a guard (SIGKILL
 //! would leave WebKitWebDriver holding its port), and each run uses fresh ports. One module per
-//! kind of journey (the chart, scenarios, flags, files, updates from an HR export, a 10k org); what they share is here.
+//! kind of journey (the chart, scenarios, flags, files, the timeline, updates from an HR
+//! export, a 10k org); what they share is here.
 
 #[path = "../harness/mod.rs"]
 mod harness;
@@ -13,6 +14,7 @@ mod files;
 mod flags;
 mod scenarios;
 mod ten_thousand;
+mod timeline;
 mod update;
 
 use std::path::{Path, PathBuf};

@@ -421,6 +421,53 @@ fn commands_answer_hostile_payloads_with_typed_errors() {
         .is_ok()
     );
 
+    // The timeline: the current scenario's, the one compared with alongside, bad requests typed.
+    let plan = case(call(
+        &main,
+        "timeline",
+        json!({ "request": { "from": "2027-03-01", "months": 3, "against": "Henrik back to IC" } }),
+    ))
+    .expect("a timeline");
+    assert_eq!(plan["scenario"], "baseline");
+    assert_eq!(
+        plan["timeline"]["months"],
+        json!(["2027-03-01", "2027-04-01", "2027-05-01"])
+    );
+    assert_eq!(plan["against"], "Henrik back to IC");
+    assert_eq!(plan["compared"]["months"], plan["timeline"]["months"]);
+    // By default from the day last viewed: 9999-12-31 above, whose 12 months dates cannot name.
+    assert_typed(
+        &case(call(&main, "timeline", json!({}))),
+        "usage",
+        "twelve months from 9999-12-31",
+    );
+    assert!(
+        case(call(
+            &main,
+            "view",
+            json!({ "request": { "as_of": "2027-03-01" } })
+        ))
+        .is_ok()
+    );
+    assert!(case(call(&main, "timeline", json!({ "request": null }))).is_ok());
+    for (what, args) in [
+        ("a string", json!({ "request": "soon" })),
+        ("no months", json!({ "request": { "months": 0 } })),
+        ("too many months", json!({ "request": { "months": 121 } })),
+        ("negative months", json!({ "request": { "months": -1 } })),
+        ("a bad day", json!({ "request": { "from": "2027-13-01" } })),
+        (
+            "past the last date",
+            json!({ "request": { "from": "9999-12-31", "months": 2 } }),
+        ),
+        (
+            "an unknown field",
+            json!({ "request": { "to": "2028-01-01" } }),
+        ),
+    ] {
+        assert_typed(&case(call(&main, "timeline", args)), "usage", what);
+    }
+
     // Confirming an import before any preview is a usage error, not a dialog.
     assert_typed(
         &case(call(&main, "import_confirm", json!({}))),

@@ -12,6 +12,7 @@ import {
   type PersonCard,
   type Shown,
   type Swing,
+  type TimelineShown,
   type UpdatePreview,
   type ViewRequest,
 } from './backend';
@@ -173,6 +174,11 @@ export class DocumentStore {
     } catch (reason) {
       this.error = toApiError(reason);
     }
+  }
+
+  /** The current scenario's plan over time from `from`, with the compared scenario's alongside. */
+  timeline(from: string): Promise<TimelineShown> {
+    return this.backend.timeline({ from, ...(this.against === null ? {} : { against: this.against }) });
   }
 
   /** Folds or unfolds the reports of `id`. */

@@ -113,3 +113,27 @@ export function staffedOrg(): FakeOrg {
     ],
   };
 }
+
+/**
+ * Three workstreams over a year from 2026-03-01 (overload ratio 1.25): `a` needs 1 and has
+ * Ines (1.0), then Omar's half from June (1.5: over); `b` needs 2 and has 0.8 + 0.9 (tight),
+ * 0.8 once Quinn's allocation ends on 2026-09-01 (gap); `c` starts on 2026-07-01 with nobody.
+ */
+export function plannedOrg(): FakeOrg {
+  return {
+    name: 'Planned org',
+    as_of: '2026-03-01',
+    people: [
+      { id: 'lead', name: 'Lena Fischer', title: 'Director', team: 'Core' },
+      { id: 'ines', name: 'Ines Costa', manager_id: 'lead', team: 'Core', allocations: [{ workstream: 'a', percent: 100 }] },
+      { id: 'omar', name: 'Omar Haddad', manager_id: 'lead', team: 'Core', allocations: [{ workstream: 'a', percent: 50, start_date: '2026-06-01' }] },
+      { id: 'pia', name: 'Pia Novak', manager_id: 'lead', team: 'Data', allocations: [{ workstream: 'b', percent: 80 }] },
+      { id: 'quinn', name: 'Quinn Silva', manager_id: 'lead', team: 'Data', allocations: [{ workstream: 'b', percent: 90, end_date: '2026-09-01' }] },
+    ],
+    workstreams: [
+      { id: 'a', name: 'Accounts', team: 'Core', required_fte: 1 },
+      { id: 'b', name: 'Billing rewrite', team: 'Data', required_fte: 2 },
+      { id: 'c', name: 'Checkout', team: 'Core', required_fte: 1, start_date: '2026-07-01' },
+    ],
+  };
+}

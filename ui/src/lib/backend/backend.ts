@@ -14,6 +14,8 @@ import type {
   Reloaded,
   Swing,
   SwingReport,
+  TimelineRequest,
+  TimelineShown,
   UpdatePreview,
   ViewRequest,
 } from './types';
@@ -81,6 +83,11 @@ export interface Backend {
   dropEdit(seq: number, request?: ViewRequest): Promise<Shown>;
   /** How a PDF export with these options would look: its page count and its first pages. */
   pdfPreview(pdf: PdfOptions): Promise<PdfPreview>;
+  /**
+   * The current scenario's staffing month by month and its problems ahead, from `request.from`
+   * (default the viewed day), with `request.against`'s over the same months. Changes nothing.
+   */
+  timeline(request: TimelineRequest): Promise<TimelineShown>;
 }
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([

@@ -1342,6 +1342,44 @@ export type Shown = {
 };
 
 /**
+ * What the Timeline view asks for.
+ */
+export type TimelineRequest = {
+  /**
+   * The day the horizon starts from; `None`: the session's as-of day.
+   */
+  from?: IsoDate | null;
+  /**
+   * How many months (1 to 120); `None`: the scenario's `horizon_months` on `from`.
+   */
+  months?: number | null;
+  /**
+   * A scenario whose timeline comes along over the same months, to compare with.
+   */
+  against?: string | null;
+};
+
+/**
+ * The current scenario's timeline, and the one it is compared with.
+ */
+export type TimelineShown = {
+  /**
+   * The current scenario.
+   */
+  scenario: string;
+  timeline: Timeline;
+  /**
+   * The scenario compared with; `None` when the request named none, the current one, or
+   * one that no longer exists.
+   */
+  against: string | null;
+  /**
+   * Its timeline over the same months.
+   */
+  compared: Timeline | null;
+};
+
+/**
  * What to export.
  */
 export type ExportFormat = "pdf" | "svg" | "png" | "csv" | "xlsx" | "json";

@@ -14,6 +14,8 @@ import type {
   Reloaded,
   Swing,
   SwingReport,
+  TimelineRequest,
+  TimelineShown,
   UpdatePreview,
   ViewRequest,
 } from './types';
@@ -117,6 +119,9 @@ export class TauriBackend implements Backend {
   }
   pdfPreview(pdf: PdfOptions): Promise<PdfPreview> {
     return call('pdf_preview', { pdf });
+  }
+  timeline(request: TimelineRequest): Promise<TimelineShown> {
+    return call('timeline', { request });
   }
 }
 

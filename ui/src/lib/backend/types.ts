@@ -5,6 +5,7 @@
 import type { LayoutReport, PdfRequest, RuleChange } from './generated';
 
 export type {
+  Ahead,
   Allocation,
   AllocationRow,
   ApiError,
@@ -55,6 +56,7 @@ export type {
   ScenarioInfo,
   Shown,
   Severity,
+  Staffing,
   SimulateReport,
   Stats,
   StatsReport,
@@ -68,13 +70,18 @@ export type {
   TeamChange,
   TeamId,
   TeamKind,
+  TeamSeries,
+  Timeline,
   TimelinePoint,
+  TimelineRequest,
+  TimelineShown,
   ViewRequest,
   Workstream,
   WorkstreamChange,
   WorkstreamId,
   WorkstreamKind,
   WorkstreamRow,
+  WorkstreamSeries,
 } from './generated';
 
 /** Which way the chart is drawn (a view request's `left_right`). */

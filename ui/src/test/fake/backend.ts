@@ -15,13 +15,17 @@ import type {
   SkippedRow,
   Swing,
   SwingReport,
+  TimelineRequest,
+  TimelineShown,
   UpdateInfo,
   UpdatePreview,
   ViewRequest,
 } from '../../lib/backend/types';
+import { RULE_DEFAULTS } from '../../lib/backend';
 import { appliedWithWorkstreams, refused, swung } from './edits';
 import type { FakeOrg, FakePerson, FakeWorkstream } from './org';
 import { checkPdf, pdfPages } from './pdf';
+import { timelineOf } from './timeline';
 import { historyOf, viewOf } from './view';
 
 // An in-memory backend for unit tests and for running the UI on the dev server: a session
@@ -467,6 +471,24 @@ export class FakeBackend implements Backend {
     this.calls.push('pdfPreview');
     const open = this.mustBeOpen();
     return pdfPages(open.name, viewOf({ ...open, people: this.states[this.at] ?? [] }).people, pdf);
+  }
+
+  async timeline(request: TimelineRequest): Promise<TimelineShown> {
+    this.calls.push('timeline');
+    const open = this.mustBeOpen();
+    const months = request.months ?? RULE_DEFAULTS.horizon_months;
+    if (!Number.isInteger(months) || months < 1 || months > 120)
+      throw { code: 'usage', message: `months must be a whole number from 1 to 120, found ${months}` } satisfies ApiError;
+    const from = request.from ?? this.viewed ?? open.as_of;
+    const of = (people: FakePerson[]) => timelineOf({ people, workstreams: this.workstreams(people) }, from, months, RULE_DEFAULTS.overload_ratio);
+    const against = request.against ?? null;
+    const other = against === null || against === this.scenario ? undefined : this.scenarios.get(against);
+    return {
+      scenario: this.scenario,
+      timeline: of(this.states[this.at] ?? open.people),
+      against: other ? against : null,
+      compared: other ? of(other.history[other.at] ?? []) : null,
+    };
   }
 
   private names(): string[] {
