@@ -63,10 +63,8 @@ impl Document {
         let mut insert = tx
             .prepare("INSERT INTO baseline_previous (update_id, part, body) VALUES (?1, ?2, ?3)")
             .map_err(&db)?;
-        for (part, chunk) in previous.chunks(PART_BYTES).enumerate() {
-            insert
-                .execute(params![id, part as i64, chunk])
-                .map_err(&db)?;
+        for (part, chunk) in parts::split(&previous) {
+            insert.execute(params![id, part, chunk]).map_err(&db)?;
         }
         drop(insert);
         replace_org(&tx, org).map_err(&db)?;

@@ -1502,6 +1502,11 @@ export type HistoryReport = {
    * Oldest first; the last one is the current role.
    */
   spells: Array<RoleSpell>;
+  /**
+   * Their manager load on the day, when they lead anyone, hire or hold a leader's role
+   * (`docs/model.md`, "Manager load").
+   */
+  load?: ManagerLoad;
 };
 
 /**
