@@ -31,7 +31,7 @@ export function money(amount: number, currency?: string | null): string {
 
 /** "€7.4M", "€820K": for chart labels where a full amount does not fit. */
 export function moneyShort(amount: number, currency?: string | null): string {
-  return formatter(currency, { notation: 'compact', maximumFractionDigits: 1 }).format(amount);
+  return formatter(currency, { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(amount);
 }
 
 /** "+€12,000", "−€3,500", "€0": a change in cost. */
