@@ -3,12 +3,13 @@
 //!
 //! Every step has a timeout, every child process is stopped with SIGTERM by a guard (SIGKILL
 //! would leave WebKitWebDriver holding its port), and each run uses fresh ports. One module per
-//! kind of journey (the chart, scenarios, flags, files, a 10k org); what they share is here.
+//! kind of journey (the chart, scenarios, flags, files, cost, a 10k org); what they share is here.
 
 #[path = "../harness/mod.rs"]
 mod harness;
 
 mod chart;
+mod cost;
 mod files;
 mod flags;
 mod scenarios;
