@@ -10,7 +10,7 @@ export type CostSource =
 
 /** Why `person` costs what the view says (the view sends `cost` only while compensation is shown). */
 export function costSource(person: PersonCard, bands: readonly Band[]): CostSource {
-  if (person.cost_on_file !== undefined) return { kind: 'own' };
+  if (person.cost_on_file != null) return { kind: 'own' };
   if (person.level === null || person.level.trim() === '') return { kind: 'unknown', why: 'no cost on file and no level' };
   const key = person.level.trim().toLowerCase();
   const band = bands.find((b) => b.level.trim().toLowerCase() === key);
