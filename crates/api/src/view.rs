@@ -63,9 +63,11 @@ pub struct PersonCard {
     pub ramp: f64,
     pub allocated_percent: f64,
     /// Their annual cost (own, else band × fte); `None` when unknown or pay is hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub cost: Option<Money>,
     /// Their own cost on file; `None` when they have none or pay is hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub cost_on_file: Option<Money>,
 }
@@ -87,6 +89,7 @@ pub struct WorkstreamRow {
     pub load: Option<f64>,
     pub people: u32,
     /// What it costs on the view's day; `None` when pay is hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub cost: Option<WorkstreamCost>,
 }
@@ -135,6 +138,7 @@ pub struct OrgView {
     /// for the user to drop or redo by hand.
     pub skipped: Vec<SkippedRow>,
     /// Pay settings and the fiscal year, only while "Show compensation" is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub cost: Option<CostView>,
 }

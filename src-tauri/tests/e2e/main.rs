@@ -3,13 +3,14 @@
 //!
 //! Every step has a timeout, every child process is stopped with SIGTERM by a guard (SIGKILL
 //! would leave WebKitWebDriver holding its port), and each run uses fresh ports. One module per
-//! kind of journey (the chart, scenarios, flags, files, the timeline, updates from an HR
+//! kind of journey (the chart, scenarios, flags, files, cost, the timeline, updates from an HR
 //! export, a 10k org); what they share is here.
 
 #[path = "../harness/mod.rs"]
 mod harness;
 
 mod chart;
+mod cost;
 mod files;
 mod flags;
 mod scenarios;

@@ -46,7 +46,8 @@ export function isEmpty(diff: Diff): boolean {
   return (
     diff.added.length + diff.removed.length + diff.moved.length + diff.changed.length === 0 &&
     diff.flags_added.length + diff.flags_resolved.length === 0 &&
-    Object.values(diff.metrics).every(([a, b]) => a === b)
+    Object.values(diff.metrics).every(([a, b]) => a === b) &&
+    (diff.cost == null || diff.cost.people.length + diff.cost.joined + diff.cost.left + diff.cost.changed === 0)
   );
 }
 

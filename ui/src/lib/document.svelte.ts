@@ -10,6 +10,7 @@ import {
   type Orientation,
   type OrgView,
   type PersonCard,
+  type Projection,
   type Shown,
   type Swing,
   type TimelineShown,
@@ -31,6 +32,8 @@ export class DocumentStore {
   /** The scenario the current one is compared with, and the comparison; null when not comparing. */
   against = $state<string | null>(null);
   diff = $state.raw<Diff | null>(null);
+  /** The compared scenario's fiscal year month by month, while compensation is shown. */
+  compareProjection = $state.raw<Projection | null>(null);
   /** People whose reports are folded away. */
   collapsed = $state.raw<ReadonlySet<string>>(new Set());
   orientation = $state<Orientation>('top-down');
@@ -56,6 +59,8 @@ export class DocumentStore {
   readonly people = $derived(new Map<string, PersonCard>((this.view?.people ?? []).map((p) => [p.id, p])));
   readonly workstreamNames = $derived(new Map((this.view?.workstreams ?? []).map((w) => [w.id, w.name])));
   readonly readOnly = $derived(this.doc?.read_only ?? true);
+  /** "Show compensation" is on for the open document: only then do views carry pay. */
+  readonly showPay = $derived(this.doc?.show_compensation ?? false);
 
   /** Calls issued, and the newest whose answer is shown: an older answer never replaces a newer one. */
   #issued = 0;
@@ -85,6 +90,7 @@ export class DocumentStore {
     this.diff = next.diff;
     // No comparison came back: the scenario compared with is the current one now, or gone.
     if (next.diff === null) this.against = null;
+    this.compareProjection = next.compare_projection ?? null;
     this.history = next.history;
     this.error = null;
     return true;
@@ -133,6 +139,11 @@ export class DocumentStore {
     return this.#ask((request) => this.backend.applyEdit({ edit }, request));
   }
 
+  /** Turns "Show compensation" on or off for the document (saved in it); one round trip. */
+  showCompensation(on: boolean): Promise<boolean> {
+    return this.#ask((request) => this.backend.showCompensation(on, request));
+  }
+
   undo(): Promise<boolean> {
     if (!this.doc?.can_undo) return Promise.resolve(false);
     return this.#ask((request) => this.backend.undo(request));
@@ -168,7 +179,13 @@ export class DocumentStore {
   async compareWith(name: string | null) {
     this.against = name === null || name === this.doc?.scenario ? null : name;
     this.diff = null;
+    this.compareProjection = null;
     if (this.against === null) return;
+    // With pay shown, the comparison brings the other scenario's fiscal year: one view call.
+    if (this.showPay) {
+      await this.refresh();
+      return;
+    }
     try {
       this.diff = await this.backend.compare(this.against);
     } catch (reason) {
@@ -218,6 +235,7 @@ export class DocumentStore {
       this.doc = next;
       this.against = null;
       this.diff = null;
+      this.compareProjection = null;
       this.collapsed = new Set();
       this.selected = null;
       this.history = null;

@@ -137,3 +137,35 @@ export function plannedOrg(): FakeOrg {
     ],
   };
 }
+
+/**
+ * `staffedOrg` with pay, figures worked out by hand in the tests: Ada costs her own €150,000;
+ * Bela is L5 (€102,000 × 1), Chen L4 part-time (€84,000 × 0.8 = €67,200); Dana has no level,
+ * so her cost is unknown. Platform's budget (€240,000) is exceeded by Ada + Bela (€252,000);
+ * Payments' (€100,000) is not.
+ */
+export function paidOrg(): FakeOrg {
+  const org = staffedOrg();
+  const pay: Record<string, Partial<FakeOrg['people'][number]>> = {
+    ada: { level: 'M2', cost: 150000 },
+    bela: { level: 'L5' },
+    chen: { level: 'L4', fte: 0.8 },
+  };
+  return {
+    ...org,
+    name: 'Paid org',
+    people: org.people.map((p) => ({ ...p, ...pay[p.id] })),
+    pay: {
+      currency: 'EUR',
+      bands: [
+        { level: 'L4', annual_cost: 84000 },
+        { level: 'L5', annual_cost: 102000 },
+        { level: 'M2', annual_cost: 136000 },
+      ],
+      budgets: [
+        { team: 'Platform', annual_budget: 240000 },
+        { team: 'Payments', annual_budget: 100000 },
+      ],
+    },
+  };
+}

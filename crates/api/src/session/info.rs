@@ -71,6 +71,7 @@ pub struct Shown {
     pub history: Option<HistoryReport>,
     /// The fiscal year of the scenario compared with, month by month, while pay is shown
     /// and a comparison was asked for (`view.cost` holds the current scenario's).
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub compare_projection: Option<Projection>,
 }

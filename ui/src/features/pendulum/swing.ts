@@ -1,4 +1,4 @@
-import type { PersonCard, Stats, TimelinePoint } from '../../lib/backend';
+import type { PersonCard, Stats, SwingCost, TimelinePoint } from '../../lib/backend';
 
 // The swing planner's choices and the report's small capacity chart, as pure functions.
 
@@ -55,4 +55,28 @@ export function sparkline(points: readonly TimelinePoint[], width: number, heigh
   const line = (pick: (p: TimelinePoint) => number) =>
     points.map((p, i) => `${x(i).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(' ');
   return { before: line((p) => p.ic_capacity_before), after: line((p) => p.ic_capacity), min, max };
+}
+
+/** What a swing does to cost, as the planner says it: the run-rate's change and each affected workstream's. */
+export interface SwingCostLines {
+  /** after − before of the run-rate; 0 when the swing keeps everyone's level. */
+  runRate: number;
+  before: number;
+  after: number;
+  currency: string | null;
+  workstreams: { id: string; name: string; before: number; after: number }[];
+}
+
+export function swingCostLines(cost: SwingCost, nameOf: (id: string) => string | undefined): SwingCostLines {
+  const r = cost.run_rate;
+  return {
+    runRate: Math.round((r.after - r.before) * 100) / 100,
+    before: r.before,
+    after: r.after,
+    currency: r.currency ?? null,
+    workstreams: Object.entries(cost.workstreams)
+      .filter(([, [b, a]]) => a !== b)
+      .map(([id, [before, after]]) => ({ id, name: nameOf(id) ?? id, before, after }))
+      .sort((x, y) => x.name.localeCompare(y.name)),
+  };
 }

@@ -49,6 +49,8 @@ export interface Backend {
   view(request: ViewRequest): Promise<Shown>;
   /** Applies and saves one edit; a refused one rejects with code `refused` and changes nothing. */
   applyEdit(edit: DatedEdit, request?: ViewRequest): Promise<Shown>;
+  /** Turns "Show compensation" on or off for the open document (saved in it): pay is in views only while on. */
+  showCompensation(on: boolean, request?: ViewRequest): Promise<Shown>;
   undo(request?: ViewRequest): Promise<Shown>;
   redo(request?: ViewRequest): Promise<Shown>;
   switchScenario(name: string, request?: ViewRequest): Promise<Shown>;

@@ -68,6 +68,9 @@ export class TauriBackend implements Backend {
   applyEdit(edit: DatedEdit, request: ViewRequest = {}): Promise<Shown> {
     return call('apply_edit', { edit, request });
   }
+  showCompensation(on: boolean, request: ViewRequest = {}): Promise<Shown> {
+    return call('show_compensation', { on, request });
+  }
   undo(request: ViewRequest = {}): Promise<Shown> {
     return call('undo', { request });
   }

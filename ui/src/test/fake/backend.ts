@@ -1,6 +1,7 @@
 import type { Backend } from '../../lib/backend/backend';
 import type {
   ApiError,
+  CostSettings,
   DatedEdit,
   Diff,
   DocumentInfo,
@@ -25,6 +26,7 @@ import { RULE_DEFAULTS } from '../../lib/backend';
 import { appliedWithWorkstreams, refused, swung } from './edits';
 import type { FakeOrg, FakePerson, FakeWorkstream } from './org';
 import { checkPdf, pdfPages } from './pdf';
+import { costDiff, projection, settingsAfter } from './pay';
 import { timelineOf } from './timeline';
 import { historyOf, viewOf } from './view';
 
@@ -66,6 +68,10 @@ export class FakeBackend implements Backend {
    * made), so undo, redo and scenarios carry workstream edits; a document's first state has its own.
    */
   private workstreamsOf = new WeakMap<FakePerson[], FakeWorkstream[]>();
+  /** The pay settings of each state, the same way: `set-cost` edits are undone and forked like any. */
+  private settingsOf = new WeakMap<FakePerson[], CostSettings>();
+  /** "Show compensation" of each document opened, saved in it (off until turned on). */
+  private compensation = new Map<FakeOrg, boolean>();
 
   constructor(
     private readonly demo: FakeOrg,
@@ -119,6 +125,7 @@ export class FakeBackend implements Backend {
   async resetDemo(): Promise<DocumentInfo> {
     this.calls.push('resetDemo');
     this.saved.delete(this.demo);
+    this.compensation.delete(this.demo);
     if (this.open === this.demo) this.open = null;
     return this.show(this.demo);
   }
@@ -173,20 +180,61 @@ export class FakeBackend implements Backend {
     const open = this.mustBeOpen();
     if (request.as_of) this.viewed = request.as_of;
     const people = this.states[this.at] ?? open.people;
-    const view = viewOf({ ...open, people, workstreams: this.workstreams(people) }, { ...request, as_of: this.viewed ?? open.as_of });
+    const asOf = this.viewed ?? open.as_of;
+    const view = viewOf(this.stateOrg(people), { ...request, as_of: asOf }, this.showPay());
     const info = this.info();
     view.scenario = info.scenario;
     view.skipped = [...this.skipped];
     const against = request.against ?? null;
     const compared = against !== null && against !== this.scenario && this.names().includes(against);
     const person = request.history_of ? view.people.find((p) => p.id === request.history_of) : undefined;
-    return { info, view, diff: compared ? this.diffWith(against) : null, history: person ? historyOf(person, open.as_of) : null };
+    const other = compared ? this.stateOf(against) : null;
+    return {
+      info,
+      view,
+      diff: compared ? this.diffWith(against) : null,
+      history: person ? historyOf(person, open.as_of) : null,
+      ...(other && this.showPay() ? { compare_projection: projection(other, this.settings(other), asOf) } : {}),
+    };
+  }
+
+  /** The open org as one of its states holds it: people, workstreams, pay settings. */
+  private stateOrg(people: FakePerson[]): FakeOrg {
+    return { ...this.mustBeOpen(), people, workstreams: this.workstreams(people), pay: this.settings(people) };
+  }
+
+  private settings(state: FakePerson[]): CostSettings {
+    return this.settingsOf.get(state) ?? this.open?.pay ?? {};
+  }
+
+  private showPay(): boolean {
+    const open = this.mustBeOpen();
+    return this.compensation.get(open) ?? open.show_compensation ?? false;
+  }
+
+  /** The shown state of a scenario (the current one's, or another's). */
+  private stateOf(name: string): FakePerson[] {
+    if (name === this.scenario) return this.states[this.at] ?? [];
+    const other = this.scenarios.get(name);
+    if (!other) throw { code: 'unknown', message: `no scenario is named "${name}"` } satisfies ApiError;
+    return other.history[other.at] ?? [];
+  }
+
+  async showCompensation(on: boolean, request: ViewRequest = {}): Promise<Shown> {
+    this.calls.push('showCompensation');
+    this.compensation.set(this.mustBeOpen(), on);
+    return this.shown(request);
   }
 
   async applyEdit(dated: DatedEdit, request: ViewRequest = {}): Promise<Shown> {
     this.calls.push('applyEdit');
     if (this.mustBeOpen().read_only) throw { code: 'io', message: `${this.mustBeOpen().name} is open read-only` } satisfies ApiError;
     const people = this.states[this.at] ?? [];
+    if (dated.edit.op === 'set-cost') {
+      const teams = new Set(people.map((p) => p.team).filter((t): t is string => !!t));
+      this.commit(people, undefined, settingsAfter(this.settings(people), dated.edit, teams));
+      return this.shown(request);
+    }
     const next = appliedWithWorkstreams({ people, workstreams: this.workstreams(people) }, dated.edit);
     this.commit(next.people, next.workstreams);
     return this.shown(request);
@@ -196,12 +244,14 @@ export class FakeBackend implements Backend {
     return this.workstreamsOf.get(state) ?? this.open?.workstreams ?? [];
   }
 
-  /** Makes `people` (with `workstreams`, by default the current state's) the state after the current one. */
-  private commit(people: FakePerson[], workstreams?: FakeWorkstream[]) {
-    const streams = workstreams ?? this.workstreams(this.states[this.at] ?? []);
+  /** Makes `people` (with `workstreams` and `settings`, by default the current state's) the state after the current one. */
+  private commit(people: FakePerson[], workstreams?: FakeWorkstream[], settings?: CostSettings) {
+    const current = this.states[this.at] ?? [];
+    const streams = workstreams ?? this.workstreams(current);
     // A fresh array per state, so no two states share a key in workstreamsOf.
     const state = [...people];
     this.workstreamsOf.set(state, streams);
+    this.settingsOf.set(state, settings ?? this.settings(current));
     this.states = this.states.slice(0, this.at + 1);
     this.states.push(state);
     this.at++;
@@ -307,6 +357,9 @@ export class FakeBackend implements Backend {
     const b = viewOf({ ...open, people: after }).stats;
     for (const key of ['headcount', 'managers', 'ics', 'open_roles', 'mean_span', 'max_span', 'layers'] as const)
       diff.metrics[key] = [a[key], b[key]];
+    // While pay is hidden the comparison holds no waterfall, as the real session's.
+    const cost = this.showPay() ? costDiff(before, this.settings(before), after, this.settings(after)) : undefined;
+    if (cost) diff.cost = cost;
     return diff;
   }
 
@@ -325,7 +378,12 @@ export class FakeBackend implements Backend {
       const month = `${(y ?? 2026) + Math.floor(((m ?? 1) - 1 + k) / 12)}-${String((((m ?? 1) - 1 + k) % 12) + 1).padStart(2, '0')}`;
       return { month, date: `${month}-01`, ic_capacity: b.ic_capacity, ic_capacity_before: a.ic_capacity, workstreams: {}, workstreams_before: {} };
     });
-    return { swing, as_of: open.as_of, before: a, after: b, flags_added: [], flags_resolved: [], moves, timeline, loads: [], edit: { op: 'swing', swing } };
+    const report: SwingReport = { swing, as_of: open.as_of, before: a, after: b, flags_added: [], flags_resolved: [], moves, timeline, loads: [], edit: { op: 'swing', swing } };
+    // A swing keeps everyone's level, so its run-rate effect is the waterfall of two equal costs.
+    const settings = this.settings(before);
+    const runRate = this.showPay() ? costDiff(before, settings, after, settings) : undefined;
+    if (runRate) report.cost = { run_rate: runRate, workstreams: {} };
+    return report;
   }
 
   async applySwing(swing: Swing, into: string, request: ViewRequest = {}): Promise<Shown> {
@@ -529,7 +587,7 @@ export class FakeBackend implements Backend {
       can_undo: this.at > 0,
       can_redo: this.at < this.states.length - 1,
       read_only: org.read_only ?? false,
-      show_compensation: false,
+      show_compensation: this.showPay(),
       read_only_reason: null,
       changed_elsewhere: this.changedElsewhere,
       updates: this.updates.map((u) => ({ ...u })),

@@ -110,6 +110,9 @@ function applied(people: FakePerson[], edit: Edit, workstreams: readonly FakeWor
       const added: FakePerson = { id: p.id, name: p.name, title: p.title ?? '', manager_id: p.manager_id ?? null, team: p.team ?? null };
       if (p.role) added.role = p.role;
       if (p.status) added.status = p.status;
+      if (p.level) added.level = p.level;
+      if (p.fte !== undefined) added.fte = p.fte;
+      if (p.cost != null) added.cost = p.cost;
       return [...people, added];
     }
     case 'remove-person': {
@@ -194,6 +197,14 @@ function updated(p: FakePerson, change: PersonChange): FakePerson {
       return { ...p, status: change.value };
     case 'dotted_managers':
       return { ...p, dotted_managers: [...change.value] };
+    case 'level':
+      return { ...p, level: change.value };
+    case 'fte':
+      if (!(change.value > 0 && change.value <= 1)) throw refused(`fte: must be in (0, 1], found ${change.value}`);
+      return { ...p, fte: change.value };
+    case 'cost':
+      if (change.value !== null && !(change.value >= 0)) throw refused(`cost: must be 0 or more, found ${change.value}`);
+      return { ...p, cost: change.value };
     default:
       throw { code: 'usage', message: `the fake backend does not model ${change.field}` } satisfies ApiError;
   }

@@ -1,4 +1,4 @@
-import type { Flag, Role, Status, WorkstreamRow } from '../../lib/backend/types';
+import type { CostSettings, Flag, Role, Status, WorkstreamRow } from '../../lib/backend/types';
 
 // The orgs the fake backend holds: people with their allocations, workstreams, and a
 // deterministic synthetic org of any size.
@@ -13,6 +13,11 @@ export interface FakePerson {
   status?: Status;
   /** Secondary managers (dotted lines), by id. */
   dotted_managers?: string[];
+  level?: string | null;
+  /** Share of a full-time week; 1 when absent. */
+  fte?: number;
+  /** Their own annual cost in whole units (the api's `Money`); without it, their level's band × fte. */
+  cost?: number | null;
   /** Their allocations (kept on the person so undo and scenarios carry them along). */
   allocations?: FakeAllocation[];
 }
@@ -43,6 +48,10 @@ export interface FakeOrg {
   workstreams?: FakeWorkstream[];
   /** Where the file lives, as the recent list shows it. */
   location?: string;
+  /** Pay settings: currency, bands, budgets, fiscal year (changed by `set-cost` edits). */
+  pay?: CostSettings;
+  /** "Show compensation" as saved in the file. */
+  show_compensation?: boolean;
   /** Opened read-only (the file cannot be written): edits are refused, as the real session does. */
   read_only?: boolean;
 }

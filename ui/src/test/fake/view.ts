@@ -14,6 +14,7 @@ import type {
 } from '../../lib/backend/types';
 import { RULE_DEFAULTS } from '../../lib/backend';
 import type { FakeOrg, FakePerson } from './org';
+import { costOf, costStats, hasCost, overBudget, projection, workstreamCost } from './pay';
 
 // What the fake backend shows of an org: the Rust side's view, derived just well enough to
 // exercise the UI (headcount under, depth, a simple tree layout, workload figures with every
@@ -24,8 +25,15 @@ export const CARD_HEIGHT = 96;
 const GAP_X = 24;
 const GAP_Y = 56;
 
-/** The view the Rust side would send for `org`: cards, a layout that skips collapsed subtrees, stats. */
-export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
+/**
+ * The view the Rust side would send for `org`: cards, a layout that skips collapsed subtrees,
+ * stats; with `showPay`, what people and workstreams cost, the run-rate, the pay settings, the
+ * fiscal year and the over-budget flags (without it, none of them).
+ */
+export function viewOf(org: FakeOrg, request: ViewRequest = {}, showPay = false): OrgView {
+  const settings = org.pay ?? {};
+  const paid = showPay && hasCost(org.people, settings);
+  const cost = costOf(settings);
   const n = org.people.length;
   const index = new Map<string, number>();
   org.people.forEach((p, i) => index.set(p.id, i));
@@ -57,17 +65,17 @@ export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
   const people: PersonCard[] = org.people.map((p, i) => {
     const direct = children[i]?.length ?? 0;
     const role: Role = p.role ?? (direct === 0 ? 'ic' : (children[i] ?? []).some((c) => (children[c]?.length ?? 0) > 0) ? 'director' : 'manager');
-    return {
+    const card: PersonCard = {
       id: p.id,
       name: p.name,
       title: p.title ?? '',
       role,
       team: p.team ?? null,
-      level: null,
+      level: p.level ?? null,
       status: p.status ?? 'active',
       manager_id: p.manager_id ?? null,
       dotted_managers: [...(p.dotted_managers ?? [])],
-      fte: 1,
+      fte: p.fte ?? 1,
       location: null,
       email: null,
       start_date: null,
@@ -82,12 +90,30 @@ export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
       total: total[i] ?? 0,
       depth: depth[i] ?? 1,
     };
+    if (showPay) {
+      const c = cost(p);
+      if (c !== null) card.cost = c / 100;
+      if (p.cost != null) card.cost_on_file = p.cost;
+    }
+    return card;
   });
 
   const collapsed = new Set(request.collapsed ?? []);
   const asOf = request.as_of ?? org.as_of;
   const drawn = layoutOf(order, roots, children, org.people.map((p) => p.id), collapsed, depth, request.left_right ? 'left-right' : 'top-down');
   const dotted = dottedOf(org.people, drawn.nodes);
+  const stats = statsOf(people);
+  const flags = [...(org.flags ?? [])];
+  if (paid) {
+    stats.cost = costStats(org.people, settings);
+    flags.push(...overBudget(stats.cost));
+  }
+  const workload = workloadOf(org, people, asOf);
+  if (showPay) {
+    const active = (person: string, ws: string) => workload.allocations.filter((a) => a.active && a.person === person && a.workstream === ws).map((a) => a.percent);
+    const of = workstreamCost(org.people, settings, active);
+    for (const w of workload.workstreams) w.cost = of(w.id);
+  }
   return {
     as_of: asOf,
     scenario: 'baseline',
@@ -100,11 +126,12 @@ export function viewOf(org: FakeOrg, request: ViewRequest = {}): OrgView {
       ...drawn,
       dotted,
     },
-    flags: org.flags ?? [],
-    stats: statsOf(people),
+    flags,
+    stats,
     rules: RULE_DEFAULTS,
     teams: teamsOf(order, people),
-    ...workloadOf(org, people, asOf),
+    ...workload,
+    ...(showPay ? { cost: { settings, projection: projection(org.people, settings, asOf) } } : {}),
   };
 }
 
