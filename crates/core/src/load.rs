@@ -19,8 +19,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{PersonId, WorkstreamId, within};
-use crate::rules::RuleConfig;
 use crate::snapshot::{PersonIx, Snapshot};
+use crate::thresholds::RuleConfig;
 
 /// Loads closer than this to their capacity are within it (sums of ramps and percents are
 /// not exact in binary).

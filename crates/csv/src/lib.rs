@@ -80,6 +80,7 @@ mod parse;
 mod pay;
 mod problem;
 mod sheet;
+mod source;
 mod table;
 mod value;
 mod xlsx;
@@ -90,8 +91,9 @@ pub use export::{
     TEAM_HEADERS, WORKLOAD_HEADERS, WORKLOAD_PAY_HEADER, WORKSTREAM_HEADERS, allocations_csv,
     bands_csv, budgets_csv, people_csv, teams_csv, workload_csv, workstreams_csv,
 };
-pub use import::{ImportPreview, ImportRequest, Imported, Source, import, preview};
+pub use import::{ImportPreview, ImportRequest, Imported, import, preview};
 pub use parse::MAX_CELL_BYTES;
+pub use source::Source;
 pub use xlsx::{FLAG_HEADERS, XlsxExportError, org_xlsx};
 
 /// Whether the bytes are a workbook (`.xlsx`, `.xlsb`, `.ods`: a zip; `.xls`: an OLE

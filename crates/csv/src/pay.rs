@@ -9,8 +9,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::columns::{
     B_COST, B_CURRENCY, B_LEVEL, FileKind, FileMapping, G_BUDGET, G_CURRENCY, G_TEAM,
 };
-use crate::import::Source;
 use crate::problem::{ImportProblem, Problems};
+use crate::source::Source;
 use crate::table::{Row, read_file};
 
 /// The currency cells of one file, with their rows.

@@ -10,10 +10,10 @@ use pendulum_core::Date;
 use crate::columns::{FileKind, FileMapping, Shape, match_headers, normalise};
 use crate::decode::decode;
 use crate::dialect;
-use crate::import::Source;
 use crate::parse::{Cell, CellProblem, Reader, Record};
 use crate::problem::{ImportProblem, Problems};
 use crate::sheet::{self, Book, MAX_FILLED_MERGES, Merge};
+use crate::source::Source;
 use crate::value::{self, FORMULA_TRIGGERS, is_bidi_control, unescape_formula};
 
 /// How many non-blank rows are searched for the header (title rows may sit above it).

@@ -15,7 +15,7 @@ use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use crate::StoreError;
-use crate::document::{EditSeq, ScenarioId};
+use crate::ids::{EditSeq, ScenarioId};
 use crate::parts;
 
 /// How many edits a scenario's log grows by between checkpoints.

@@ -96,6 +96,7 @@ mod atomic;
 mod checkpoint;
 mod document;
 mod error;
+mod ids;
 mod lock;
 mod parts;
 mod schema;

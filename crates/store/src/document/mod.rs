@@ -18,29 +18,9 @@ use crate::lock::{EditLock, SharedFile};
 mod baseline;
 mod open;
 
+pub use crate::ids::{EditSeq, ScenarioId};
 pub use baseline::BaselineUpdate;
 use open::{build, open_with};
-
-/// A scenario's key in its document. Ids are never reused while the scenario exists.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ScenarioId(pub i64);
-
-impl ScenarioId {
-    /// The built-in scenario holding the edits made to the imported org itself.
-    pub const BASELINE: ScenarioId = ScenarioId(1);
-}
-
-impl fmt::Display for ScenarioId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#{}", self.0)
-    }
-}
-
-/// An edit's place in its document's log: later edits have greater numbers.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct EditSeq(pub i64);
 
 /// A named branch of edits on top of the imported org.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
