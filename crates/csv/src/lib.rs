@@ -75,6 +75,7 @@ mod columns;
 mod decode;
 mod dialect;
 mod export;
+mod headers;
 mod import;
 mod parse;
 mod pay;
@@ -83,14 +84,16 @@ mod sheet;
 mod source;
 mod table;
 mod value;
+mod work;
 mod xlsx;
 
-pub use columns::{ColumnMapping, FileKind, FileMapping};
+pub use columns::FileKind;
 pub use export::{
     ALLOCATION_HEADERS, BAND_HEADERS, BUDGET_HEADERS, PEOPLE_HEADERS, PEOPLE_PAY_HEADERS,
     TEAM_HEADERS, WORKLOAD_HEADERS, WORKLOAD_PAY_HEADER, WORKSTREAM_HEADERS, allocations_csv,
     bands_csv, budgets_csv, people_csv, teams_csv, workload_csv, workstreams_csv,
 };
+pub use headers::{ColumnMapping, FileMapping};
 pub use import::{ImportPreview, ImportRequest, Imported, import, preview};
 pub use parse::MAX_CELL_BYTES;
 pub use source::Source;

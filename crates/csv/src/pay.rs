@@ -6,9 +6,8 @@ use pendulum_core::cost::WHOLE_ORG;
 use pendulum_core::{Band, Budget, Currency, Money, TeamId};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::columns::{
-    B_COST, B_CURRENCY, B_LEVEL, FileKind, FileMapping, G_BUDGET, G_CURRENCY, G_TEAM,
-};
+use crate::columns::{B_COST, B_CURRENCY, B_LEVEL, FileKind, G_BUDGET, G_CURRENCY, G_TEAM};
+use crate::headers::FileMapping;
 use crate::problem::{ImportProblem, Problems};
 use crate::source::Source;
 use crate::table::{Row, read_file};

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::columns::FileMapping;
+use crate::headers::FileMapping;
 
 /// At most this many errors (and, separately, warnings) are listed; the rest are counted.
 pub const MAX_LISTED: usize = 100;

@@ -7,9 +7,10 @@ use std::borrow::Cow;
 
 use pendulum_core::Date;
 
-use crate::columns::{FileKind, FileMapping, Shape, match_headers, normalise};
+use crate::columns::{FileKind, Shape};
 use crate::decode::decode;
 use crate::dialect;
+use crate::headers::{FileMapping, match_headers, normalise};
 use crate::parse::{Cell, CellProblem, Reader, Record};
 use crate::problem::{ImportProblem, Problems};
 use crate::sheet::{self, Book, MAX_FILLED_MERGES, Merge};
