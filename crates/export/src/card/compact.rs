@@ -7,8 +7,7 @@ use pendulum_core::{PersonIx, Severity, Snapshot, Status};
 
 use super::{DottedNote, PersonFlags, dotted_note, name_lines, role_word};
 use crate::marks::{
-    ACCENT, ACCENT_SOFT, Align, EDGE, INK_2, INK_3, Mark, PAPER, RULE, SHADE, WARNING,
-    WARNING_SOFT, severity_colour, team_colour,
+    ACCENT, ACCENT_SOFT, Align, INK_2, INK_3, Mark, PAPER, WARNING, WARNING_SOFT, severity_colour,
 };
 use crate::text::{Shaper, clean};
 
@@ -27,28 +26,7 @@ pub(crate) fn compact_card(
     dotted: &[DottedNote],
 ) -> f64 {
     let person = snap.person(p);
-    let open = person.status == Status::Open;
-    out.push(Mark::Rect {
-        x,
-        y,
-        w,
-        h,
-        radius: 3.0 * s,
-        fill: Some(if open { SHADE } else { PAPER }),
-        stroke: Some((if open { EDGE } else { RULE }, 0.7 * s)),
-        dashed: open,
-    });
-    let team = person.team.as_ref().map(|t| t.as_str());
-    out.push(Mark::Rect {
-        x,
-        y,
-        w: 3.0 * s,
-        h,
-        radius: 0.0,
-        fill: Some(team_colour(team)),
-        stroke: None,
-        dashed: false,
-    });
+    super::frame(out, person, (x, y, w, h), 3.0 * s, 0.7 * s, 3.0 * s);
     let left = x + 9.0 * s;
     let room = (w - 15.0 * s).max(0.0);
     let name = clean(&person.name);

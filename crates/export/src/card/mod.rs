@@ -3,7 +3,9 @@
 
 mod compact;
 
-use pendulum_core::{AbsentManager, Flag, PersonIx, Role, Severity, Snapshot, Status, SubjectKind};
+use pendulum_core::{
+    AbsentManager, Flag, Person, PersonIx, Role, Severity, Snapshot, Status, SubjectKind,
+};
 use rustc_hash::FxHashMap;
 
 use crate::marks::{
@@ -97,6 +99,39 @@ pub(crate) struct DottedNote {
     pub page: Option<usize>,
 }
 
+/// A card's body (paper, or shaded and dashed for an open role) and its team stripe on the
+/// left, as both card sizes draw them.
+pub(crate) fn frame(
+    out: &mut Vec<Mark>,
+    person: &Person,
+    (x, y, w, h): (f64, f64, f64, f64),
+    radius: f64,
+    stroke: f64,
+    stripe: f64,
+) {
+    let open = person.status == Status::Open;
+    out.push(Mark::Rect {
+        x,
+        y,
+        w,
+        h,
+        radius,
+        fill: Some(if open { SHADE } else { PAPER }),
+        stroke: Some((if open { EDGE } else { RULE }, stroke)),
+        dashed: open,
+    });
+    out.push(Mark::Rect {
+        x,
+        y,
+        w: stripe,
+        h,
+        radius: 0.0,
+        fill: Some(team_colour(person.team.as_ref().map(|t| t.as_str()))),
+        stroke: None,
+        dashed: false,
+    });
+}
+
 /// Draws person `p`'s card in the box (`x`, `y`, `w`, `h`); `s` scales type and padding.
 /// `dotted` notes the card's dotted lines to people on other pages, in its bottom row.
 /// Returns the size the name is printed at.
@@ -113,28 +148,9 @@ pub(crate) fn person_card(
     dotted: &[DottedNote],
 ) -> f64 {
     let person = snap.person(p);
-    let open = person.status == Status::Open;
-    out.push(Mark::Rect {
-        x,
-        y,
-        w,
-        h,
-        radius: 4.0 * s,
-        fill: Some(if open { SHADE } else { PAPER }),
-        stroke: Some((if open { EDGE } else { RULE }, 0.8 * s)),
-        dashed: open,
-    });
+    let _open = person.status == Status::Open;
+    frame(out, person, (x, y, w, h), 4.0 * s, 0.8 * s, 4.0 * s);
     let team = person.team.as_ref().map(|t| t.as_str());
-    out.push(Mark::Rect {
-        x,
-        y,
-        w: 4.0 * s,
-        h,
-        radius: 0.0,
-        fill: Some(team_colour(team)),
-        stroke: None,
-        dashed: false,
-    });
     let left = x + 12.0 * s;
     let room = (w - 20.0 * s).max(0.0);
     let line = |k: f64| y + k * s;
