@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use pendulum_core::apply::apply;
+use pendulum_core::Replayer;
 use pendulum_core::edit::Edit;
 use pendulum_core::swing::{SwingReport, simulate};
 use pendulum_core::{Date, Diff, Snapshot, diff};
@@ -75,6 +75,7 @@ pub fn applied_swings(
     let (imported, config) = doc.imported();
     let (mut org, mut config) = (imported.clone(), config.clone());
     let mut reports = Vec::new();
+    let mut replayer = Replayer::new();
     for entry in doc.log(id)? {
         if entry.state != EditState::Applied || !entry.edit.applies_on(Some(as_of)) {
             continue;
@@ -85,7 +86,7 @@ pub fn applied_swings(
             reports.push(report);
         }
         // An edit this view cannot apply is skipped, as the document's own view skips it.
-        let _ = apply(&mut org, &mut config, &entry.edit.edit);
+        let _ = replayer.apply(&mut org, &mut config, &entry.edit.edit);
     }
     Ok(reports)
 }

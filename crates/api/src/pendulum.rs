@@ -1,7 +1,7 @@
 //! The pendulum use cases (`docs/swings.md`): simulate a swing, apply it as a scenario, and read a
 //! person's role history.
 
-use pendulum_core::apply::apply;
+use pendulum_core::Replayer;
 use pendulum_core::edit::{DatedEdit, Edit};
 use pendulum_core::swing::{Swing, SwingError, SwingReport, simulate};
 use pendulum_core::{Date, Org, PersonId, Role, RuleConfig, Snapshot};
@@ -231,11 +231,15 @@ pub(crate) fn role_history(
                 source: "import",
             });
         }
+        let mut replayer = Replayer::new();
         for entry in log {
             if entry.state != EditState::Applied || !entry.edit.applies_on(Some(as_of)) {
                 continue;
             }
-            if apply(&mut org, &mut config, &entry.edit.edit).is_err() {
+            if replayer
+                .apply(&mut org, &mut config, &entry.edit.edit)
+                .is_err()
+            {
                 continue; // skipped in this view, as the document's own view skips it
             }
             let now = state(&org);

@@ -68,7 +68,96 @@ impl fmt::Display for Labelled<'_> {
 /// O(people + allocations) per edit; a move walks up the new manager's chain iteratively
 /// through an id index, so a 1,000,000-long chain costs one pass.
 pub fn apply(org: &mut Org, config: &mut RuleConfig, edit: &Edit) -> Result<(), EditError> {
-    apply_within(org, config, edit, 0)
+    apply_within(org, config, edit, 0, &mut Ids::default())
+}
+
+/// Applies a sequence of edits to one org, keeping an index of the people's ids from one
+/// edit to the next: replaying a long log then costs a lookup per id an edit names, not a
+/// scan of every person (and a rebuilt index for each move's cycle check) per edit.
+///
+/// Give it the same org every time (as it was left by the previous call). It stays correct
+/// when not (an index entry is checked against the person it points at, and rebuilt when
+/// stale), only slower.
+#[derive(Default)]
+pub struct Replayer {
+    ids: Ids,
+}
+
+impl Replayer {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// As [`apply`], through the kept index.
+    pub fn apply(
+        &mut self,
+        org: &mut Org,
+        config: &mut RuleConfig,
+        edit: &Edit,
+    ) -> Result<(), EditError> {
+        apply_within(org, config, edit, 0, &mut self.ids)
+    }
+}
+
+/// Where each person sits in `org.people`, built on first use and kept up to date by the
+/// edits that add people; dropped by those that remove or reorder them.
+#[derive(Default)]
+struct Ids {
+    map: Option<FxHashMap<PersonId, usize>>,
+}
+
+impl Ids {
+    fn build(org: &Org) -> FxHashMap<PersonId, usize> {
+        let mut map =
+            FxHashMap::with_capacity_and_hasher(org.people.len(), rustc_hash::FxBuildHasher);
+        for (i, p) in org.people.iter().enumerate() {
+            // The first of two equal ids wins, as a scan would find it.
+            map.entry(p.id.clone()).or_insert(i);
+        }
+        map
+    }
+
+    fn find(&mut self, org: &Org, id: &PersonId) -> Option<usize> {
+        let fits = |map: &FxHashMap<PersonId, usize>| map.len() <= org.people.len();
+        if !self.map.as_ref().is_some_and(fits) {
+            self.map = Some(Self::build(org));
+        }
+        let hit = |map: &FxHashMap<PersonId, usize>| {
+            map.get(id)
+                .copied()
+                .filter(|&i| org.people.get(i).is_some_and(|p| p.id == *id))
+        };
+        match self.map.as_ref().and_then(hit) {
+            Some(i) => Some(i),
+            // A stale index (the org changed under it): rebuild once and look again.
+            None if self.map.as_ref().is_some_and(|m| m.contains_key(id)) => {
+                self.map = Some(Self::build(org));
+                self.map.as_ref().and_then(hit)
+            }
+            None if self
+                .map
+                .as_ref()
+                .is_some_and(|m| m.len() == org.people.len()) =>
+            {
+                None
+            }
+            None => {
+                self.map = Some(Self::build(org));
+                self.map.as_ref().and_then(hit)
+            }
+        }
+    }
+
+    /// The org's last person was just added.
+    fn pushed(&mut self, org: &Org) {
+        if let (Some(map), Some(p)) = (self.map.as_mut(), org.people.last()) {
+            map.entry(p.id.clone()).or_insert(org.people.len() - 1);
+        }
+    }
+
+    fn invalidate(&mut self) {
+        self.map = None;
+    }
 }
 
 /// The most edits one batch may hold, and how deep batches may nest: a hostile document or
@@ -81,19 +170,20 @@ fn apply_within(
     config: &mut RuleConfig,
     edit: &Edit,
     depth: usize,
+    ids: &mut Ids,
 ) -> Result<(), EditError> {
     match edit {
-        Edit::AddPerson { person } => add_person(org, person),
-        Edit::RemovePerson { id } => remove_person(org, id),
-        Edit::MovePerson { id, manager } => move_person(org, id, manager.as_ref()),
-        Edit::UpdatePerson { id, change } => update_person(org, id, change),
-        Edit::AddTeam { team } => add_team(org, team),
-        Edit::UpdateTeam { id, change } => update_team(org, id, change),
+        Edit::AddPerson { person } => add_person(org, ids, person),
+        Edit::RemovePerson { id } => remove_person(org, ids, id),
+        Edit::MovePerson { id, manager } => move_person(org, ids, id, manager.as_ref()),
+        Edit::UpdatePerson { id, change } => update_person(org, ids, id, change),
+        Edit::AddTeam { team } => add_team(org, ids, team),
+        Edit::UpdateTeam { id, change } => update_team(org, ids, id, change),
         Edit::RemoveTeam { id } => remove_team(org, id),
         Edit::AddWorkstream { workstream } => add_workstream(org, workstream),
         Edit::UpdateWorkstream { id, change } => update_workstream(org, id, change),
         Edit::RemoveWorkstream { id } => remove_workstream(org, id),
-        Edit::Allocate { allocation } => allocate(org, allocation),
+        Edit::Allocate { allocation } => allocate(org, ids, allocation),
         Edit::Deallocate { person, workstream } => deallocate(org, person, workstream),
         Edit::SetRule { change } => set_rule(config, *change),
         Edit::SetCost { change } => set_cost(org, change),
@@ -115,8 +205,9 @@ fn apply_within(
                 ));
             }
             let (mut o, mut c) = (org.clone(), config.clone());
+            let mut inner = Ids::default();
             for (index, e) in edits.iter().enumerate() {
-                apply_within(&mut o, &mut c, e, depth + 1).map_err(|source| {
+                apply_within(&mut o, &mut c, e, depth + 1, &mut inner).map_err(|source| {
                     EditError::InBatch {
                         label: label.clone(),
                         index,
@@ -127,6 +218,7 @@ fn apply_within(
             }
             *org = o;
             *config = c;
+            ids.invalidate();
             Ok(())
         }
         Edit::Swing { swing } => {
@@ -134,7 +226,7 @@ fn apply_within(
             let plan = draft(org, config, swing).map_err(|e| EditError::Swing {
                 message: e.to_string(),
             })?;
-            apply_within(org, config, &plan.edit, depth + 1).map_err(|e| EditError::Swing {
+            apply_within(org, config, &plan.edit, depth + 1, ids).map_err(|e| EditError::Swing {
                 message: SwingError::Edit(e).to_string(),
             })
         }
@@ -187,21 +279,20 @@ pub fn replay<'a>(
     as_of: Option<Date>,
 ) -> Vec<Skipped> {
     let mut skipped = Vec::new();
+    let mut replayer = Replayer::new();
     for (index, e) in edits.into_iter().enumerate() {
         if !e.applies_on(as_of) {
             continue;
         }
-        if let Err(error) = apply(org, config, &e.edit) {
+        if let Err(error) = replayer.apply(org, config, &e.edit) {
             skipped.push(Skipped { index, error });
         }
     }
     skipped
 }
 
-fn person_index(org: &Org, id: &PersonId) -> Result<usize, EditError> {
-    org.people
-        .iter()
-        .position(|p| p.id == *id)
+fn person_index(org: &Org, ids: &mut Ids, id: &PersonId) -> Result<usize, EditError> {
+    ids.find(org, id)
         .ok_or_else(|| EditError::UnknownPerson { id: id.clone() })
 }
 
@@ -231,7 +322,12 @@ fn check_name(field: &str, name: &str) -> Result<(), EditError> {
     }
 }
 
-fn check_dotted(org: &Org, person: &PersonId, dotted: &[PersonId]) -> Result<(), EditError> {
+fn check_dotted(
+    org: &Org,
+    ids: &mut Ids,
+    person: &PersonId,
+    dotted: &[PersonId],
+) -> Result<(), EditError> {
     if dotted.len() > MAX_DOTTED {
         return Err(invalid(
             "dotted_managers",
@@ -251,17 +347,17 @@ fn check_dotted(org: &Org, person: &PersonId, dotted: &[PersonId]) -> Result<(),
         if dotted[..i].contains(d) {
             return Err(invalid("dotted_managers", format!("{d:?} is listed twice")));
         }
-        person_index(org, d)?;
+        person_index(org, ids, d)?;
     }
     Ok(())
 }
 
-fn add_person(org: &mut Org, p: &Person) -> Result<(), EditError> {
+fn add_person(org: &mut Org, ids: &mut Ids, p: &Person) -> Result<(), EditError> {
     if p.id.0.trim().is_empty() {
         return Err(invalid("id", "a person needs a non-empty id"));
     }
     check_person_texts(p)?;
-    if org.people.iter().any(|q| q.id == p.id) {
+    if ids.find(org, &p.id).is_some() {
         return Err(EditError::DuplicatePerson { id: p.id.clone() });
     }
     check_name("name", &p.name)?;
@@ -274,19 +370,21 @@ fn add_person(org: &mut Org, p: &Person) -> Result<(), EditError> {
                 label: label(p),
             });
         }
-        person_index(org, m)?;
+        person_index(org, ids, m)?;
     }
-    check_dotted(org, &p.id, &p.dotted_managers)?;
+    check_dotted(org, ids, &p.id, &p.dotted_managers)?;
     if let Some(c) = p.cost {
         check_money("cost", c)?;
     }
     org.people.push(p.clone());
+    ids.pushed(org);
     Ok(())
 }
 
-fn remove_person(org: &mut Org, id: &PersonId) -> Result<(), EditError> {
-    let i = person_index(org, id)?;
+fn remove_person(org: &mut Org, ids: &mut Ids, id: &PersonId) -> Result<(), EditError> {
+    let i = person_index(org, ids, id)?;
     let removed = org.people.remove(i);
+    ids.invalidate();
     let successor = removed.manager_id.filter(|m| m != id);
     for p in &mut org.people {
         if p.manager_id.as_ref() == Some(id) {
@@ -304,8 +402,13 @@ fn remove_person(org: &mut Org, id: &PersonId) -> Result<(), EditError> {
     Ok(())
 }
 
-fn move_person(org: &mut Org, id: &PersonId, manager: Option<&PersonId>) -> Result<(), EditError> {
-    let i = person_index(org, id)?;
+fn move_person(
+    org: &mut Org,
+    ids: &mut Ids,
+    id: &PersonId,
+    manager: Option<&PersonId>,
+) -> Result<(), EditError> {
+    let i = person_index(org, ids, id)?;
     if let Some(m) = manager {
         if m == id {
             return Err(EditError::SelfManager {
@@ -313,8 +416,8 @@ fn move_person(org: &mut Org, id: &PersonId, manager: Option<&PersonId>) -> Resu
                 label: label(&org.people[i]),
             });
         }
-        person_index(org, m)?;
-        if manages_through_chain(org, id, m) {
+        person_index(org, ids, m)?;
+        if manages_through_chain(org, ids, id, m) {
             return Err(EditError::Cycle {
                 person: id.clone(),
                 manager: m.clone(),
@@ -328,28 +431,29 @@ fn move_person(org: &mut Org, id: &PersonId, manager: Option<&PersonId>) -> Resu
 }
 
 /// Whether `person` is on `start`'s chain of managers (so `start` reports to `person`).
-/// Iterative; stops after one step per person, so a pre-existing cycle cannot trap it.
-fn manages_through_chain(org: &Org, person: &PersonId, start: &PersonId) -> bool {
-    let mut manager_of: FxHashMap<&str, Option<&str>> =
-        FxHashMap::with_capacity_and_hasher(org.people.len(), rustc_hash::FxBuildHasher);
-    for p in &org.people {
-        manager_of
-            .entry(p.id.as_str())
-            .or_insert(p.manager_id.as_ref().map(|m| m.as_str()));
-    }
-    let mut current = Some(start.as_str());
+/// Iterative, one index lookup per step; stops after one step per person, so a pre-existing
+/// cycle cannot trap it.
+fn manages_through_chain(org: &Org, ids: &mut Ids, person: &PersonId, start: &PersonId) -> bool {
+    let mut current = Some(start);
     for _ in 0..=org.people.len() {
         let Some(c) = current else { return false };
-        if c == person.as_str() {
+        if c == person {
             return true;
         }
-        current = manager_of.get(c).copied().flatten();
+        current = ids
+            .find(org, c)
+            .and_then(|i| org.people[i].manager_id.as_ref());
     }
     false
 }
 
-fn update_person(org: &mut Org, id: &PersonId, change: &PersonChange) -> Result<(), EditError> {
-    let i = person_index(org, id)?;
+fn update_person(
+    org: &mut Org,
+    ids: &mut Ids,
+    id: &PersonId,
+    change: &PersonChange,
+) -> Result<(), EditError> {
+    let i = person_index(org, ids, id)?;
     match change {
         PersonChange::Name(n) => {
             check_name("name", n)?;
@@ -363,7 +467,7 @@ fn update_person(org: &mut Org, id: &PersonId, change: &PersonChange) -> Result<
         PersonChange::Fte(f) => check_fte(*f)?,
         PersonChange::StartDate(s) => check_dates("start_date", *s, org.people[i].end_date)?,
         PersonChange::EndDate(e) => check_dates("end_date", org.people[i].start_date, *e)?,
-        PersonChange::DottedManagers(d) => check_dotted(org, id, d)?,
+        PersonChange::DottedManagers(d) => check_dotted(org, ids, id, d)?,
         PersonChange::Cost(Some(c)) => check_money("cost", *c)?,
         _ => {}
     }
@@ -396,7 +500,7 @@ fn team_index(org: &Org, id: &TeamId) -> Result<usize, EditError> {
         .ok_or_else(|| EditError::UnknownTeam { id: id.clone() })
 }
 
-fn add_team(org: &mut Org, team: &Team) -> Result<(), EditError> {
+fn add_team(org: &mut Org, ids: &mut Ids, team: &Team) -> Result<(), EditError> {
     if team.id.0.trim().is_empty() {
         return Err(invalid("team.id", "a team needs a name"));
     }
@@ -407,13 +511,18 @@ fn add_team(org: &mut Org, team: &Team) -> Result<(), EditError> {
         });
     }
     if let Some(lead) = &team.lead {
-        person_index(org, lead)?;
+        person_index(org, ids, lead)?;
     }
     org.teams.push(team.clone());
     Ok(())
 }
 
-fn update_team(org: &mut Org, id: &TeamId, change: &TeamChange) -> Result<(), EditError> {
+fn update_team(
+    org: &mut Org,
+    ids: &mut Ids,
+    id: &TeamId,
+    change: &TeamChange,
+) -> Result<(), EditError> {
     let i = team_index(org, id)?;
     match change {
         TeamChange::Name(new) => {
@@ -443,7 +552,7 @@ fn update_team(org: &mut Org, id: &TeamId, change: &TeamChange) -> Result<(), Ed
         }
         TeamChange::Lead(lead) => {
             if let Some(l) = lead {
-                person_index(org, l)?;
+                person_index(org, ids, l)?;
             }
             org.teams[i].lead = lead.clone();
         }
@@ -557,8 +666,8 @@ fn remove_workstream(org: &mut Org, id: &WorkstreamId) -> Result<(), EditError> 
     Ok(())
 }
 
-fn allocate(org: &mut Org, a: &Allocation) -> Result<(), EditError> {
-    person_index(org, &a.person)?;
+fn allocate(org: &mut Org, ids: &mut Ids, a: &Allocation) -> Result<(), EditError> {
+    person_index(org, ids, &a.person)?;
     workstream_index(org, &a.workstream)?;
     if !(a.percent > 0.0 && a.percent <= 100.0) {
         return Err(invalid(

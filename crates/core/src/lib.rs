@@ -23,7 +23,7 @@ pub mod team;
 pub mod thresholds;
 pub mod timeline;
 
-pub use apply::{Skipped, apply, replay};
+pub use apply::{Replayer, Skipped, apply, replay};
 pub use cost::{
     Band, Budget, CostDiff, CostSettings, CostStats, MonthCost, Pay, PersonCostChange, Projection,
     WorkstreamCost,

@@ -302,9 +302,10 @@ impl Document {
                 Some(b) => (b.org.clone(), b.config.clone()),
                 None => (self.imported.clone(), self.imported_config.clone()),
             };
+            let mut replayer = pendulum_core::Replayer::new();
             for a in &cached.edits[covered..target] {
                 if deadline.is_some_and(|d| Instant::now() > d)
-                    || pendulum_core::apply(&mut org, &mut config, &a.edit.edit).is_err()
+                    || replayer.apply(&mut org, &mut config, &a.edit.edit).is_err()
                 {
                     return; // a log whose edits do not all apply gets no shortcut
                 }
@@ -739,13 +740,14 @@ impl Document {
             _ => (0, self.imported.clone(), self.imported_config.clone()),
         };
         let mut skipped = Vec::new();
+        let mut replayer = pendulum_core::Replayer::new();
         for a in &edits[start..] {
             if deadline.is_some_and(|d| Instant::now() > d) {
                 return None;
             }
             // As pendulum_core::replay: an edit this view cannot apply is skipped, reported.
             if a.edit.applies_on(as_of)
-                && let Err(error) = pendulum_core::apply(&mut org, &mut config, &a.edit.edit)
+                && let Err(error) = replayer.apply(&mut org, &mut config, &a.edit.edit)
             {
                 skipped.push(SkippedEdit { seq: a.seq, error });
             }
