@@ -6,8 +6,10 @@
 # lines on stdout (setup and build output go to stderr).
 #
 #   scripts/app-figures.sh             the debug build the tests use
-#   scripts/app-figures.sh --release   the release build (cargo build --release), driven by
-#                                      the same journeys through PENDULUM_E2E_APP
+#   scripts/app-figures.sh --release   the release build as the packages ship it (cargo build
+#                                      --release with Tauri's custom-protocol feature, as `tauri
+#                                      build` in scripts/package.sh), driven by the same journeys
+#                                      through PENDULUM_E2E_APP
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,7 +24,7 @@ done
 "$root/scripts/setup.sh" >&2
 cd "$root"
 if $release; then
-  cargo build --release --locked -p pendulum-app >&2
+  cargo build --release --locked -p pendulum-app --features tauri/custom-protocol >&2
   export PENDULUM_E2E_APP="$CARGO_TARGET_DIR/release/pendulum-app"
   echo "app-figures: measuring $PENDULUM_E2E_APP" >&2
 fi

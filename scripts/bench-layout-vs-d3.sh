@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-out="$root/target/d3-bench"
+out="$CARGO_TARGET_DIR/tmp/d3-bench"
 mkdir -p "$out"
 
 echo "==> npm ci (bench/d3: d3-hierarchy pinned by package-lock.json)"
