@@ -80,7 +80,7 @@ if [[ -n $rpm ]]; then
     /usr/share/mime/packages/pendulum.xml; do
     check "rpm contains $path" grep -qx "$path" <<<"$rpm_files"
   done
-  check "rpm requires WebKitGTK 4.1" grep -q webkit2gtk4.1 <<<"$(rpm -qpR "$rpm" 2>/dev/null)"
+  check "rpm requires WebKitGTK 4.1 (libwebkit2gtk-4.1.so.0)" grep -q 'libwebkit2gtk-4\.1\.so' <<<"$(rpm -qpR "$rpm" 2>/dev/null)"
 fi
 
 echo "== install"
