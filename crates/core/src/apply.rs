@@ -78,7 +78,7 @@ pub fn apply(org: &mut Org, config: &mut RuleConfig, edit: &Edit) -> Result<(), 
 /// Give it the same org every time (as it was left by the previous call). It stays correct
 /// when not (an index entry is checked against the person it points at, and rebuilt when
 /// stale), only slower.
-#[derive(Default)]
+#[derive(Default, Debug)]
 pub struct Replayer {
     ids: Ids,
 }
@@ -101,7 +101,7 @@ impl Replayer {
 
 /// Where each person sits in `org.people`, built on first use and kept up to date by the
 /// edits that add people; dropped by those that remove or reorder them.
-#[derive(Default)]
+#[derive(Default, Debug)]
 struct Ids {
     map: Option<FxHashMap<PersonId, usize>>,
 }

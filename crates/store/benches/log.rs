@@ -1,6 +1,7 @@
 //! A long edit log: opening a document and undoing an edit when a scenario holds 10,000 edits
 //! on a 100,000-person org. Checkpoints (every 64 edits) bound the replay; without them both
-//! replayed the whole log. Run with `cargo bench -p pendulum-store --bench log`.
+//! replayed the whole log, as the first open of a document without checkpoints still does.
+//! Run with `cargo bench -p pendulum-store --bench log`.
 
 use std::path::{Path, PathBuf};
 
@@ -50,9 +51,9 @@ fn edits(org: &Org) -> Vec<Edit> {
         .collect()
 }
 
-/// A document with the org and the edit log written straight into its tables (as a long-used
-/// document holds them), then opened once: the open writes the checkpoint a long log lacks.
-fn document(dir: &Path) -> PathBuf {
+/// A document with the org and the edit log written straight into its tables, as a long-used
+/// document from before checkpoints holds them: nothing but the imported org to start from.
+fn unchecked_document(dir: &Path) -> PathBuf {
     let org = generate(&SynthConfig::new(PEOPLE, 42));
     let path = dir.join("long-log.pendulum");
     drop(Document::create(&path, &org, &RuleConfig::default()).unwrap_or_else(|e| panic!("{e}")));
@@ -65,10 +66,37 @@ fn document(dir: &Path) -> PathBuf {
     }
     tx.commit().unwrap_or_else(|e| panic!("{e}"));
     drop(conn);
+    path
+}
+
+/// The same document opened once: the open writes the checkpoints the long log lacked.
+fn document(dir: &Path) -> PathBuf {
+    let path = unchecked_document(dir);
     let mut doc = Document::open(&path).unwrap_or_else(|e| panic!("{e}"));
     doc.view(ScenarioId::BASELINE, None)
         .unwrap_or_else(|e| panic!("{e}"));
     path
+}
+
+/// The first open of a document without checkpoints: the whole log is replayed (10,000 edits
+/// on 100,000 people) and the checkpoints written. Each sample opens a fresh copy.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn first_open_without_checkpoints(bencher: Bencher) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let original = unchecked_document(dir.path());
+    let copy = dir.path().join("copy.pendulum");
+    bencher
+        .with_inputs(|| {
+            std::fs::copy(&original, &copy).unwrap_or_else(|e| panic!("{e}"));
+        })
+        .bench_local_values(|()| {
+            let mut doc = Document::open(&copy).unwrap_or_else(|e| panic!("{e}"));
+            let n = doc
+                .view(ScenarioId::BASELINE, None)
+                .map(|v| v.org.people.len())
+                .unwrap_or_default();
+            assert_eq!(n, PEOPLE);
+        });
 }
 
 /// Open for editing and build the view with every edit.
