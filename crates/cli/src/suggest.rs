@@ -24,6 +24,8 @@ pub fn run(
     let target = for_flag.map(FlagRef::parse).transpose()?;
     let limit = check_limit(limit)?;
     let loaded = org.load()?;
+    // Every candidate is judged on a whole copy of the org: minutes for every flag at 10k.
+    let progress = crate::output::Progress::start("Judging suggested swings");
     let found = suggest(
         &loaded.org,
         &loaded.rules,
@@ -31,6 +33,7 @@ pub fn run(
         target.as_ref(),
         limit,
     )?;
+    progress.finish();
     match format {
         Format::Json => write_json(out, &found)?,
         Format::Text => {

@@ -143,10 +143,8 @@ impl SwingLab<'_> {
                 successors.extend(peer_managers(s, x).into_iter().map(Some));
                 self.to_ic(x, &successors)
             }
-            Rule::SpanTooWide => self.split(x, |lab, p, others| lab.take_for_span(x, p, others)),
-            Rule::ManagerOverloaded => {
-                self.split(x, |lab, p, others| lab.take_for_load(x, p, others))
-            }
+            Rule::SpanTooWide => self.split(x, |lab, others| lab.take_for_span(x, others)),
+            Rule::ManagerOverloaded => self.split(x, |lab, others| lab.take_for_load(x, others)),
             _ => Vec::new(),
         };
         let mut judged: Vec<(Swing, SwingEffect)> = candidates
@@ -265,11 +263,7 @@ impl SwingLab<'_> {
     /// Each of `m`'s longest-serving eligible IC reports swings to manager and takes the
     /// reports `take` picks from the others (most shared workstreams first, then ICs, then
     /// by id).
-    fn split(
-        &self,
-        m: PersonIx,
-        take: impl Fn(&Self, PersonIx, &[PersonIx]) -> Option<usize>,
-    ) -> Vec<Swing> {
+    fn split(&self, m: PersonIx, take: impl Fn(&Self, &[PersonIx]) -> Option<usize>) -> Vec<Swing> {
         let s = self.snapshot();
         let mut leaders = longest_first(s, eligible_reports(s, m, true));
         leaders.truncate(MAX_PEOPLE);
@@ -296,7 +290,7 @@ impl SwingLab<'_> {
                     .then_with(|| s.person(a.2).id.cmp(&s.person(b.2).id))
             });
             let order: Vec<PersonIx> = others.iter().map(|o| o.2).collect();
-            let Some(n) = take(self, p, &order) else {
+            let Some(n) = take(self, &order) else {
                 continue;
             };
             let mut reports: Vec<PersonId> =
@@ -316,7 +310,7 @@ impl SwingLab<'_> {
 
     /// How many of `others` the new manager takes so both spans are within the thresholds:
     /// the excess over `m`'s maximum, at least `min_span`; none when one swing cannot do it.
-    fn take_for_span(&self, m: PersonIx, _p: PersonIx, others: &[PersonIx]) -> Option<usize> {
+    fn take_for_span(&self, m: PersonIx, others: &[PersonIx]) -> Option<usize> {
         let (s, c) = (self.snapshot(), self.config());
         let max_m = match s.role(m) {
             Role::Manager => c.manager_max_span,
@@ -330,7 +324,7 @@ impl SwingLab<'_> {
     /// How many of `others` the new manager takes so `m`'s load falls within their capacity:
     /// the fewest whose weights (2 − ramp) cover the excess, at least `min_span`, at most
     /// `manager_max_span`.
-    fn take_for_load(&self, m: PersonIx, _p: PersonIx, others: &[PersonIx]) -> Option<usize> {
+    fn take_for_load(&self, m: PersonIx, others: &[PersonIx]) -> Option<usize> {
         let (s, c) = (self.snapshot(), self.config());
         let load = manager_load(s, c, s.person(m).id.as_str())?;
         let mut excess = load.load - load.capacity;
