@@ -17,6 +17,7 @@ pub mod reports;
 pub mod scenario;
 pub mod session;
 pub mod source;
+pub mod suggest;
 pub mod timeline;
 pub mod today;
 pub mod update;

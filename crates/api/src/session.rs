@@ -20,6 +20,7 @@ mod change;
 mod export;
 mod info;
 mod reload;
+mod suggest;
 mod timeline;
 mod update;
 

@@ -139,6 +139,7 @@ fn declarations() -> Vec<Declaration> {
     use pendulum_api::pendulum::{Applied, HistoryReport, RoleSpell, SimulateReport};
     use pendulum_api::reports::{LayoutEdge, LayoutNode};
     use pendulum_api::session::{FileChange, Reloaded, UpdateInfo};
+    use pendulum_api::suggest::{FlagRef, SuggestRequest};
     use pendulum_api::update::{Conflict, UpdatePreview};
     use pendulum_api::view::{
         AllocationRow, CostView, PersonCard, SkippedRow, TeamRow, WorkstreamRow,
@@ -150,7 +151,8 @@ fn declarations() -> Vec<Declaration> {
     };
     use pendulum_core::load::LoadAllocation;
     use pendulum_core::{
-        Ahead, ManagerLoad, Staffing, SwingLoad, TeamSeries, Timeline, WorkstreamSeries,
+        Ahead, ManagerLoad, Staffing, SuggestedSwing, Suggestion, SwingLoad, TeamSeries, Timeline,
+        WorkstreamSeries,
     };
     use pendulum_core::{
         Allocation, Date, DatedEdit, Diff, Edit, FieldChange, FieldValue, Flag, FlagSummary, Move,
@@ -223,6 +225,8 @@ fn declarations() -> Vec<Declaration> {
         declare::<ManagerLoad>(cfg),
         declare::<SwingLoad>(cfg),
         declare::<SwingReport>(cfg),
+        declare::<SuggestedSwing>(cfg),
+        declare::<Suggestion>(cfg),
         // core: the plan over time
         declare::<Staffing>(cfg),
         declare::<WorkstreamSeries>(cfg),
@@ -261,6 +265,8 @@ fn declarations() -> Vec<Declaration> {
         declare::<Shown>(cfg),
         declare::<TimelineRequest>(cfg),
         declare::<TimelineShown>(cfg),
+        declare::<FlagRef>(cfg),
+        declare::<SuggestRequest>(cfg),
         declare::<ExportFormat>(cfg),
         declare::<PdfRequest>(cfg),
         declare::<PdfPreview>(cfg),

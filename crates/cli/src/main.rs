@@ -4,6 +4,7 @@
 //! 2 = bad input or usage.
 
 mod output;
+mod suggest;
 mod timeline;
 mod update;
 
@@ -108,6 +109,20 @@ enum Command {
         /// Also apply the swing to this scenario of the .pendulum document (forked if new).
         #[arg(long, value_name = "SCENARIO")]
         apply: Option<String>,
+    },
+    /// Suggest swings for the flags a swing can answer (pendulum-due, span-too-wide,
+    /// span-too-narrow, manager-overloaded), ranked; `simulate` reports the same effect.
+    Suggest {
+        #[command(flatten)]
+        org: OrgArgs,
+        /// Only this flag: RULE:SUBJECT, e.g. pendulum-due:p-henrik.
+        #[arg(long = "for", value_name = "RULE:SUBJECT")]
+        for_flag: Option<String>,
+        /// Suggestions per flag, best first (1 to 100).
+        #[arg(long, value_name = "N", default_value_t = pendulum_api::suggest::DEFAULT_LIMIT)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// A person's role history: every swing, and how long they have been in the current role.
     History {
@@ -609,6 +624,12 @@ fn run(cli: Cli) -> ApiResult<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Suggest {
+            org,
+            for_flag,
+            limit,
+            format,
+        } => suggest::run(&mut out, &org, for_flag.as_deref(), limit, format),
         Command::History {
             org,
             person,

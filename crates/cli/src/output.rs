@@ -427,7 +427,7 @@ fn signed_delta(before: f64, after: f64) -> String {
     }
 }
 
-fn person_label(loaded: &Loaded, id: &str) -> String {
+pub fn person_label(loaded: &Loaded, id: &str) -> String {
     match loaded.org.people.iter().find(|p| p.id.as_str() == id) {
         Some(p) if p.name != id => format!("{} ({id})", p.name),
         _ => id.to_string(),

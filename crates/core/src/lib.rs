@@ -44,7 +44,10 @@ pub use money::{Currency, Money};
 pub use rules::{Flag, FlagSummary, Rule, RuleConfig, Severity, Subject, SubjectKind, check};
 pub use snapshot::{AbsentManager, Line, PersonIx, Placeholder, Snapshot, Top, WorkstreamLoad};
 pub use stats::Stats;
-pub use swing::{Swing, SwingCost, SwingError, SwingLoad, SwingReport, SwingTo, TimelinePoint};
+pub use swing::{
+    SuggestedSwing, Suggestion, Swing, SwingCost, SwingEffect, SwingError, SwingLab, SwingLoad,
+    SwingReport, SwingTo, TimelinePoint,
+};
 pub use team::TeamFigures;
 pub use thresholds::{OutOfRange, RuleChange, THRESHOLDS, Threshold};
 pub use timeline::{Ahead, Plan, Staffing, TeamSeries, Timeline, WorkstreamSeries, timeline};

@@ -20,13 +20,19 @@
 //! - Allocations that scale to 0 % (`manager_ic_fraction` = 0) are removed.
 //!
 //! Files: `request.rs` is the swing as a user asks for it (also carried by [`crate::Edit`]);
-//! `plan.rs` turns it into edits; `simulate.rs` proves the plan and reports its effect.
+//! `plan.rs` turns it into edits; `simulate.rs` proves the plan and reports its effect;
+//! `lab.rs` judges many swings of one day on one snapshot, as `simulate` would; `suggest.rs`
+//! proposes and ranks swings for the flags a swing can answer.
 
+mod lab;
 mod plan;
 mod request;
 mod simulate;
+mod suggest;
 
+pub use lab::{SwingEffect, SwingLab};
 pub(crate) use plan::draft;
 pub use plan::{SwingError, SwingPlan};
 pub use request::{Swing, SwingTo};
 pub use simulate::{SwingCost, SwingLoad, SwingReport, TimelinePoint, plan, simulate};
+pub use suggest::{MAX_PEOPLE, SUGGESTED_RULES, SuggestedSwing, Suggestion};

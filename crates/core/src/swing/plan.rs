@@ -70,6 +70,17 @@ pub(crate) fn draft(
     config: &RuleConfig,
     swing: &Swing,
 ) -> Result<SwingPlan, SwingError> {
+    draft_on(org, &Snapshot::new(org, swing.date, config), config, swing)
+}
+
+/// [`draft`] on `s`, the snapshot of `org` as of the swing's date, so many swings of one day
+/// share one snapshot.
+pub(crate) fn draft_on(
+    org: &Org,
+    s: &Snapshot<'_>,
+    config: &RuleConfig,
+    swing: &Swing,
+) -> Result<SwingPlan, SwingError> {
     let wrong = |option, to| Err(SwingError::OptionForOtherDirection { option, to });
     match swing.to {
         SwingTo::Manager if swing.successor.is_some() => return wrong("a successor", "manager"),
@@ -82,8 +93,7 @@ pub(crate) fn draft(
             return Err(SwingError::DuplicateJoin { id: ws.clone() });
         }
     }
-    let s = Snapshot::new(org, swing.date, config);
-    let person = present(&s, &swing.person, swing.date)?;
+    let person = present(s, &swing.person, swing.date)?;
     let mut edits = Vec::new();
     let mut moves = Vec::new();
     let mut move_to = |edits: &mut Vec<Edit>, r: PersonIx, to: Option<PersonIx>| {
@@ -111,7 +121,7 @@ pub(crate) fn draft(
             }
             let mut seen = Vec::with_capacity(swing.reports.len());
             for id in &swing.reports {
-                let r = present(&s, id, swing.date)?;
+                let r = present(s, id, swing.date)?;
                 if r == person {
                     return Err(SwingError::SelfReference { id: id.clone() });
                 }
@@ -119,7 +129,7 @@ pub(crate) fn draft(
                     return Err(SwingError::DuplicateReport { id: id.clone() });
                 }
                 seen.push(r);
-                if is_ancestor(&s, r, person) {
+                if is_ancestor(s, r, person) {
                     return Err(SwingError::WouldCreateCycle {
                         report: id.clone(),
                         manager: swing.person.clone(),
@@ -140,7 +150,7 @@ pub(crate) fn draft(
             }
             let reports: Vec<PersonIx> = s.children(person).to_vec();
             if let Some(succ_id) = &swing.successor {
-                let succ = present(&s, succ_id, swing.date)?;
+                let succ = present(s, succ_id, swing.date)?;
                 if succ == person {
                     return Err(SwingError::SelfReference {
                         id: succ_id.clone(),
@@ -149,7 +159,7 @@ pub(crate) fn draft(
                 if s.parent(succ) == Some(person) {
                     // The successor takes the seat: up to the person's manager, the rest under them.
                     move_to(&mut edits, succ, s.parent(person));
-                } else if let Some(via) = ancestor_below(&s, succ, person) {
+                } else if let Some(via) = ancestor_below(s, succ, person) {
                     return Err(SwingError::WouldCreateCycle {
                         report: s.person(via).id.clone(),
                         manager: succ_id.clone(),

@@ -710,6 +710,39 @@ export type SwingReport = {
 };
 
 /**
+ * A swing as a suggestion names it: `join` as workstream → percent.
+ */
+export type SuggestedSwing = {
+  person: PersonId;
+  to: SwingTo;
+  /**
+   * The day it takes effect: the day suggestions were asked for.
+   */
+  date: IsoDate;
+  reports: Array<PersonId>;
+  successor?: PersonId | null;
+  join: { [key in string]: number };
+};
+
+/**
+ * One suggested swing for one flag, with what simulating it reports.
+ */
+export type Suggestion = {
+  /**
+   * The flag it answers.
+   */
+  for: Flag;
+  swing: SuggestedSwing;
+  resolves: Array<Flag>;
+  adds: Array<Flag>;
+  /**
+   * Reporting lines it moves.
+   */
+  moves: number;
+  ic_capacity_delta: number;
+};
+
+/**
  * How a month's effective FTE meets what the workstream requires.
  */
 export type Staffing = "none" | "gap" | "tight" | "fine" | "over";
@@ -1377,6 +1410,28 @@ export type TimelineShown = {
    * Its timeline over the same months.
    */
   compared: Timeline | null;
+};
+
+/**
+ * One flag to suggest swings for: its rule and the id of the person it is on.
+ */
+export type FlagRef = {
+  rule: Rule;
+  subject: string;
+};
+
+/**
+ * What the app asks for: one flag's suggestions or every flag's, and how many per flag.
+ */
+export type SuggestRequest = {
+  /**
+   * Only this flag's suggestions; `None`: every flag a swing answers.
+   */
+  for?: FlagRef | null;
+  /**
+   * Suggestions per flag, best first (1 to 100); `None`: three.
+   */
+  limit?: number | null;
 };
 
 /**
