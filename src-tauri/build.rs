@@ -33,6 +33,7 @@ fn main() {
             "undo_update",
             "drop_edit",
             "timeline",
+            "suggest",
         ]),
     ))
     .unwrap_or_else(|e| panic!("tauri-build: {e:#}"));

@@ -10,7 +10,7 @@ use pendulum_api::{
     RecentDocument, Session,
 };
 use pendulum_core::edit::DatedEdit;
-use pendulum_core::swing::{Swing, SwingReport};
+use pendulum_core::swing::{Suggestion, Swing, SwingReport};
 use pendulum_core::{Date, Diff, MAX_TEXT_BYTES};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -534,6 +534,16 @@ pub async fn pdf_preview(
 #[tauri::command]
 pub async fn timeline(state: State<'_, AppState>, request: Option<Value>) -> ApiResult<Response> {
     json(&session(&state).timeline(&argument("request", request)?)?)
+}
+
+/// The best suggested swings for the flag `request.for` names (or every flag a swing answers),
+/// `request.limit` each, on the current scenario as of the viewed day. Changes nothing.
+#[tauri::command]
+pub async fn suggest(
+    state: State<'_, AppState>,
+    request: Option<Value>,
+) -> ApiResult<Vec<Suggestion>> {
+    session(&state).suggest(&argument("request", request)?)
 }
 
 /// An answer as JSON text: one serialisation, not a `Value` tree, for a 10k-person view.

@@ -89,6 +89,7 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::undo_update,
             commands::drop_edit,
             commands::timeline,
+            commands::suggest,
         ])
 }
 

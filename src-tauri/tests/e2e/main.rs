@@ -14,6 +14,7 @@ mod cost;
 mod files;
 mod flags;
 mod scenarios;
+mod suggest;
 mod ten_thousand;
 mod timeline;
 mod update;
@@ -84,6 +85,14 @@ const PRELUDE: &str = r#"const done = arguments[arguments.length - 1];
       return hint;
     };
     const topOf = (id) => parseFloat(card(id).style.top);
+    const fileMenu = async (item) => {
+      (await until(() => {
+        const b = button('File');
+        return b && !b.disabled ? b : null;
+      }, 'the File menu')).click();
+      (await until(() => [...document.querySelectorAll('[role=menuitem]')]
+        .find((b) => b.textContent.trim().startsWith(item)), `the ${item} item`)).click();
+    };
 "#;
 
 /// What the machine was doing while a figure was measured: the 1-minute load average over

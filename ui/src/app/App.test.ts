@@ -243,6 +243,64 @@ describe('app', () => {
     unmount(app);
   });
 
+  it("offers a flagged person's suggested swings and fills the plan with the one picked", async () => {
+    const org = syntheticOrg(7, 3);
+    const day = org.as_of;
+    const due = { rule: 'pendulum-due', severity: 'info', subject: { kind: 'person', id: 'p1' }, message: 'p1 is due' } as const;
+    const wide = { rule: 'span-too-wide', severity: 'warning', subject: { kind: 'person', id: 'p1' }, message: 'p1 is wide' } as const;
+    org.flags = [due, wide];
+    const backend = new FakeBackend(org);
+    backend.suggestions = [
+      {
+        for: due,
+        swing: { person: 'p1', to: 'ic', date: day, reports: [], successor: 'p5', join: {} },
+        resolves: [due],
+        adds: [],
+        moves: 3,
+        ic_capacity_delta: 0.5,
+      },
+      {
+        for: wide,
+        swing: { person: 'p4', to: 'manager', date: day, reports: ['p6'], successor: null, join: {} },
+        resolves: [wide],
+        adds: [],
+        moves: 1,
+        ic_capacity_delta: -0.2,
+      },
+    ];
+    const simulated = vi.spyOn(backend, 'simulate');
+    const target = document.createElement('div');
+    document.body.append(target);
+    const app = mount(App, { target, props: { backend } });
+    await settle();
+    const name = async (id: string) => (await backend.view({})).view.people.find((p) => p.id === id)!.name;
+
+    target.querySelector<HTMLElement>('.card[data-person="p1"]')!.click();
+    await settle();
+    const offered = [...target.querySelectorAll<HTMLButtonElement>('.suggestions button.suggestion')];
+    expect(offered).toHaveLength(2);
+    expect(offered[0]!.textContent).toContain(`to IC, ${await name('p5')} takes the team`);
+    expect(offered[0]!.textContent).toContain('resolves 1 · adds no flag · 3 moves · IC capacity +0.5');
+    expect(offered[1]!.textContent).toContain(`${await name('p4')} to manager of 1 (${await name('p6')})`);
+    expect(backend.calls.filter((c) => c === 'suggest')).toHaveLength(2);
+
+    // The person's own swing: the plan is filled and simulated at once.
+    offered[0]!.click();
+    await settle();
+    expect(simulated).toHaveBeenLastCalledWith({ person: 'p1', to: 'ic', date: day, successor: 'p5' });
+    expect(target.querySelector<HTMLSelectElement>('select[aria-label=Successor]')!.value).toBe('p5');
+    expect(target.querySelector('.report')?.textContent).toContain('Moves');
+
+    // A report's swing: the inspector moves to them, with the plan filled.
+    target.querySelectorAll<HTMLButtonElement>('.suggestions button.suggestion')[1]!.click();
+    await settle();
+    expect(target.querySelector('aside h2')?.textContent).toContain(await name('p4'));
+    expect(simulated).toHaveBeenLastCalledWith({ person: 'p4', to: 'manager', date: day, reports: ['p6'] });
+    const checked = [...target.querySelectorAll<HTMLInputElement>('.pendulum input[type=checkbox]')].filter((c) => c.checked);
+    expect(checked.map((c) => c.value)).toEqual(['p6']);
+    unmount(app);
+  });
+
   it('exports a PDF report with its options and confirms the file written', async () => {
     const backend = new FakeBackend(syntheticOrg(7, 3));
     const target = document.createElement('div');

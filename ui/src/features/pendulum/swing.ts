@@ -1,4 +1,5 @@
-import type { PersonCard, Stats, SwingCost, TimelinePoint } from '../../lib/backend';
+import type { PersonCard, Rule, Stats, Suggestion, SwingCost, TimelinePoint } from '../../lib/backend';
+import { signed } from '../../lib/format';
 
 // The swing planner's choices and the report's small capacity chart, as pure functions.
 
@@ -79,4 +80,24 @@ export function swingCostLines(cost: SwingCost, nameOf: (id: string) => string |
       .map(([id, [before, after]]) => ({ id, name: nameOf(id) ?? id, before, after }))
       .sort((x, y) => x.name.localeCompare(y.name)),
   };
+}
+
+/** The flags a suggested swing can answer (core's `SUGGESTED_RULES`, docs/swings.md). */
+export const SUGGESTED_RULES: readonly Rule[] = ['pendulum-due', 'span-too-wide', 'span-too-narrow', 'manager-overloaded'];
+
+/** A suggestion in one line: who swings where, then its effect as `simulate` reports it. */
+export function suggestionLine(s: Suggestion, nameOf: (id: string) => string | undefined): { title: string; effect: string } {
+  const name = (id: string) => nameOf(id) ?? id;
+  const w = s.swing;
+  const title =
+    w.to === 'ic'
+      ? `${name(w.person)} to IC, ${w.successor ? `${name(w.successor)} takes the team` : 'reports to peer managers'}`
+      : `${name(w.person)} to manager of ${w.reports.length} (${w.reports.map(name).join(', ')})`;
+  const parts = [
+    `resolves ${s.resolves.length}`,
+    s.adds.length === 0 ? 'adds no flag' : `adds ${s.adds.length}`,
+    `${s.moves} ${s.moves === 1 ? 'move' : 'moves'}`,
+    `IC capacity ${signed(s.ic_capacity_delta)}`,
+  ];
+  return { title, effect: parts.join(' · ') };
 }

@@ -12,6 +12,8 @@ import type {
   RecentDocument,
   Shown,
   Reloaded,
+  Suggestion,
+  SuggestRequest,
   Swing,
   SwingReport,
   TimelineRequest,
@@ -90,6 +92,11 @@ export interface Backend {
    * (default the viewed day), with `request.against`'s over the same months. Changes nothing.
    */
   timeline(request: TimelineRequest): Promise<TimelineShown>;
+  /**
+   * The best suggested swings for the flag `request.for` names (or every flag a swing answers),
+   * `request.limit` each, on the current scenario as of the viewed day. Changes nothing.
+   */
+  suggest(request: SuggestRequest): Promise<Suggestion[]>;
 }
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([

@@ -12,6 +12,8 @@ import type {
   RecentDocument,
   Shown,
   Reloaded,
+  Suggestion,
+  SuggestRequest,
   Swing,
   SwingReport,
   TimelineRequest,
@@ -125,6 +127,10 @@ export class TauriBackend implements Backend {
   }
   timeline(request: TimelineRequest): Promise<TimelineShown> {
     return call('timeline', { request });
+  }
+
+  suggest(request: SuggestRequest): Promise<Suggestion[]> {
+    return call('suggest', { request });
   }
 }
 

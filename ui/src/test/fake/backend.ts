@@ -14,6 +14,8 @@ import type {
   Reloaded,
   Shown,
   SkippedRow,
+  Suggestion,
+  SuggestRequest,
   Swing,
   SwingReport,
   TimelineRequest,
@@ -547,6 +549,24 @@ export class FakeBackend implements Backend {
       against: other ? against : null,
       compared: other ? of(other.history[other.at] ?? []) : null,
     };
+  }
+
+  /** What `suggest` answers: a test sets the suggestions the real session would compute. */
+  suggestions: Suggestion[] = [];
+
+  async suggest(request: SuggestRequest): Promise<Suggestion[]> {
+    this.calls.push('suggest');
+    this.mustBeOpen();
+    const limit = request.limit ?? 3;
+    const wanted = request.for ?? null;
+    const mine = this.suggestions.filter((s) => wanted === null || (s.for.rule === wanted.rule && s.for.subject.id === wanted.subject));
+    const perFlag = new Map<string, number>();
+    return mine.filter((s) => {
+      const key = `${s.for.rule}:${s.for.subject.id}`;
+      const n = perFlag.get(key) ?? 0;
+      perFlag.set(key, n + 1);
+      return n < limit;
+    });
   }
 
   private names(): string[] {
