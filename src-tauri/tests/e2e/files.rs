@@ -27,12 +27,7 @@ async fn a_malformed_csv_import_names_the_row_and_column_in_the_preview() {
             60,
             "preview the malformed import",
             r#"await until(() => document.querySelector('.card'), 'the chart');
-            (await until(() => {
-              const b = button('File');
-              return b && !b.disabled ? b : null;
-            }, 'the File menu')).click();
-            (await until(() => [...document.querySelectorAll('[role=menuitem]')]
-              .find((b) => b.textContent.trim().startsWith('Import CSV')), 'the Import item')).click();
+            await fileMenu('Import CSV');
             const dialog = await until(() => document.querySelector('[role=dialog][aria-labelledby=import-title]'), 'the import preview');
             const problems = await until(() => {
               const items = [...dialog.querySelectorAll('.problems.errors li')];

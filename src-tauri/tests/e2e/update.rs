@@ -70,12 +70,7 @@ async fn an_update_from_an_hr_export_is_previewed_applied_and_undone() {
             60,
             "preview the update",
             r#"await until(() => document.querySelector('.card'), 'the chart');
-            (await until(() => {
-              const b = button('File');
-              return b && !b.disabled ? b : null;
-            }, 'the File menu')).click();
-            (await until(() => [...document.querySelectorAll('[role=menuitem]')]
-              .find((b) => b.textContent.trim().startsWith('Update from HR export')), 'the Update item')).click();
+            await fileMenu('Update from HR export');
             const dialog = await until(() => document.querySelector('[role=dialog][aria-labelledby=update-title]'), 'the update preview');
             return {
               counts: dialog.querySelector('.counts').textContent.replace(/\s+/g, ' ').trim(),
