@@ -29,6 +29,7 @@ async fn a_suggested_swing_is_offered_picked_simulated_and_applied() {
             "pick Henrik's first suggested swing and apply it",
             r#"await until(() => document.querySelector('.card'), 'the chart');
             await jumpTo('henrik', 'p-henrik');
+            (await until(() => document.querySelector('aside button.ask'), 'the Suggest swings button')).click();
             const offered = await until(() => {
               const b = [...document.querySelectorAll('aside .suggestions button.suggestion')];
               return b.length > 0 ? b : null;

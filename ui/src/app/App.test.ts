@@ -277,6 +277,10 @@ describe('app', () => {
 
     target.querySelector<HTMLElement>('.card[data-person="p1"]')!.click();
     await settle();
+    // Asked for on demand: showing the person costs no simulation.
+    expect(backend.calls).not.toContain('suggest');
+    target.querySelector<HTMLButtonElement>('aside button.ask')!.click();
+    await settle();
     const offered = [...target.querySelectorAll<HTMLButtonElement>('.suggestions button.suggestion')];
     expect(offered).toHaveLength(2);
     expect(offered[0]!.textContent).toContain(`to IC, ${await name('p5')} takes the team`);
@@ -292,7 +296,7 @@ describe('app', () => {
     expect(target.querySelector('.report')?.textContent).toContain('Moves');
 
     // A report's swing: the inspector moves to them, with the plan filled.
-    target.querySelectorAll<HTMLButtonElement>('.suggestions button.suggestion')[1]!.click();
+    offered[1]!.click();
     await settle();
     expect(target.querySelector('aside h2')?.textContent).toContain(await name('p4'));
     expect(simulated).toHaveBeenLastCalledWith({ person: 'p4', to: 'manager', date: day, reports: ['p6'] });
