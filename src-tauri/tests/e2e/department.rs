@@ -260,6 +260,7 @@ async fn department_journey(people: usize, label: &str) {
             await frames(2);
             const ms = performance.now() - t0;
             const chart = document.querySelector('.chart');
+            // The last canvas draw (Chart.svelte keeps only that one).
             const draws = (name) => performance.getEntriesByName(name).map((m) => Math.round(m.duration));
             return { visible: Number(chart.dataset.visible), cards: Number(chart.dataset.cards), ms,
               edges: draws('pendulum:draw-edges'), boxes: draws('pendulum:draw-boxes') };"#,
