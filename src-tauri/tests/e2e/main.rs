@@ -4,13 +4,14 @@
 //! Every step has a timeout, every child process is stopped with SIGTERM by a guard (SIGKILL
 //! would leave WebKitWebDriver holding its port), and each run uses fresh ports. One module per
 //! kind of journey (the chart, scenarios, flags, files, cost, the timeline, updates from an HR
-//! export, a 10k org); what they share is here.
+//! export, a 10k org, one department of an HR export at 5k and 50k); what they share is here.
 
 #[path = "../harness/mod.rs"]
 mod harness;
 
 mod chart;
 mod cost;
+mod department;
 mod files;
 mod flags;
 mod scenarios;
@@ -104,6 +105,12 @@ fn machine() -> String {
         .unwrap_or_else(|| "?".into());
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     format!("load average {load} on {cores} cores")
+}
+
+/// Nearest-rank percentile of figures already sorted.
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
 }
 
 /// The `.pendulum` documents under `dir`, found without recursion.

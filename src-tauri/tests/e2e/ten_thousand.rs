@@ -169,12 +169,6 @@ async fn ten_thousand_people_pan_with_only_visible_cards_in_the_dom() {
     app.close().await;
 }
 
-/// Nearest-rank percentile of figures already sorted.
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
-    sorted[rank - 1]
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_edit_at_ten_thousand_people_is_one_round_trip() {
     let _serial = SERIAL.lock().await;

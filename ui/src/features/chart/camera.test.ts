@@ -26,6 +26,15 @@ describe('camera', () => {
     expect(cam.scale).toBeCloseTo(960 / 4000, 9);
   });
 
+  it('fits a 50k-person forest whole', () => {
+    // Near what the layout gives one department of 50,000 people: 61,000 × 45,000.
+    const bounds = { x: 0, y: 0, width: 61000, height: 45000 };
+    const screen = { width: 960, height: 744 };
+    const seen = visibleWorld(fit(bounds, screen, 40), screen);
+    expect(seen.x + seen.width).toBeGreaterThanOrEqual(bounds.width);
+    expect(seen.y + seen.height).toBeGreaterThanOrEqual(bounds.height);
+  });
+
   it('never enlarges a small drawing past the cap', () => {
     expect(fit({ x: 0, y: 0, width: 10, height: 10 }, { width: 800, height: 600 }).scale).toBe(1);
   });

@@ -19,7 +19,8 @@ export interface Size {
   height: number;
 }
 
-export const MIN_SCALE = 0.02;
+/** Far enough out for Fit to show a 50k-person forest whole (about 60,000 world pixels a side). */
+export const MIN_SCALE = 0.005;
 export const MAX_SCALE = 2.5;
 
 export function clampScale(scale: number): number {

@@ -65,4 +65,35 @@ describe('flags focus their subject', () => {
     expect(target.querySelector('.card[data-person="bela"]')?.classList.contains('selected')).toBe(true);
     close();
   });
+
+  it('unknown-manager flags are grouped by missing manager, each group opening to its people', async () => {
+    const missing = (id: string, name: string, manager: string) => ({ id, name, manager_id: manager });
+    const people = [
+      missing('a', 'Ada Okafor', 'm-404'),
+      missing('b', 'Bela Novak', 'm-404'),
+      missing('c', 'Chen Silva', 'm-404'),
+      missing('d', 'Dana Rossi', 'cto@example.com'),
+    ];
+    const flags = people.map((p) => ({
+      rule: 'unknown-manager' as const,
+      severity: 'error' as const,
+      subject: { kind: 'person' as const, id: p.id },
+      message: `${p.name} reports to "${p.manager_id}", who is not in the org.`,
+    }));
+    const { target, button, close } = await mountApp(new FakeBackend({ name: 'Department', as_of: '2026-03-01', people, flags }));
+    button('Flags').click();
+    await settle();
+    const heads = [...target.querySelectorAll('.missing-head')].map((h) => h.textContent?.replace(/\s+/g, ' ').trim());
+    expect(heads).toEqual(['▾ Reports to m-404, not in this file 3 people', '▾ Reports to cto@example.com, not in this file 1 person']);
+    // Folded: the rule still counts every flag, and no flag is listed until a group is opened.
+    expect(target.querySelector('[data-testid="flag-rule-unknown-manager"] .rule-head .n')?.textContent).toBe('4');
+    expect(target.querySelectorAll('section.severity li')).toHaveLength(0);
+    target.querySelector<HTMLButtonElement>('.missing[data-manager="m-404"] .missing-head')!.click();
+    await settle();
+    expect([...target.querySelectorAll('section.severity li .subject')].map((s) => s.textContent)).toEqual(['Ada Okafor', 'Bela Novak', 'Chen Silva']);
+    button('Bela Novak').click();
+    await settle();
+    expect(target.querySelector('aside h2')?.textContent).toBe('Bela Novak');
+    close();
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Flag } from '../../lib/backend/types';
 import { viewOf } from '../../test/fake';
-import { groupFlags, subjectLabel, teamAnchor, teamMembers } from './grouping';
+import { groupByMissingManager, groupFlags, subjectLabel, teamAnchor, teamMembers } from './grouping';
 import { markersByPerson, ruleLabel } from '../../lib/flags';
 
 const flag = (rule: Flag['rule'], severity: Flag['severity'], id: string, kind: Flag['subject']['kind'] = 'person'): Flag => ({
@@ -73,5 +73,19 @@ describe('flag grouping', () => {
     expect(subjectLabel({ kind: 'person', id: 'q' }, person, workstream)).toBe('q');
     expect(subjectLabel({ kind: 'workstream', id: 'w' }, person, workstream)).toBe('Public API');
     expect(subjectLabel({ kind: 'team', id: 'Data' }, person, workstream)).toBe('Data');
+  });
+});
+
+describe('unknown-manager flags by missing manager', () => {
+  it('groups by the manager id on file, the largest group first, then by id', () => {
+    const managers: Record<string, string> = { a: 'm-2', b: 'm-1', c: 'm-2', d: 'm-3', e: 'm-1' };
+    const flags = ['a', 'b', 'c', 'd', 'e', 'gone'].map((id) => flag('unknown-manager', 'error', id));
+    const groups = groupByMissingManager(flags, (id) => managers[id]);
+    expect(groups.map((g) => [g.manager, g.flags.map((f) => f.subject.id)])).toEqual([
+      ['m-1', ['b', 'e']],
+      ['m-2', ['a', 'c']],
+      ['?', ['gone']],
+      ['m-3', ['d']],
+    ]);
   });
 });

@@ -35,6 +35,31 @@ export function groupFlags(flags: readonly Flag[]): SeverityGroup[] {
   return out;
 }
 
+/** The people who report to one manager not in the file: their `unknown-manager` flags. */
+export interface MissingManagerGroup {
+  /** The manager id (or e-mail) as written on the people's rows. */
+  manager: string;
+  flags: Flag[];
+}
+
+/**
+ * `unknown-manager` flags grouped by the missing manager they name, the largest group first
+ * (then by id, so the order is stable); a flag whose person's manager is unknown to the view
+ * forms a group of its own under "?".
+ */
+export function groupByMissingManager(flags: readonly Flag[], managerOf: (id: string) => string | null | undefined): MissingManagerGroup[] {
+  const groups = new Map<string, Flag[]>();
+  for (const f of flags) {
+    const manager = (f.subject.kind === 'person' ? managerOf(f.subject.id) : undefined) ?? '?';
+    const list = groups.get(manager);
+    if (list) list.push(f);
+    else groups.set(manager, [f]);
+  }
+  return [...groups]
+    .map(([manager, list]) => ({ manager, flags: list }))
+    .sort((a, b) => b.flags.length - a.flags.length || (a.manager < b.manager ? -1 : a.manager > b.manager ? 1 : 0));
+}
+
 /** The present members of a team, in the order given (the view's: top of the org first). */
 export function teamMembers(people: readonly PersonCard[], team: string): PersonCard[] {
   return people.filter((p) => p.team === team);

@@ -27,7 +27,7 @@ import type {
 import { RULE_DEFAULTS } from '../../lib/backend';
 import { appliedWithWorkstreams, refused, swung } from './edits';
 import type { FakeOrg, FakePerson, FakeWorkstream } from './org';
-import { checkPdf, pdfPages } from './pdf';
+import { pdfPages } from './pdf';
 import { costDiff, projection, settingsAfter } from './pay';
 import { timelineOf } from './timeline';
 import { historyOf, viewOf } from './view';
@@ -521,7 +521,8 @@ export class FakeBackend implements Backend {
     }
     if (pdf?.page !== undefined && !['a4', 'letter', 'a3'].includes(pdf.page))
       throw { code: 'usage', message: `unknown page size "${pdf.page}"` } satisfies ApiError;
-    if (format === 'pdf' && pdf) checkPdf(pdf);
+    // The same page counts and refusals as the preview (a poster too small among them).
+    if (format === 'pdf' && pdf) pdfPages(open.name, viewOf({ ...open, people: this.states[this.at] ?? [] }).people, pdf);
     const name = `${open.name}.${format}`;
     this.exported.push(name);
     return [name];

@@ -100,7 +100,8 @@ export function viewOf(org: FakeOrg, request: ViewRequest = {}, showPay = false)
 
   const collapsed = new Set(request.collapsed ?? []);
   const asOf = request.as_of ?? org.as_of;
-  const drawn = layoutOf(order, roots, children, org.people.map((p) => p.id), collapsed, depth, request.left_right ? 'left-right' : 'top-down');
+  const laidOut = layoutOf(order, roots, children, org.people.map((p) => p.id), collapsed, depth, request.left_right ? 'left-right' : 'top-down');
+  const drawn = request.left_right ? laidOut : withPlaceholders(laidOut, org.people, index);
   const dotted = dottedOf(org.people, drawn.nodes);
   const stats = statsOf(people);
   const flags = [...(org.flags ?? [])];
@@ -209,6 +210,35 @@ function dottedOf(people: readonly FakePerson[], nodes: readonly LayoutNode[]): 
     });
   }
   return lines;
+}
+
+/**
+ * Hangs the people whose manager is not in the file under one placeholder per missing id, a
+ * row above the trees, as the real layout does (top-down only: enough for the UI's tests).
+ */
+function withPlaceholders(drawn: Pick<Layout, 'nodes' | 'edges'>, people: readonly FakePerson[], index: ReadonlyMap<string, number>): Pick<Layout, 'nodes' | 'edges'> {
+  const missing = new Map<string, string[]>();
+  for (const p of people) {
+    if (p.manager_id && !index.has(p.manager_id)) missing.set(p.manager_id, [...(missing.get(p.manager_id) ?? []), p.id]);
+  }
+  if (missing.size === 0) return drawn;
+  const down = CARD_HEIGHT + GAP_Y;
+  const nodes: LayoutNode[] = drawn.nodes.map((n) => ({ ...n, y: n.y + down }));
+  const edges: LayoutEdge[] = drawn.edges.map((e) => ({ ...e, points: e.points.map(([x, y]): [number, number] => [x, y + down]) }));
+  const at = new Map(nodes.map((n) => [n.id, n]));
+  for (const [id, reports] of missing) {
+    const under = reports.map((r) => at.get(r)).filter((n): n is LayoutNode => n !== undefined);
+    if (under.length === 0) continue;
+    const left = Math.min(...under.map((n) => n.x));
+    const right = Math.max(...under.map((n) => n.x + n.width));
+    const x = (left + right - CARD_WIDTH) / 2;
+    nodes.push({ id, x, y: 0, width: CARD_WIDTH, height: CARD_HEIGHT, placeholder: true, reports: reports.length });
+    for (const n of under) {
+      const cx = n.x + n.width / 2;
+      edges.push({ from: id, to: n.id, points: [[x + CARD_WIDTH / 2, CARD_HEIGHT], [x + CARD_WIDTH / 2, CARD_HEIGHT + GAP_Y / 2], [cx, CARD_HEIGHT + GAP_Y / 2], [cx, down]] });
+    }
+  }
+  return { nodes, edges };
 }
 
 function layoutOf(
