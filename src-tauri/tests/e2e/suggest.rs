@@ -41,13 +41,28 @@ async fn a_suggested_swing_is_offered_picked_simulated_and_applied() {
         .await;
     let shot = app.screenshot("suggestions.png").await;
     eprintln!("e2e: screenshot {}", shot.display());
-    let picked = app
+    let chart = app
         .journey(
             90,
-            "pick the first and apply it",
+            "pick the first",
             r#"const offered = [...document.querySelectorAll('aside .suggestions button.suggestion')];
             offered[0].click();
             const report = await until(() => document.querySelector('.pendulum .report'), 'the swing report');
+            report.scrollIntoView({ block: 'start' });
+            await frames(2);
+            return {
+              axes: [...report.querySelectorAll('svg text.tick.month')].map((t) => t.textContent),
+              ends: [...report.querySelectorAll('svg text.end')].map((t) => t.textContent),
+            };"#,
+        )
+        .await;
+    let shot = app.screenshot("suggestion-simulated.png").await;
+    eprintln!("e2e: screenshot {} ({chart})", shot.display());
+    let picked = app
+        .journey(
+            60,
+            "apply it",
+            r#"const report = document.querySelector('.pendulum .report');
             const reportText = report.textContent.replace(/\s+/g, ' ');
             const name = document.querySelector('.pendulum input[aria-label="Scenario name"]').value;
             button('Apply as scenario', report).click();
@@ -96,6 +111,12 @@ async fn a_suggested_swing_is_offered_picked_simulated_and_applied() {
 
     // The picked swing's report resolves its flag, and the scenario holds its moves.
     let first = &expected[0];
+    // The capacity chart is labelled: three months on its axis, its end values.
+    assert_eq!(chart["axes"].as_array().map(Vec::len), Some(3), "{chart}");
+    assert!(
+        chart["ends"].as_array().is_some_and(|e| !e.is_empty()),
+        "{chart}"
+    );
     let report = picked["reportText"].as_str().unwrap_or_default();
     assert!(
         report.contains("Moves"),

@@ -36,3 +36,10 @@ export function dateInWords(iso: string): string {
   if (!m) return iso;
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
+
+/** "2027-03" → "Mar 2027" (fixed English). */
+export function shortMonth(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  return `${(MONTHS[Number(m[2]) - 1] ?? month).slice(0, 3)} ${m[1]}`;
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { viewOf } from '../../test/fake';
 import type { TimelinePoint } from '../../lib/backend';
-import { direction, peersFor, sparkline, statsMetrics, successorsFor } from './swing';
+import { capacityChart, direction, peersFor, statsMetrics, successorsFor } from './swing';
+import { shortMonth } from '../../lib/format';
 
 const people = viewOf({
   name: 't',
@@ -40,7 +41,7 @@ describe('swing planning', () => {
     expect(statsMetrics(s, { ...s, managers: 2 }).managers).toEqual([s.managers, 2]);
   });
 
-  it('draws both capacity series on one scale', () => {
+  it('draws both capacity series on one scale, inside labelled axes', () => {
     const point = (ic: number, before: number): TimelinePoint => ({
       month: '2027-01',
       date: '2027-01-01',
@@ -49,10 +50,31 @@ describe('swing planning', () => {
       workstreams: {},
       workstreams_before: {},
     });
-    const line = sparkline([point(10, 12), point(11, 12), point(12, 12)], 100, 40, 0);
-    expect([line.min, line.max]).toEqual([10, 12]);
-    expect(line.after).toBe('0.0,40.0 50.0,20.0 100.0,0.0');
-    expect(line.before).toBe('0.0,0.0 50.0,0.0 100.0,0.0');
-    expect(sparkline([point(5, 5)], 100, 40).after).toBe('50.0,20.0');
+    const months = ['2027-01', '2027-02', '2027-03'];
+    const c = capacityChart(
+      [point(10, 12), point(11, 12), point(12, 12)].map((p, i) => ({ ...p, month: months[i]! })),
+      200,
+      100,
+      (v) => v.toFixed(1),
+      shortMonth,
+    );
+    // The plot box sits inside the axes' labels; 10 is its bottom, 12 its top.
+    expect([c.x0, c.x1, c.y0, c.y1]).toEqual([34, 166, 6, 84]);
+    expect(c.after).toBe('34.0,84.0 100.0,45.0 166.0,6.0');
+    expect(c.before).toBe('34.0,6.0 100.0,6.0 166.0,6.0');
+    expect(c.values.map((t) => [t.label, t.at])).toEqual([
+      ['10.0', 84],
+      ['11.0', 45],
+      ['12.0', 6],
+    ]);
+    expect(c.months.map((t) => t.label)).toEqual(['Jan 2027', 'Feb 2027', 'Mar 2027']);
+    // Both lines end at 12: one label.
+    expect(c.endAfter).toEqual({ at: 6, label: '12.0' });
+    expect(c.endBefore).toBeNull();
+    // A flat series gets a scale one unit tall around it, and one value tick.
+    const flat = capacityChart([point(5, 5)], 200, 100, String, shortMonth);
+    expect(flat.after).toBe('100.0,45.0');
+    expect(flat.values.map((t) => t.label)).toEqual(['5']);
+    expect(flat.months).toHaveLength(1);
   });
 });

@@ -35,27 +35,73 @@ export function statsMetrics(before: Stats, after: Stats): Record<string, [numbe
   return Object.fromEntries(keys.map((k) => [k, [before[k], after[k]] as [number, number]]));
 }
 
-export interface Sparkline {
+/** A label on an axis of the capacity chart, where it is drawn. */
+export interface Tick {
+  at: number;
+  label: string;
+}
+
+/** The swing report's capacity chart: both lines inside axes, with month and value labels. */
+export interface CapacityChart {
+  width: number;
+  height: number;
+  /** The plot's box: left, right, top, bottom. */
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
   before: string;
   after: string;
-  min: number;
-  max: number;
+  /** Values on the vertical axis (lowest and highest, and the middle when they differ). */
+  values: Tick[];
+  /** Months on the horizontal axis: the first, the middle and the last. */
+  months: Tick[];
+  /** The last month's capacity with and without the swing, at the height it is drawn. */
+  endAfter: Tick;
+  endBefore: Tick | null;
 }
 
 /**
- * SVG polyline points for IC capacity with and without the swing, month by month, on one
- * shared vertical scale (a flat series sits in the middle).
+ * IC capacity with and without the swing month by month, on one vertical scale from the lowest
+ * value to the highest, with the axes' labels (`format` writes a value, `month` a `YYYY-MM`).
  */
-export function sparkline(points: readonly TimelinePoint[], width: number, height: number, pad = 4): Sparkline {
+export function capacityChart(
+  points: readonly TimelinePoint[],
+  width: number,
+  height: number,
+  format: (v: number) => string,
+  month: (m: string) => string,
+): CapacityChart {
+  const [x0, x1, y0, y1] = [34, width - 34, 6, height - 16];
   const values = points.flatMap((p) => [p.ic_capacity, p.ic_capacity_before]);
-  const min = values.length ? Math.min(...values) : 0;
-  const max = values.length ? Math.max(...values) : 0;
-  const span = max - min;
-  const x = (i: number) => (points.length <= 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (points.length - 1));
-  const y = (v: number) => (span === 0 ? height / 2 : height - pad - ((v - min) * (height - 2 * pad)) / span);
+  const lo = values.length ? Math.min(...values) : 0;
+  const hi = values.length ? Math.max(...values) : 0;
+  // A flat series still gets a scale one unit tall, centred on it.
+  const [min, max] = hi - lo < 1e-9 ? [lo - 0.5, hi + 0.5] : [lo, hi];
+  const x = (i: number) => (points.length <= 1 ? (x0 + x1) / 2 : x0 + (i * (x1 - x0)) / (points.length - 1));
+  const y = (v: number) => y1 - ((v - min) * (y1 - y0)) / (max - min);
   const line = (pick: (p: TimelinePoint) => number) =>
     points.map((p, i) => `${x(i).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(' ');
-  return { before: line((p) => p.ic_capacity_before), after: line((p) => p.ic_capacity), min, max };
+  const ticks = hi - lo < 1e-9 ? [lo] : [lo, (lo + hi) / 2, hi];
+  const at = [0, Math.floor((points.length - 1) / 2), points.length - 1].filter((i, k, all) => i >= 0 && all.indexOf(i) === k);
+  const last = points[points.length - 1];
+  const endAfter = { at: y(last?.ic_capacity ?? lo), label: format(last?.ic_capacity ?? 0) };
+  const before = last ? { at: y(last.ic_capacity_before), label: format(last.ic_capacity_before) } : null;
+  return {
+    width,
+    height,
+    x0,
+    x1,
+    y0,
+    y1,
+    before: line((p) => p.ic_capacity_before),
+    after: line((p) => p.ic_capacity),
+    values: ticks.map((v) => ({ at: y(v), label: format(v) })),
+    months: at.map((i) => ({ at: x(i), label: month(points[i]!.month) })),
+    endAfter,
+    // One label when both lines end within a label's height of each other.
+    endBefore: before && Math.abs(before.at - endAfter.at) >= 9 ? before : null,
+  };
 }
 
 /** What a swing does to cost, as the planner says it: the run-rate's change and each affected workstream's. */
