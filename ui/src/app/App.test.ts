@@ -305,6 +305,41 @@ describe('app', () => {
     unmount(app);
   });
 
+  it("asks for a flag's suggested swings from the Flags tab", async () => {
+    const org = syntheticOrg(7, 3);
+    const due = { rule: 'pendulum-due', severity: 'info', subject: { kind: 'person', id: 'p2' }, message: 'p2 is due' } as const;
+    const orphan = { rule: 'unknown-manager', severity: 'error', subject: { kind: 'person', id: 'p3' }, message: 'p3 has none' } as const;
+    org.flags = [due, orphan];
+    const backend = new FakeBackend(org);
+    backend.suggestions = [
+      {
+        for: due,
+        swing: { person: 'p2', to: 'ic', date: org.as_of, reports: [], successor: null, join: {} },
+        resolves: [due],
+        adds: [],
+        moves: 0,
+        ic_capacity_delta: 1,
+      },
+    ];
+    const target = document.createElement('div');
+    document.body.append(target);
+    const app = mount(App, { target, props: { backend } });
+    await settle();
+    const tab = [...target.querySelectorAll<HTMLButtonElement>('nav.tabs button')].find((b) => b.textContent?.startsWith('Flags'))!;
+    tab.click();
+    await settle();
+    // Only the flag a swing answers offers it.
+    const asks = [...target.querySelectorAll<HTMLButtonElement>('aside button.suggest')];
+    expect(asks).toHaveLength(1);
+    expect(backend.calls).not.toContain('suggest');
+    asks[0]!.click();
+    await settle();
+    expect(target.querySelector('aside h2')?.textContent).toContain((await backend.view({})).view.people.find((p) => p.id === 'p2')!.name);
+    expect(backend.calls.filter((c) => c === 'suggest')).toHaveLength(1);
+    expect(target.querySelector('.suggestions button.suggestion')?.textContent).toContain('to IC, reports to peer managers');
+    unmount(app);
+  });
+
   it('exports a PDF report with its options and confirms the file written', async () => {
     const backend = new FakeBackend(syntheticOrg(7, 3));
     const target = document.createElement('div');

@@ -1,4 +1,4 @@
-import type { Flag, Severity } from './backend/types';
+import type { Flag, Rule, Severity } from './backend/types';
 
 // How flags read wherever they show: a rule's label, and one marker per person on the chart
 // with the worst severity among that person's flags.
@@ -32,4 +32,12 @@ export function markersByPerson(flags: readonly Flag[]): Map<string, PersonMarke
 export function ruleLabel(rule: string): string {
   const words = rule.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The flags a suggested swing can answer (core's `SUGGESTED_RULES`, docs/swings.md). */
+export const SUGGESTED_RULES: readonly Rule[] = ['pendulum-due', 'span-too-wide', 'span-too-narrow', 'manager-overloaded'];
+
+/** Whether suggested swings can answer this flag (it names a person and a swing answers its rule). */
+export function suggestable(flag: Flag): boolean {
+  return flag.subject.kind === 'person' && SUGGESTED_RULES.includes(flag.rule);
 }

@@ -1,4 +1,4 @@
-import type { PersonCard, Rule, Stats, Suggestion, SwingCost, TimelinePoint } from '../../lib/backend';
+import type { PersonCard, Stats, Suggestion, SwingCost, TimelinePoint } from '../../lib/backend';
 import { signed } from '../../lib/format';
 
 // The swing planner's choices and the report's small capacity chart, as pure functions.
@@ -127,9 +127,6 @@ export function swingCostLines(cost: SwingCost, nameOf: (id: string) => string |
       .sort((x, y) => x.name.localeCompare(y.name)),
   };
 }
-
-/** The flags a suggested swing can answer (core's `SUGGESTED_RULES`, docs/swings.md). */
-export const SUGGESTED_RULES: readonly Rule[] = ['pendulum-due', 'span-too-wide', 'span-too-narrow', 'manager-overloaded'];
 
 /** A suggestion in one line: who swings where, then its effect as `simulate` reports it. */
 export function suggestionLine(s: Suggestion, nameOf: (id: string) => string | undefined): { title: string; effect: string } {
