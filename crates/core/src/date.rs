@@ -63,15 +63,15 @@ impl Date {
     }
 
     /// The same day `months` months later; the last day of the month when it does not exist
-    /// (Jan 31 + 1 month = Feb 28 or 29).
+    /// (Jan 31 + 1 month = Feb 28 or 29). Saturates at the calendar's first and last months
+    /// (January 1 and December 9999), so a later month is never an earlier day.
     pub fn add_months(self, months: i32) -> Date {
         let (y, m, d) = self.ymd();
-        // In i64 so that any number of months saturates at the calendar's ends instead of
-        // overflowing.
-        let total = i64::from(y) * 12 + i64::from(m) - 1 + i64::from(months);
-        let ny = total
-            .div_euclid(12)
-            .clamp(i64::from(MIN_YEAR), i64::from(MAX_YEAR)) as i32;
+        // In i64 so that any number of months saturates instead of overflowing; the month
+        // index is clamped whole, not its year alone (which wrapped 9999-12 + 1 to 9999-01).
+        let total = (i64::from(y) * 12 + i64::from(m) - 1 + i64::from(months))
+            .clamp(i64::from(MIN_YEAR) * 12, i64::from(MAX_YEAR) * 12 + 11);
+        let ny = total.div_euclid(12) as i32;
         let nm = (total.rem_euclid(12) + 1) as u32;
         let nd = d.min(days_in_month(ny, nm));
         Date(days_from_civil(ny, nm, nd))
@@ -251,5 +251,25 @@ mod tests {
             Date::parse("2024-02-29").map(|d| d.add_years(3).to_string()),
             Ok("2027-02-28".into())
         );
+    }
+
+    #[test]
+    fn month_arithmetic_saturates_at_the_calendars_ends_without_wrapping() {
+        let last = Date::parse("9999-12-15").unwrap_or(Date(0));
+        assert_eq!(last.add_months(1).to_string(), "9999-12-15");
+        assert_eq!(last.add_months(i32::MAX).to_string(), "9999-12-15");
+        let near = Date::parse("9999-10-31").unwrap_or(Date(0));
+        assert_eq!(near.add_months(1).to_string(), "9999-11-30");
+        assert_eq!(near.add_months(5).to_string(), "9999-12-31");
+        let first = Date::parse("0001-02-20").unwrap_or(Date(0));
+        assert_eq!(first.add_months(-1).to_string(), "0001-01-20");
+        assert_eq!(first.add_months(-13).to_string(), "0001-01-20");
+        assert_eq!(first.add_months(i32::MIN).to_string(), "0001-01-20");
+        // Never earlier for more months: every month count from -30 to 30 on both ends.
+        for d in [last, near, first] {
+            for k in -30..30 {
+                assert!(d.add_months(k) <= d.add_months(k + 1), "{d} + {k}");
+            }
+        }
     }
 }
