@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CostDiff } from '../../lib/backend';
 import { FakeBackend } from '../../test/fake';
 import { mountApp, paidOrg, settle, stubBrowser, unstubBrowser, type MountedApp } from '../../test/appHarness';
-import { axis, waterfallSteps } from './waterfall';
+import { axis, stepSign, waterfallSteps } from './waterfall';
 
 beforeAll(stubBrowser);
 afterAll(unstubBrowser);
@@ -35,6 +35,14 @@ describe('the waterfall', () => {
       ['changed', 1150.25, 1140.15],
       ['after', 0, 1140.15],
     ]);
+  });
+
+  it('writes a step of nothing without a sign (no "−€0")', () => {
+    expect(stepSign('left', 0)).toBe('');
+    expect(stepSign('joined', 0.4)).toBe('');
+    expect(stepSign('left', 1200)).toBe('−');
+    expect(stepSign('joined', 1200)).toBe('+');
+    expect(stepSign('before', 1200)).toBe('');
   });
 
   it('starts its axis above 0 when the changes are small beside the totals, so they still show', () => {

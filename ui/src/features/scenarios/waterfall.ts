@@ -15,6 +15,12 @@ export interface Step {
   to: number;
 }
 
+/** The sign a step's amount is written with: + for who joined, − for who left; none for nothing (not "−€0"). */
+export function stepSign(key: Step['key'] | string, amount: number): string {
+  if (Math.round(Math.abs(amount)) === 0) return '';
+  return key === 'joined' ? '+' : key === 'left' ? '−' : '';
+}
+
 export function waterfallSteps(d: CostDiff): Step[] {
   const before = cents(d.before);
   const joined = before + cents(d.joined);
