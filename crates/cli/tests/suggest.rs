@@ -8,44 +8,12 @@
     reason = "a test fails loudly on any unexpected error"
 )]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
 use serde_json::Value;
 
 const DAY: &str = "2027-03-01";
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn demo(file: &str) -> String {
-    repo().join("assets/demo").join(file).display().to_string()
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn pendulum(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_pendulum"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn json_of(run: &Run) -> Value {
-    assert!(run.code == 0 || run.code == 1, "stderr: {}", run.stderr);
-    serde_json::from_str(&run.stdout).unwrap()
-}
+mod support;
+use support::{Run, demo, json_of, pendulum};
 
 /// `pendulum COMMAND <the demo as CSVs> --as-of DAY EXTRA...`.
 fn on_demo(command: &str, extra: &[&str]) -> Run {

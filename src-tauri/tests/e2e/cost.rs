@@ -23,7 +23,7 @@ fn whole(m: Money, currency: &Currency) -> String {
     text.strip_suffix(".00").unwrap_or(&text).to_string()
 }
 
-fn loaded(document: &Path, scenario: Option<&str>, as_of: Date) -> pendulum_api::Loaded {
+pub(crate) fn loaded(document: &Path, scenario: Option<&str>, as_of: Date) -> pendulum_api::Loaded {
     let source = pendulum_api::OrgSource {
         path: document.to_path_buf(),
         scenario: scenario.map(str::to_string),

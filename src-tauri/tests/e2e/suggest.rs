@@ -6,18 +6,10 @@ use pendulum_core::swing::SUGGESTED_RULES;
 use pendulum_core::{Date, SubjectKind, check_org};
 
 use super::*;
+use crate::cost::loaded;
 use crate::flags::demo_document;
 
 const HENRIK: &str = "p-henrik";
-
-fn loaded(document: &Path, scenario: Option<&str>, as_of: Date) -> pendulum_api::Loaded {
-    let source = pendulum_api::OrgSource {
-        path: document.to_path_buf(),
-        scenario: scenario.map(str::to_string),
-        ..pendulum_api::OrgSource::default()
-    };
-    pendulum_api::load(&source, as_of).expect("load the app's document")
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_suggested_swing_is_offered_picked_simulated_and_applied() {
