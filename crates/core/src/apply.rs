@@ -20,7 +20,6 @@
 
 use std::fmt;
 
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::cost::{Band, Budget, WHOLE_ORG, check_amount};
@@ -32,6 +31,7 @@ use crate::model::{
     Workstream, WorkstreamId, too_long,
 };
 use crate::money::Money;
+use crate::person_ids::Ids;
 use crate::swing::{SwingError, draft};
 use crate::{Date, RuleConfig};
 
@@ -78,9 +78,15 @@ pub fn apply(org: &mut Org, config: &mut RuleConfig, edit: &Edit) -> Result<(), 
 /// Give it the same org every time (as it was left by the previous call). It stays correct
 /// when not (an index entry is checked against the person it points at, and rebuilt when
 /// stale), only slower.
-#[derive(Default, Debug)]
+#[derive(Debug)]
 pub struct Replayer {
     ids: Ids,
+}
+
+impl Default for Replayer {
+    fn default() -> Self {
+        Replayer { ids: Ids::kept() }
+    }
 }
 
 impl Replayer {
@@ -96,67 +102,6 @@ impl Replayer {
         edit: &Edit,
     ) -> Result<(), EditError> {
         apply_within(org, config, edit, 0, &mut self.ids)
-    }
-}
-
-/// Where each person sits in `org.people`, built on first use and kept up to date by the
-/// edits that add people; dropped by those that remove or reorder them.
-#[derive(Default, Debug)]
-struct Ids {
-    map: Option<FxHashMap<PersonId, usize>>,
-}
-
-impl Ids {
-    fn build(org: &Org) -> FxHashMap<PersonId, usize> {
-        let mut map =
-            FxHashMap::with_capacity_and_hasher(org.people.len(), rustc_hash::FxBuildHasher);
-        for (i, p) in org.people.iter().enumerate() {
-            // The first of two equal ids wins, as a scan would find it.
-            map.entry(p.id.clone()).or_insert(i);
-        }
-        map
-    }
-
-    fn find(&mut self, org: &Org, id: &PersonId) -> Option<usize> {
-        let fits = |map: &FxHashMap<PersonId, usize>| map.len() <= org.people.len();
-        if !self.map.as_ref().is_some_and(fits) {
-            self.map = Some(Self::build(org));
-        }
-        let hit = |map: &FxHashMap<PersonId, usize>| {
-            map.get(id)
-                .copied()
-                .filter(|&i| org.people.get(i).is_some_and(|p| p.id == *id))
-        };
-        match self.map.as_ref().and_then(hit) {
-            Some(i) => Some(i),
-            // A stale index (the org changed under it): rebuild once and look again.
-            None if self.map.as_ref().is_some_and(|m| m.contains_key(id)) => {
-                self.map = Some(Self::build(org));
-                self.map.as_ref().and_then(hit)
-            }
-            None if self
-                .map
-                .as_ref()
-                .is_some_and(|m| m.len() == org.people.len()) =>
-            {
-                None
-            }
-            None => {
-                self.map = Some(Self::build(org));
-                self.map.as_ref().and_then(hit)
-            }
-        }
-    }
-
-    /// The org's last person was just added.
-    fn pushed(&mut self, org: &Org) {
-        if let (Some(map), Some(p)) = (self.map.as_mut(), org.people.last()) {
-            map.entry(p.id.clone()).or_insert(org.people.len() - 1);
-        }
-    }
-
-    fn invalidate(&mut self) {
-        self.map = None;
     }
 }
 
@@ -205,7 +150,7 @@ fn apply_within(
                 ));
             }
             let (mut o, mut c) = (org.clone(), config.clone());
-            let mut inner = Ids::default();
+            let mut inner = Ids::kept();
             for (index, e) in edits.iter().enumerate() {
                 apply_within(&mut o, &mut c, e, depth + 1, &mut inner).map_err(|source| {
                     EditError::InBatch {
@@ -441,7 +386,7 @@ fn manages_through_chain(org: &Org, ids: &mut Ids, person: &PersonId, start: &Pe
             return true;
         }
         current = ids
-            .find(org, c)
+            .find_indexed(org, c)
             .and_then(|i| org.people[i].manager_id.as_ref());
     }
     false

@@ -15,6 +15,7 @@ pub mod edit;
 pub mod load;
 pub mod model;
 pub mod money;
+mod person_ids;
 pub mod rules;
 pub mod snapshot;
 pub mod stats;
